@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+/**
+ * Environment, validated once at boot. Every variable is optional in development so
+ * `npm start` works on a fresh laptop with no keys; production refuses to boot without
+ * the secrets it needs, with a message naming each one.
+ */
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const ZEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
+    /** Root domain under which tenants get <slug>.<APP_DOMAIN>. */
+    APP_DOMAIN: z.preprocess(emptyToUndefined, z.string().default("localhost")),
+    DATABASE_URL: z.preprocess(emptyToUndefined, z.string().startsWith("postgres").optional()),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default(".data")),
+    SESSION_SECRET: optionalString,
+    ENCRYPTION_KEY: optionalString,
+    CLERK_PUBLISHABLE_KEY: optionalString,
+    CLERK_SECRET_KEY: optionalString,
+    CLERK_JWT_KEY: optionalString,
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_BASE_URL: optionalString,
+    REDIS_URL: z.preprocess(emptyToUndefined, z.string().startsWith("redis").optional()),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PLATFORM_ADMIN_EMAILS: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .optional()
+        .transform((v) => (v ? v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean) : [])),
+    ),
+    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    const required: Array<[keyof typeof env, string]> = [
+      ["SESSION_SECRET", "signs session and CSRF cookies"],
+      ["ENCRYPTION_KEY", "encrypts integration secrets at rest (32 bytes, base64)"],
+      ["DATABASE_URL", "the PostgreSQL server; the embedded database is for development"],
+      ["APP_URL", "the public base URL used in links and OAuth callbacks"],
+    ];
+    for (const [key, why] of required) {
+      if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production: ${why}` });
+    }
+    if (!env.CLERK_SECRET_KEY || !env.CLERK_PUBLISHABLE_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CLERK_SECRET_KEY"],
+        message: "CLERK_SECRET_KEY and CLERK_PUBLISHABLE_KEY are required in production: the local sign-in never runs there",
+      });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)));
+  }
+  return result.data;
+}
+
+let cached: TEnv | undefined;
+
+/** The validated environment of this process (parsed on first use). */
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; they call this to re-read it. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export const isClerkConfigured = (e: TEnv = env()) => Boolean(e.CLERK_SECRET_KEY && e.CLERK_PUBLISHABLE_KEY);
+export const isInngestCloudConfigured = (e: TEnv = env()) => Boolean(e.INNGEST_EVENT_KEY && e.INNGEST_SIGNING_KEY);
