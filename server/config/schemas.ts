@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { ZLocalizedTextSchema } from "../i18n/localized-text";
+
+/**
+ * Config nodes: one zod schema each. The effective value of a node for a tenant is
+ * platform default <- industry pack <- tenant override (deep merge, arrays replace).
+ * Schemas are strict so a typo in an override is an error, not silently ignored.
+ */
+
+const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, { message: "validation.phoneE164" });
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "validation.timeHHMM" });
+const HEX_COLOR = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "validation.hexColor" });
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type TWeekday = (typeof WEEKDAYS)[number];
+
+export const ZTimeRangeSchema = z
+  .object({ open: HHMM, close: HHMM })
+  .strict()
+  .refine((r) => r.open < r.close, { message: "validation.openBeforeClose" });
+
+export const ZWeeklyHoursSchema = z
+  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(ZTimeRangeSchema).max(4)])) as Record<TWeekday, z.ZodArray<typeof ZTimeRangeSchema>>)
+  .strict()
+  .superRefine((week, ctx) => {
+    for (const day of WEEKDAYS) {
+      const ranges = [...week[day]].sort((a, b) => a.open.localeCompare(b.open));
+      for (let i = 1; i < ranges.length; i++) {
+        if (ranges[i].open < ranges[i - 1].close) ctx.addIssue({ code: "custom", path: [day], message: "validation.overlappingHours" });
+      }
+    }
+  });
+
+export const ZPhoneConfigSchema = z
+  .object({
+    /** The business's SignalWire number (null until set up). */
+    number: E164.nullable(),
+    /** Who to ring, in order. */
+    ringTargets: z.array(z.object({ name: z.string().trim().min(1).max(80), phone: E164 }).strict()).max(10),
+    ringStrategy: z.enum(["SEQUENTIAL", "SIMULTANEOUS"]),
+    mode: z.enum(["AI_FIRST", "HUMAN_FIRST", "HYBRID"]),
+    ringSeconds: z.number().int().min(5).max(60),
+    alwaysTextAndNotify: z.boolean(),
+    missedCallTextBack: z.boolean(),
+    bilingualMenu: z.boolean(),
+    pronunciations: z.array(z.object({ written: z.string().trim().min(1).max(80), spoken: z.string().trim().min(1).max(120) }).strict()).max(100),
+  })
+  .strict();
+
+export const ZEmailConfigSchema = z
+  .object({
+    fromName: z.string().trim().max(120),
+    replyTo: z.email().nullable(),
+    smtp: z
+      .object({
+        host: z.string().trim().min(1).max(255),
+        port: z.number().int().min(1).max(65535),
+        secure: z.boolean(),
+        user: z.string().max(255),
+        /** The password lives in integration_secrets (encrypted); this is only whether one is set. */
+        hasPassword: z.boolean(),
+      })
+      .strict()
+      .nullable(),
+    notifyOwner: z.object({ newBooking: z.boolean(), cancellation: z.boolean(), newMessage: z.boolean() }).strict(),
+    notifyChannel: z.enum(["EMAIL", "SMS", "BOTH"]),
+  })
+  .strict();
+
+export const ZAiConfigSchema = z
+  .object({
+    enabled: z.boolean(),
+    persona: ZLocalizedTextSchema,
+    greeting: ZLocalizedTextSchema,
+    tone: z.enum(["FRIENDLY", "PROFESSIONAL", "PLAYFUL"]),
+    handoffToHumanWhenUnsure: z.boolean(),
+  })
+  .strict();
+
+export const ZBillingConfigSchema = z
+  .object({
+    plan: z.enum(["TRIAL", "STARTER", "GROWTH", "PRO"]),
+    currency: z.enum(["usd"]),
+    trialDays: z.number().int().min(0).max(90),
+  })
+  .strict();
+
+export const SITE_BLOCK_TYPES = ["hero", "services", "about", "faq", "hours", "contact", "loyalty", "reviews", "gallery"] as const;
+
+export const ZSiteConfigSchema = z
+  .object({
+    published: z.boolean(),
+    headline: ZLocalizedTextSchema,
+    tagline: ZLocalizedTextSchema,
+    about: ZLocalizedTextSchema,
+    primaryColor: HEX_COLOR,
+    showPrices: z.boolean(),
+    blocks: z.array(z.enum(SITE_BLOCK_TYPES)).min(1).max(SITE_BLOCK_TYPES.length),
+    contactPhone: E164.nullable(),
+    contactEmail: z.email().nullable(),
+    serviceAreaNote: ZLocalizedTextSchema.nullable(),
+  })
+  .strict();
+
+export const ZHoursConfigSchema = z
+  .object({
+    weekly: ZWeeklyHoursSchema,
+  })
+  .strict();
+
+export const ZLoyaltyConfigSchema = z
+  .object({
+    enabled: z.boolean(),
+    pointsPerDollar: z.number().int().min(0).max(100),
+    welcomeBonusPoints: z.number().int().min(0).max(100_000),
+    rewardThresholdPoints: z.number().int().min(1).max(1_000_000),
+    rewardDescription: ZLocalizedTextSchema,
+  })
+  .strict();
+
+export const CONFIG_NODE_SCHEMAS = {
+  PHONE: ZPhoneConfigSchema,
+  EMAIL: ZEmailConfigSchema,
+  AI: ZAiConfigSchema,
+  BILLING: ZBillingConfigSchema,
+  SITE: ZSiteConfigSchema,
+  HOURS: ZHoursConfigSchema,
+  LOYALTY: ZLoyaltyConfigSchema,
+} as const;
+
+export type TConfigNodeKey = keyof typeof CONFIG_NODE_SCHEMAS;
+export const CONFIG_NODE_KEYS = Object.keys(CONFIG_NODE_SCHEMAS) as TConfigNodeKey[];
+export type TConfigNode<K extends TConfigNodeKey> = z.infer<(typeof CONFIG_NODE_SCHEMAS)[K]>;
+export type TConfigValues = { [K in TConfigNodeKey]: TConfigNode<K> };
+
+/** A partial of a node as a pack or an override holds it (deep partial; arrays whole). */
+export type DeepPartial<T> = T extends Array<unknown> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
+export type TConfigLayer = { [K in TConfigNodeKey]?: DeepPartial<TConfigNode<K>> };

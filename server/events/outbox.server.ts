@@ -1,0 +1,16 @@
+import type { TenantDb } from "../db/db.server";
+import { EVENT_TYPES, type TEventData, type TEventName } from "../../inngest/events";
+
+/**
+ * Records a domain event in the outbox, inside the caller's transaction: the event exists
+ * if and only if the change that caused it was committed. Delivery happens afterwards
+ * (server/jobs/outbox-relay.server.ts).
+ */
+export async function emitEvent<N extends TEventName>(db: TenantDb, name: N, data: TEventData<N>): Promise<string> {
+  const parsed = EVENT_TYPES[name].schema.parse(data);
+  if ("tenantId" in parsed && parsed.tenantId !== db.tenantId) {
+    throw new Error(`emitEvent: event ${name} names tenant ${parsed.tenantId} inside tenant ${db.tenantId}`);
+  }
+  const row = await db.outboxEvent.create({ data: { tenantId: db.tenantId, name, data: parsed }, select: { id: true } });
+  return row.id;
+}
