@@ -136,6 +136,23 @@ CREATE TABLE "services" (
 );
 CREATE INDEX "services_tenant_id_sort_order_idx" ON "services"("tenant_id", "sort_order");
 
+CREATE TABLE "customers" (
+    "id" TEXT NOT NULL,
+    "tenant_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "phone" TEXT,
+    "email" TEXT,
+    "locale" TEXT NOT NULL DEFAULT 'en',
+    "tags" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+    "fields" JSONB NOT NULL DEFAULT '{}',
+    "notes" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+    CONSTRAINT "customers_pkey" PRIMARY KEY ("id")
+);
+CREATE UNIQUE INDEX "customers_tenant_id_phone_key" ON "customers"("tenant_id", "phone");
+CREATE INDEX "customers_tenant_id_name_idx" ON "customers"("tenant_id", "name");
+
 CREATE TABLE "audit_log" (
     "id" TEXT NOT NULL,
     "tenant_id" TEXT NOT NULL,
@@ -219,6 +236,7 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_fkey" FOREIGN KEY 
 ALTER TABLE "invitations" ADD CONSTRAINT "invitations_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "config_overrides" ADD CONSTRAINT "config_overrides_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "services" ADD CONSTRAINT "services_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "customers" ADD CONSTRAINT "customers_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "outbox_events" ADD CONSTRAINT "outbox_events_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "integration_secrets" ADD CONSTRAINT "integration_secrets_tenant_id_fkey" FOREIGN KEY ("tenant_id") REFERENCES "tenants"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -258,6 +276,8 @@ ALTER TABLE "config_overrides" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "config_overrides" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "services" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "services" FORCE ROW LEVEL SECURITY;
+ALTER TABLE "customers" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "customers" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "audit_log" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE "audit_log" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "outbox_events" ENABLE ROW LEVEL SECURITY;
@@ -278,6 +298,8 @@ CREATE POLICY tenant_isolation ON "invitations" TO app_tenant
 CREATE POLICY tenant_isolation ON "config_overrides" TO app_tenant
   USING ("tenant_id" = current_setting('app.tenant_id', true)) WITH CHECK ("tenant_id" = current_setting('app.tenant_id', true));
 CREATE POLICY tenant_isolation ON "services" TO app_tenant
+  USING ("tenant_id" = current_setting('app.tenant_id', true)) WITH CHECK ("tenant_id" = current_setting('app.tenant_id', true));
+CREATE POLICY tenant_isolation ON "customers" TO app_tenant
   USING ("tenant_id" = current_setting('app.tenant_id', true)) WITH CHECK ("tenant_id" = current_setting('app.tenant_id', true));
 CREATE POLICY tenant_isolation ON "audit_log" TO app_tenant
   USING ("tenant_id" = current_setting('app.tenant_id', true)) WITH CHECK ("tenant_id" = current_setting('app.tenant_id', true));
@@ -302,7 +324,7 @@ CREATE POLICY global_access ON "job_runs" TO app_global USING (true) WITH CHECK 
 CREATE POLICY global_access ON "job_steps" TO app_global USING (true) WITH CHECK (true);
 
 GRANT SELECT, INSERT, UPDATE, DELETE ON "domains", "memberships", "invitations", "config_overrides",
-  "services", "integration_secrets" TO app_tenant;
+  "services", "customers", "integration_secrets" TO app_tenant;
 GRANT SELECT, INSERT ON "audit_log", "outbox_events" TO app_tenant;
 GRANT SELECT ON "job_runs", "job_steps" TO app_tenant;
 GRANT SELECT ON "domains", "memberships", "invitations" TO app_global;
