@@ -1,5 +1,6 @@
 import path from "node:path";
 import { env } from "../env.server";
+import { logger } from "../observability/logger.server";
 import { openDatabase, TRANSACTION_OPTIONS, type Database, type DatabaseOptions } from "./database.server";
 import type { Prisma } from "./generated/prisma/client";
 
@@ -9,7 +10,11 @@ import type { Prisma } from "./generated/prisma/client";
  * (tenants, users, cross-tenant lookups) as the global role. Anything else runs as
  * app_login, which holds no privileges, so a forgotten door fails loudly.
  */
-export type TenantDb = Prisma.TransactionClient & { readonly tenantId: string };
+export type TenantDb = Prisma.TransactionClient & {
+  readonly tenantId: string;
+  /** Runs after this unit of work commits (cache eviction, waking the outbox relay). Never on rollback. */
+  afterCommit(fn: () => void | Promise<void>): void;
+};
 export type GlobalDb = Prisma.TransactionClient;
 
 const HOLDER = Symbol.for("servicepro.database");
@@ -51,10 +56,50 @@ const TENANT_ID = /^[0-9a-f-]{36}$|^[A-Za-z0-9_-]{1,64}$/;
 export async function withTenant<T>(tenantId: string, fn: (db: TenantDb) => Promise<T>, scope: TenantScope = {}): Promise<T> {
   if (!tenantId || !TENANT_ID.test(tenantId)) throw new Error("withTenant needs a tenant id");
   const { prisma } = await getDatabase();
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('role', 'app_tenant', true), set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
-    return fn(bindTenant(tx, tenantId));
+  const after: Array<() => void | Promise<void>> = [];
+  const result = await prisma.$transaction(async (tx) => {
+    await enterTenant(tx, tenantId, scope);
+    return fn(bindTenant(tx, tenantId, after));
   }, TRANSACTION_OPTIONS);
+  await runAfterCommit(after);
+  return result;
+}
+
+/**
+ * Creates a tenant and its first tenant-owned rows in ONE transaction: the tenant row
+ * as the global role, then the rest as the tenant (so onboarding never leaves a
+ * tenant without its owner).
+ */
+export async function withNewTenant<T>(
+  create: (db: GlobalDb) => Promise<{ id: string }>,
+  fn: (db: TenantDb) => Promise<T>,
+  scope: TenantScope = {},
+): Promise<T> {
+  const { prisma } = await getDatabase();
+  const after: Array<() => void | Promise<void>> = [];
+  const result = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('role', 'app_global', true), set_config('app.tenant_id', '', true)`;
+    const tenant = await create(tx);
+    await enterTenant(tx, tenant.id, scope);
+    return fn(bindTenant(tx, tenant.id, after));
+  }, TRANSACTION_OPTIONS);
+  await runAfterCommit(after);
+  return result;
+}
+
+async function enterTenant(tx: Prisma.TransactionClient, tenantId: string, scope: TenantScope) {
+  await tx.$executeRaw`SELECT set_config('role', 'app_tenant', true), set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
+}
+
+async function runAfterCommit(callbacks: Array<() => void | Promise<void>>) {
+  for (const cb of callbacks) {
+    try {
+      await cb();
+    } catch (error) {
+      // The unit of work is committed; a failed follow-up must not turn it into an error.
+      logger.error({ err: error }, "afterCommit callback failed");
+    }
+  }
 }
 
 export async function withGlobal<T>(fn: (db: GlobalDb) => Promise<T>): Promise<T> {
@@ -65,10 +110,12 @@ export async function withGlobal<T>(fn: (db: GlobalDb) => Promise<T>): Promise<T
   }, TRANSACTION_OPTIONS);
 }
 
-function bindTenant(tx: Prisma.TransactionClient, tenantId: string): TenantDb {
+function bindTenant(tx: Prisma.TransactionClient, tenantId: string, after: Array<() => void | Promise<void>>): TenantDb {
+  const afterCommit = (cb: () => void | Promise<void>) => void after.push(cb);
   return new Proxy(tx, {
     get(target, prop, receiver) {
       if (prop === "tenantId") return tenantId;
+      if (prop === "afterCommit") return afterCommit;
       return Reflect.get(target, prop, receiver);
     },
   }) as TenantDb;

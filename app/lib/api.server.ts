@@ -1,0 +1,38 @@
+import { redirect } from "@remix-run/node";
+import { getSessionUser } from "#server/auth/identity.server";
+import { createTrpcContext } from "#server/trpc/context.server";
+import { describeError, type DescribedError } from "#server/trpc/describe-error.server";
+import { createCaller } from "#server/trpc/router.server";
+import type { SessionUser } from "#server/users/session-user";
+
+/**
+ * Loaders and actions call the API through a server-side tRPC caller: the same input
+ * validation, roles and tenant checks as the HTTP API, without a network hop.
+ */
+export async function api(request: Request, user?: SessionUser | null) {
+  const ctx = await createTrpcContext(request, user === undefined ? {} : { user });
+  return Object.assign(createCaller(ctx), { ctx });
+}
+
+/** The signed-in user, or a redirect to sign-in that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+/** Only same-site relative paths may be redirect targets (no open redirects). */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export type ActionFailure = { ok: false; error: DescribedError };
+
+/** Turns an API error into what a form shows (message and per-field errors, translated). */
+export function actionFailure(error: unknown, locale: string): ActionFailure {
+  return { ok: false, error: describeError(error, locale) };
+}

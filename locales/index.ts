@@ -1,0 +1,31 @@
+import enAdmin from "./en/admin.json";
+import enAuth from "./en/auth.json";
+import enCommon from "./en/common.json";
+import enDashboard from "./en/dashboard.json";
+import enErrors from "./en/errors.json";
+import enOnboarding from "./en/onboarding.json";
+import enSettings from "./en/settings.json";
+import enSite from "./en/site.json";
+import enTeam from "./en/team.json";
+import esAdmin from "./es/admin.json";
+import esAuth from "./es/auth.json";
+import esCommon from "./es/common.json";
+import esDashboard from "./es/dashboard.json";
+import esErrors from "./es/errors.json";
+import esOnboarding from "./es/onboarding.json";
+import esSettings from "./es/settings.json";
+import esSite from "./es/site.json";
+import esTeam from "./es/team.json";
+
+/**
+ * Every translation, bundled (a few KB per language). English and Spanish hold the same
+ * keys: tests/unit/i18n/parity.test.ts fails otherwise.
+ */
+export const resources = {
+  en: { common: enCommon, errors: enErrors, auth: enAuth, onboarding: enOnboarding, dashboard: enDashboard, settings: enSettings, team: enTeam, site: enSite, admin: enAdmin },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, onboarding: esOnboarding, dashboard: esDashboard, settings: esSettings, team: esTeam, site: esSite, admin: esAdmin },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)["en"]>;
+export const DEFAULT_NAMESPACE = "common";
+export const FALLBACK_LOCALE = "en";

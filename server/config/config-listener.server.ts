@@ -1,0 +1,48 @@
+import pg from "pg";
+import { logger } from "../observability/logger.server";
+import { configCache } from "./config-cache.server";
+import { CONFIG_CHANNEL } from "./config-service.server";
+import { CONFIG_NODE_KEYS, type TConfigNodeKey } from "./schemas";
+
+/**
+ * With several instances on a PostgreSQL server, each one listens for config writes made
+ * by the others and evicts its cache at once. (The embedded database is one process, and
+ * the writer evicts its own cache, so there is nothing to listen for there.)
+ */
+export async function startConfigListener(databaseUrl: string): Promise<{ stop(): Promise<void> }> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    if (stopped) return;
+    const c = new pg.Client({ connectionString: databaseUrl });
+    c.on("error", (error) => {
+      logger.warn({ err: error.message }, "config listener lost its connection; reconnecting");
+      configCache().clear();
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(connect, 1_000);
+    });
+    c.on("notification", (msg) => {
+      const [tenantId, node] = (msg.payload ?? "").split(":");
+      if (tenantId && CONFIG_NODE_KEYS.includes(node as TConfigNodeKey)) configCache().evict(tenantId, node as TConfigNodeKey);
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CONFIG_CHANNEL}`);
+      client = c;
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, "config listener could not connect; retrying");
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(connect, 2_000);
+    }
+  };
+  await connect();
+  return {
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
+}

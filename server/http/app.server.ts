@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { withGlobal } from "../db/db.server";
+import { logger } from "../observability/logger.server";
+import { runWithRequestContext, annotateRequest } from "../observability/request-context.server";
+import { resolveTenantForHost, type PublicTenant } from "../tenants/resolve-tenant.server";
+import { SITE_BASE_HEADER } from "./site-base";
+
+/**
+ * The HTTP tier: stateless, so any number of instances can run behind a load balancer.
+ * Order matters: request id and logging first, then health, static files, the tenant-host
+ * rewrite, the cross-site form check, and finally Remix.
+ */
+export interface HttpAppOptions {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development" | "test";
+  /** Public files (public/). */
+  publicDir?: string;
+  /** Whether readiness also needs the background workers running. */
+  readiness?: () => Promise<{ ok: boolean; checks: Record<string, string> }>;
+  trustProxy?: boolean | string | number;
+}
+
+/** Request headers only this server may set; anything a client sends under these names is dropped. */
+const INTERNAL_HEADERS = ["x-sp-client-ip", SITE_BASE_HEADER, "x-sp-site-slug"];
+
+/** Paths that stay as they are on a tenant's own host. */
+const HOST_NEUTRAL = /^\/(build\/|api\/|healthz$|readyz$|favicon\.ico$|robots\.txt$|webhooks\/)/;
+
+export function createHttpApp(options: HttpAppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && /^[\w-]{8,80}$/.test(incoming) ? incoming : randomUUID();
+    for (const h of INTERNAL_HEADERS) delete req.headers[h];
+    req.headers["x-request-id"] = requestId;
+    req.headers["x-sp-client-ip"] = req.ip ?? "unknown";
+    res.setHeader("X-Request-Id", requestId);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    const started = process.hrtime.bigint();
+    runWithRequestContext({ requestId }, () => {
+      res.on("finish", () => {
+        if (req.path.startsWith("/build/")) return;
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const line = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+        if (res.statusCode >= 500) logger.error(line, "request");
+        else logger.info(line, "request");
+      });
+      next();
+    });
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const checks: Record<string, string> = {};
+    let ok = true;
+    try {
+      await withGlobal((g) => g.$queryRaw`SELECT 1`);
+      checks.database = "ok";
+    } catch (error) {
+      ok = false;
+      checks.database = "unreachable";
+      logger.warn({ err: (error as Error).message }, "readiness: database check failed");
+    }
+    if (options.readiness) {
+      const extra = await options.readiness();
+      ok &&= extra.ok;
+      Object.assign(checks, extra.checks);
+    }
+    res.status(ok ? 200 : 503).json({ ok, checks });
+  });
+
+  const publicDir = options.publicDir ?? path.resolve("public");
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  app.use(tenantHostRewrite());
+  app.use(crossSiteFormGuard());
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: options.build as ServerBuild,
+      mode: options.mode,
+      getLoadContext: (req) => ({ requestId: String(req.headers["x-request-id"]) }),
+    }),
+  );
+  return app;
+}
+
+/**
+ * Custom domains and <slug>.<APP_DOMAIN> serve the tenant's public site: their paths are
+ * rewritten to /s/<slug>/... and the site learns its base path from a header. An unknown or
+ * suspended site is rewritten to the friendly 404 page.
+ */
+function tenantHostRewrite() {
+  const cache = new Map<string, { tenant: PublicTenant | null; platform: boolean; expires: number }>();
+  const TTL_MS = 30_000;
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      if (HOST_NEUTRAL.test(req.path)) return next();
+      const host = req.get("host") ?? "";
+      let hit = cache.get(host);
+      if (!hit || hit.expires < Date.now()) {
+        const { match, tenant } = await resolveTenantForHost(host);
+        hit = { tenant, platform: match.kind === "platform", expires: Date.now() + TTL_MS };
+        if (cache.size > 10_000) cache.clear();
+        cache.set(host, hit);
+      }
+      if (hit.platform) return next();
+      req.headers[SITE_BASE_HEADER] = "";
+      if (!hit.tenant) {
+        req.url = "/site-not-found";
+        return next();
+      }
+      annotateRequest({ tenantId: hit.tenant.id });
+      req.headers["x-sp-site-slug"] = hit.tenant.slug;
+      req.url = `/s/${hit.tenant.slug}${req.url === "/" ? "" : req.url}`;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * Forms are CSRF-safe: session cookies are SameSite=Lax, and any state-changing request that
+ * a browser marks as cross-site (Fetch Metadata) or whose Origin is another host is refused.
+ * Webhooks are exempt: they carry no cookies and are verified by signature.
+ */
+function crossSiteFormGuard() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    if (req.path.startsWith("/webhooks/") || req.path === "/api/inngest") return next();
+    const fetchSite = req.get("sec-fetch-site");
+    const origin = req.get("origin");
+    const host = req.get("host");
+    const crossSite = fetchSite === "cross-site" || (origin !== undefined && origin !== "null" && safeHost(origin) !== host);
+    if (crossSite && req.get("cookie")) {
+      logger.warn({ origin, fetchSite, path: req.path }, "blocked cross-site form post");
+      res.status(403).type("text/plain").send("Cross-site request blocked / Solicitud entre sitios bloqueada");
+      return;
+    }
+    next();
+  };
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}

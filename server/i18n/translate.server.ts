@@ -1,0 +1,29 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { DEFAULT_NAMESPACE, FALLBACK_LOCALE, NAMESPACES, resources } from "../../locales";
+import type { TLocale } from "./localized-text";
+
+/**
+ * Synchronous server-side translation from the bundled resources (error messages, SMS and
+ * email text). Keys are "namespace:path".
+ */
+let instance: I18n | undefined;
+
+function i18n(): I18n {
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({
+      resources,
+      ns: NAMESPACES,
+      defaultNS: DEFAULT_NAMESPACE,
+      fallbackLng: FALLBACK_LOCALE,
+      supportedLngs: ["en", "es"],
+      interpolation: { escapeValue: false },
+      initImmediate: false,
+    });
+  }
+  return instance;
+}
+
+export function translateNow(locale: TLocale | string, key: string, params: Record<string, unknown> = {}): string {
+  return i18n().getFixedT(locale)(key, params) as string;
+}

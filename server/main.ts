@@ -1,0 +1,65 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { bootPlatform } from "./boot.server";
+import { env, EnvError } from "./env.server";
+import { createHttpApp } from "./http/app.server";
+import { logger } from "./observability/logger.server";
+
+/**
+ * The production entry (bundled to build/server.js): validate the environment, migrate,
+ * seed the demo business on first run, start durable work, then serve HTTP.
+ */
+async function main() {
+  const started = Date.now();
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`\n${error.message}\n\nSee README.md, "Configuration".\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const platform = await bootPlatform({ log: (line) => logger.info(line) });
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = createHttpApp({
+    build,
+    mode: config.NODE_ENV === "production" ? "production" : "development",
+    readiness: platform.readiness,
+    trustProxy: process.env.TRUST_PROXY ?? false,
+  });
+  const server = app.listen(config.PORT, () => {
+    const url = config.APP_URL ?? `http://localhost:${config.PORT}`;
+    const lines = [``, `  ServicePro is running at ${url}  (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`];
+    if (platform.demo) {
+      lines.push(
+        `  Demo business:  ${platform.demo.businessName}  ->  ${url}/s/${platform.demo.slug}`,
+        `  Demo owner:     ${platform.demo.email}  /  ${platform.demo.password}   (sign in at ${url}/sign-in)`,
+      );
+      if (platform.demo.adminEmail) lines.push(`  Platform admin: ${platform.demo.adminEmail}  /  ${platform.demo.password}`);
+    }
+    lines.push(`  Database: ${platform.databaseKind === "pglite" ? `embedded (${platform.dataDir})` : "PostgreSQL server"}   Jobs: ${platform.jobsMode}   Sign-in: ${platform.authProvider}`, ``);
+    console.log(lines.join("\n"));
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down");
+    server.close();
+    await platform.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

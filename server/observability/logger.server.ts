@@ -1,0 +1,41 @@
+import pino from "pino";
+import { requestContext } from "./request-context.server";
+
+/**
+ * Structured JSON logs. Every line carries the request id and tenant id when there is a
+ * request in flight. Secrets are redacted by key name wherever they appear.
+ */
+const REDACT = [
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "secret",
+  "*.secret",
+  "authorization",
+  "*.authorization",
+  "headers.cookie",
+  "*.headers.cookie",
+  "apiKey",
+  "*.apiKey",
+  "ciphertext",
+  "*.ciphertext",
+];
+
+function level(): pino.LevelWithSilent {
+  const v = process.env.LOG_LEVEL;
+  return v === "fatal" || v === "error" || v === "warn" || v === "info" || v === "debug" || v === "trace" || v === "silent" ? v : "info";
+}
+
+export const logger = pino({
+  level: level(),
+  base: { service: "servicepro" },
+  redact: { paths: REDACT, censor: "[redacted]" },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  mixin() {
+    const ctx = requestContext();
+    return ctx ? { requestId: ctx.requestId, tenantId: ctx.tenantId, userId: ctx.userId } : {};
+  },
+});
+
+export type Logger = typeof logger;

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { NotFound } from "../errors/domain-errors";
+import { publicProcedure, router } from "../trpc/init.server";
+import { findPack, listPacks } from ".";
+
+export const packsRouter = router({
+  list: publicProcedure.query(() => listPacks()),
+  get: publicProcedure.input(z.object({ key: z.string().max(64) })).query(({ input }) => {
+    const pack = findPack(input.key);
+    if (!pack) throw NotFound();
+    return pack;
+  }),
+});
