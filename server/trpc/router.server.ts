@@ -1,3 +1,4 @@
+import { servicesRouter } from "../catalog/router.server";
 import { configRouter } from "../config/router.server";
 import { packsRouter } from "../packs/router.server";
 import { teamRouter, tenantsRouter } from "../tenants/router.server";
@@ -11,6 +12,7 @@ export const appRouter = router({
   team: teamRouter,
   config: configRouter,
   packs: packsRouter,
+  services: servicesRouter,
 });
 
 export type AppRouter = typeof appRouter;
