@@ -7,6 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { DEFAULT_NAMESPACE, FALLBACK_LOCALE, NAMESPACES, resources } from "../locales";
+import { logger } from "#server/observability/logger.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -52,4 +53,10 @@ export default async function handleRequest(request: Request, responseStatusCode
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/** Unexpected errors in loaders and actions: logged once, with the request id, never sent to the browser. */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  logger.error({ err: error, path: new URL(request.url).pathname }, "unhandled route error");
 }

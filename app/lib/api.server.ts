@@ -4,13 +4,15 @@ import { createTrpcContext } from "#server/trpc/context.server";
 import { describeError, type DescribedError } from "#server/trpc/describe-error.server";
 import { createCaller } from "#server/trpc/router.server";
 import type { SessionUser } from "#server/users/session-user";
+import { logger } from "#server/observability/logger.server";
 
 /**
  * Loaders and actions call the API through a server-side tRPC caller: the same input
  * validation, roles and tenant checks as the HTTP API, without a network hop.
  */
-export async function api(request: Request, user?: SessionUser | null) {
+export async function api(request: Request, user?: SessionUser | null, options: { tenantId?: string } = {}) {
   const ctx = await createTrpcContext(request, user === undefined ? {} : { user });
+  if (options.tenantId) ctx.tenantIdHint = options.tenantId;
   return Object.assign(createCaller(ctx), { ctx });
 }
 
@@ -34,5 +36,7 @@ export type ActionFailure = { ok: false; error: DescribedError };
 
 /** Turns an API error into what a form shows (message and per-field errors, translated). */
 export function actionFailure(error: unknown, locale: string): ActionFailure {
-  return { ok: false, error: describeError(error, locale) };
+  const described = describeError(error, locale);
+  if (described.status >= 500) logger.error({ err: error }, "action failed unexpectedly");
+  return { ok: false, error: described };
 }

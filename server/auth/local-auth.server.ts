@@ -19,7 +19,8 @@ export class LocalAuthInProductionError extends Error {
 }
 
 export function assertLocalAuthAllowed(): void {
-  if (env().NODE_ENV === "production" || process.env.NODE_ENV === "production") throw new LocalAuthInProductionError();
+  // Read through env(), never `process.env.NODE_ENV`: the Remix build inlines that expression as "production".
+  if (env().NODE_ENV === "production") throw new LocalAuthInProductionError();
 }
 
 export const ZPasswordSchema = z.string().min(8, { message: "validation.passwordTooShort" }).max(200, { message: "validation.tooLong" });

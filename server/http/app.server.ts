@@ -48,9 +48,9 @@ export function createHttpApp(options: HttpAppOptions) {
     const started = process.hrtime.bigint();
     runWithRequestContext({ requestId }, () => {
       res.on("finish", () => {
-        if (req.path.startsWith("/build/")) return;
+        if (req.originalUrl.startsWith("/build/")) return;
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const line = { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+        const line = { method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 };
         if (res.statusCode >= 500) logger.error(line, "request");
         else logger.info(line, "request");
       });
@@ -119,13 +119,14 @@ function tenantHostRewrite() {
       }
       if (hit.platform) return next();
       req.headers[SITE_BASE_HEADER] = "";
+      // @remix-run/express builds its Request from originalUrl, so both are rewritten.
       if (!hit.tenant) {
-        req.url = "/site-not-found";
+        req.url = req.originalUrl = "/site-not-found";
         return next();
       }
       annotateRequest({ tenantId: hit.tenant.id });
       req.headers["x-sp-site-slug"] = hit.tenant.slug;
-      req.url = `/s/${hit.tenant.slug}${req.url === "/" ? "" : req.url}`;
+      req.url = req.originalUrl = `/s/${hit.tenant.slug}${req.url === "/" ? "" : req.url}`;
       next();
     } catch (error) {
       next(error);

@@ -1,3 +1,4 @@
+import { adminRouter } from "../admin/router.server";
 import { servicesRouter } from "../catalog/router.server";
 import { configRouter } from "../config/router.server";
 import { packsRouter } from "../packs/router.server";
@@ -13,6 +14,7 @@ export const appRouter = router({
   config: configRouter,
   packs: packsRouter,
   services: servicesRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

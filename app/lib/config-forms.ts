@@ -1,0 +1,174 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js";
+
+/**
+ * One form per config node, described as data: the route renders the fields and turns the
+ * posted form back into a partial of the node. The server validates the result with the
+ * node's zod schema, so this only shapes input; it never decides what is valid.
+ */
+export type FieldSpec =
+  | { kind: "boolean"; path: string; hint?: boolean }
+  | { kind: "text"; path: string; hint?: boolean; inputType?: "text" | "email" | "color"; nullable?: boolean; maxLength?: number }
+  | { kind: "phone"; path: string; hint?: boolean; nullable?: boolean }
+  | { kind: "localized"; path: string; hint?: boolean; multiline?: boolean; nullable?: boolean }
+  | { kind: "select"; path: string; options: string[]; labelPrefix?: string }
+  | { kind: "number"; path: string; min: number; max: number; hint?: boolean }
+  | { kind: "weeklyHours"; path: string }
+  | { kind: "checklist"; path: string; options: readonly string[] }
+  | { kind: "rows"; path: string; columns: Array<{ key: string; type: "text" | "phone" }>; max: number };
+
+export type NodeKey = "PHONE" | "EMAIL" | "AI" | "BILLING" | "SITE" | "HOURS" | "LOYALTY";
+
+export const NODE_SLUGS: Record<string, NodeKey> = {
+  phone: "PHONE",
+  email: "EMAIL",
+  ai: "AI",
+  billing: "BILLING",
+  site: "SITE",
+  hours: "HOURS",
+  loyalty: "LOYALTY",
+};
+
+const SITE_BLOCKS = ["hero", "services", "about", "faq", "hours", "contact", "loyalty", "reviews", "gallery"] as const;
+const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+export interface NodeForm {
+  fields: FieldSpec[];
+  /** Editable now, but the module that uses it arrives in a later update. */
+  notYet?: boolean;
+  /** Read-only for everyone (e.g. the plan, which changes through billing). */
+  readOnly?: boolean;
+}
+
+export const NODE_FORMS: Record<NodeKey, NodeForm> = {
+  PHONE: {
+    notYet: true,
+    fields: [
+      { kind: "phone", path: "number", hint: true, nullable: true },
+      { kind: "select", path: "mode", options: ["AI_FIRST", "HUMAN_FIRST", "HYBRID"], labelPrefix: "dashboard:phoneModes" },
+      { kind: "rows", path: "ringTargets", columns: [{ key: "name", type: "text" }, { key: "phone", type: "phone" }], max: 10 },
+      { kind: "select", path: "ringStrategy", options: ["SEQUENTIAL", "SIMULTANEOUS"] },
+      { kind: "number", path: "ringSeconds", min: 5, max: 60, hint: true },
+      { kind: "boolean", path: "alwaysTextAndNotify", hint: true },
+      { kind: "boolean", path: "missedCallTextBack", hint: true },
+      { kind: "boolean", path: "bilingualMenu", hint: true },
+      { kind: "rows", path: "pronunciations", columns: [{ key: "written", type: "text" }, { key: "spoken", type: "text" }], max: 100 },
+    ],
+  },
+  EMAIL: {
+    fields: [
+      { kind: "text", path: "fromName", hint: true, maxLength: 120 },
+      { kind: "text", path: "replyTo", inputType: "email", hint: true, nullable: true },
+      { kind: "boolean", path: "notifyOwner.newBooking" },
+      { kind: "boolean", path: "notifyOwner.cancellation" },
+      { kind: "boolean", path: "notifyOwner.newMessage" },
+      { kind: "select", path: "notifyChannel", options: ["EMAIL", "SMS", "BOTH"] },
+    ],
+  },
+  AI: {
+    notYet: true,
+    fields: [
+      { kind: "boolean", path: "enabled" },
+      { kind: "select", path: "tone", options: ["FRIENDLY", "PROFESSIONAL", "PLAYFUL"] },
+      { kind: "localized", path: "greeting", hint: true },
+      { kind: "localized", path: "persona", hint: true, multiline: true },
+      { kind: "boolean", path: "handoffToHumanWhenUnsure" },
+    ],
+  },
+  BILLING: { readOnly: true, notYet: true, fields: [{ kind: "select", path: "plan", options: ["TRIAL", "STARTER", "GROWTH", "PRO"], labelPrefix: "dashboard:plans" }] },
+  SITE: {
+    fields: [
+      { kind: "boolean", path: "published", hint: true },
+      { kind: "localized", path: "headline" },
+      { kind: "localized", path: "tagline" },
+      { kind: "localized", path: "about", multiline: true },
+      { kind: "text", path: "primaryColor", inputType: "color" },
+      { kind: "boolean", path: "showPrices" },
+      { kind: "checklist", path: "blocks", options: SITE_BLOCKS },
+      { kind: "phone", path: "contactPhone", nullable: true },
+      { kind: "text", path: "contactEmail", inputType: "email", nullable: true },
+      { kind: "localized", path: "serviceAreaNote", hint: true, nullable: true },
+    ],
+  },
+  HOURS: { fields: [{ kind: "weeklyHours", path: "weekly" }] },
+  LOYALTY: {
+    notYet: true,
+    fields: [
+      { kind: "boolean", path: "enabled" },
+      { kind: "number", path: "pointsPerDollar", min: 0, max: 100 },
+      { kind: "number", path: "welcomeBonusPoints", min: 0, max: 100000 },
+      { kind: "number", path: "rewardThresholdPoints", min: 1, max: 1000000 },
+      { kind: "localized", path: "rewardDescription" },
+    ],
+  },
+};
+
+export function getPath(obj: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split(".");
+  let o = obj;
+  for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+  o[keys[keys.length - 1]] = value;
+}
+
+/** A phone number as typed ("(512) 555-0142", "+52 55 1234 5678") -> E.164, or the raw text when it can't be parsed (the schema then rejects it). */
+export function normalizePhone(raw: string): string {
+  const parsed = parsePhoneNumberFromString(raw.trim(), "US");
+  return parsed?.isValid() ? parsed.number : raw.trim();
+}
+
+/** Turns a posted form into a partial of the node, shaped by its spec. */
+export function formToPatch(node: NodeKey, form: FormData): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  const str = (name: string) => String(form.get(name) ?? "");
+  for (const f of NODE_FORMS[node].fields) {
+    switch (f.kind) {
+      case "boolean":
+        setPath(patch, f.path, form.getAll(f.path).includes("on"));
+        break;
+      case "text": {
+        const v = str(f.path).trim();
+        setPath(patch, f.path, f.nullable && v === "" ? null : v);
+        break;
+      }
+      case "phone": {
+        const v = str(f.path).trim();
+        setPath(patch, f.path, f.nullable && v === "" ? null : normalizePhone(v));
+        break;
+      }
+      case "localized": {
+        const en = str(`${f.path}.en`).trim();
+        const es = str(`${f.path}.es`).trim();
+        setPath(patch, f.path, f.nullable && en === "" && es === "" ? null : { en, es });
+        break;
+      }
+      case "select":
+        setPath(patch, f.path, str(f.path));
+        break;
+      case "number":
+        setPath(patch, f.path, str(f.path) === "" ? NaN : Number(str(f.path)));
+        break;
+      case "checklist":
+        setPath(patch, f.path, f.options.filter((o) => form.getAll(f.path).includes(o)));
+        break;
+      case "weeklyHours":
+        setPath(
+          patch,
+          f.path,
+          Object.fromEntries(DAYS.map((d) => [d, form.getAll(`${f.path}.${d}.open`).includes("on") ? [{ open: str(`${f.path}.${d}.from`), close: str(`${f.path}.${d}.to`) }] : []])),
+        );
+        break;
+      case "rows": {
+        const columns = f.columns.map((c) => form.getAll(`${f.path}.${c.key}`).map(String));
+        const rows = (columns[0] ?? []).map((_, i) =>
+          Object.fromEntries(f.columns.map((c, j) => [c.key, c.type === "phone" ? normalizePhone(columns[j][i] ?? "") : (columns[j][i] ?? "").trim()])),
+        );
+        setPath(patch, f.path, rows.filter((r) => Object.values(r).some((v) => v !== "")).slice(0, f.max));
+        break;
+      }
+    }
+  }
+  return patch;
+}

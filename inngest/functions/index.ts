@@ -1,0 +1,7 @@
+import type { InngestFunction } from "inngest";
+import { tenantOnboardingFollowup } from "./tenant-onboarding-followup";
+
+export { tenantOnboardingFollowup };
+
+/** Every Inngest function of the app: served at /api/inngest and run by the local runner. */
+export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup];

@@ -1,0 +1,58 @@
+import { readConfig } from "../config/config-service.server";
+import { WEEKDAYS } from "../config/schemas";
+import { withTenant } from "../db/db.server";
+import { pickLocale, type TLocale } from "../i18n/localized-text";
+import { findPack } from "../packs";
+import { resolveTenantBySlug } from "../tenants/resolve-tenant.server";
+import { listServices } from "../catalog/services.server";
+
+/**
+ * What a tenant's public page shows, in the visitor's language. Null when the site does
+ * not exist, is suspended or unpublished: the route answers a friendly 404.
+ */
+export interface PublicSiteView {
+  tenant: { slug: string; name: string; timeZone: string };
+  locale: TLocale;
+  headline: string;
+  tagline: string;
+  about: string;
+  primaryColor: string;
+  blocks: string[];
+  showPrices: boolean;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  serviceAreaNote: string | null;
+  services: Array<{ id: string; name: string; description: string; durationMinutes: number; priceCents: number }>;
+  hours: Array<{ day: (typeof WEEKDAYS)[number]; ranges: Array<{ open: string; close: string }> }>;
+  faq: Array<{ question: string; answer: string }>;
+  loyalty: { enabled: boolean; reward: string; pointsPerDollar: number; threshold: number };
+}
+
+const fill = (text: string, businessName: string) => text.replaceAll("{{businessName}}", businessName);
+
+export async function getPublicSite(slug: string, locale: TLocale): Promise<PublicSiteView | null> {
+  const tenant = await resolveTenantBySlug(slug);
+  if (!tenant) return null;
+  return withTenant(tenant.id, async (db) => {
+    const [site, hours, loyalty, services] = await Promise.all([readConfig(db, "SITE"), readConfig(db, "HOURS"), readConfig(db, "LOYALTY"), listServices(db)]);
+    if (!site.published) return null;
+    const pack = findPack(tenant.industryPackKey);
+    return {
+      tenant: { slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone },
+      locale,
+      headline: fill(pickLocale(site.headline, locale), tenant.name),
+      tagline: fill(pickLocale(site.tagline, locale), tenant.name),
+      about: fill(pickLocale(site.about, locale), tenant.name),
+      primaryColor: site.primaryColor,
+      blocks: site.blocks,
+      showPrices: site.showPrices,
+      contactPhone: site.contactPhone,
+      contactEmail: site.contactEmail,
+      serviceAreaNote: site.serviceAreaNote ? pickLocale(site.serviceAreaNote, locale) : null,
+      services: services.map((s) => ({ id: s.id, name: s.name[locale], description: s.description[locale], durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+      hours: WEEKDAYS.map((day) => ({ day, ranges: hours.weekly[day] })),
+      faq: (pack?.faq ?? []).map((f) => ({ question: pickLocale(f.question, locale), answer: fill(pickLocale(f.answer, locale), tenant.name) })),
+      loyalty: { enabled: loyalty.enabled, reward: pickLocale(loyalty.rewardDescription, locale), pointsPerDollar: loyalty.pointsPerDollar, threshold: loyalty.rewardThresholdPoints },
+    };
+  });
+}
