@@ -158,6 +158,6 @@ function SiteCard({ d }: { d: Data }) {
 
 function LoyaltyCard({ d }: { d: Data }) {
   const { t } = useTranslation(["dashboard", "common"]);
-  const body = d.loyalty.enabled ? t("cards.loyalty.on", { points: d.loyalty.pointsPerDollar, threshold: d.loyalty.rewardThresholdPoints, reward: d.loyalty.reward }) : t("cards.loyalty.off");
+  const body = d.loyalty.enabled ? t("cards.loyalty.on", { count: d.loyalty.pointsPerDollar, threshold: d.loyalty.rewardThresholdPoints, reward: d.loyalty.reward }) : t("cards.loyalty.off");
   return <SettingsCard icon={Gift} title={t("cards.loyalty.title")} body={body} badge={t("common:comingSoon")} to="/dashboard/settings/loyalty" action={t("cards.loyalty.action")} extra={t("cards.loyalty.notYet")} />;
 }

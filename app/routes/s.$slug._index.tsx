@@ -97,7 +97,7 @@ export default function PublicSite() {
             <h2 id="loyalty-h" className="flex items-center gap-2 text-2xl font-bold">
               <Gift aria-hidden className="size-6 text-amber-700" /> {t("loyalty")}
             </h2>
-            <p className="mt-2 text-slate-800">{t("loyaltyBody", { points: site.loyalty.pointsPerDollar, threshold: site.loyalty.threshold, reward: site.loyalty.reward })}</p>
+            <p className="mt-2 text-slate-800">{t("loyaltyBody", { count: site.loyalty.pointsPerDollar, threshold: site.loyalty.threshold, reward: site.loyalty.reward })}</p>
           </section>
         ) : null}
 

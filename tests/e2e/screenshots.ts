@@ -48,7 +48,7 @@ async function shoot(browser: Browser, lng: "en" | "es", size: keyof typeof SIZE
     await page.goto(url.toString());
     await page.waitForLoadState("networkidle");
     const name = `${who}${p.replace(/[/?=]+/g, "_")}-${size}-${lng}.png`.replace(/_+/g, "_");
-    await page.screenshot({ path: path.join(OUT, name), fullPage: true });
+    await page.screenshot({ path: path.join(OUT, name), fullPage: process.env.FULL_PAGE !== "0" });
     console.log(name);
   }
   await context.close();
