@@ -1,6 +1,7 @@
+import { statSync, watch } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { bootPlatform } from "./boot.server";
 import { env, EnvError } from "./env.server";
 import { createHttpApp } from "./http/app.server";
@@ -25,9 +26,23 @@ async function main() {
 
   const platform = await bootPlatform({ log: (line) => logger.info(line) });
   const buildPath = path.resolve("build/index.js");
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const loadBuild = async () => (await import(`${pathToFileURL(buildPath).href}?t=${statSync(buildPath).mtimeMs}`)) as ServerBuild;
+  let build = await loadBuild();
+  // `npm run dev`: `remix dev` rebuilds on change; pick up each new build and tell the
+  // browser to reload. (Server-only files restart this process through `tsx watch`.)
+  const dev = Boolean(process.env.REMIX_DEV_ORIGIN);
+  if (dev) {
+    let timer: NodeJS.Timeout | undefined;
+    watch(path.dirname(buildPath), () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        build = await loadBuild();
+        await broadcastDevReady(build);
+      }, 100);
+    });
+  }
   const app = createHttpApp({
-    build,
+    build: dev ? async () => build : build,
     mode: config.NODE_ENV === "production" ? "production" : "development",
     readiness: platform.readiness,
     trustProxy: process.env.TRUST_PROXY ?? false,
@@ -44,6 +59,7 @@ async function main() {
     }
     lines.push(`  Database: ${platform.databaseKind === "pglite" ? `embedded (${platform.dataDir})` : "PostgreSQL server"}   Jobs: ${platform.jobsMode}   Sign-in: ${platform.authProvider}`, ``);
     console.log(lines.join("\n"));
+    if (dev) void broadcastDevReady(build);
   });
 
   let closing = false;

@@ -1,4 +1,4 @@
-import type { TenantDb } from "../db/db.server";
+import { withTenant, type TenantDb } from "../db/db.server";
 import { Invalid } from "../errors/domain-errors";
 import { emitEvent } from "../events/outbox.server";
 import { logger } from "../observability/logger.server";
@@ -26,6 +26,21 @@ export async function readConfig<K extends TConfigNodeKey>(db: TenantDb, node: K
 export async function readAllConfig(db: TenantDb): Promise<TConfigValues> {
   const entries = await Promise.all(CONFIG_NODE_KEYS.map(async (k) => [k, await readConfig(db, k)] as const));
   return Object.fromEntries(entries) as TConfigValues;
+}
+
+/** Like readConfig, outside a unit of work: a cache hit costs no database round trip at all. */
+export async function getConfig<K extends TConfigNodeKey>(tenantId: string, node: K): Promise<TConfigNode<K>> {
+  const hit = configCache().get(tenantId, node);
+  if (hit) return hit.value;
+  return withTenant(tenantId, (db) => readConfig(db, node));
+}
+
+export async function getAllConfig(tenantId: string): Promise<TConfigValues> {
+  const cache = configCache();
+  if (CONFIG_NODE_KEYS.every((k) => cache.get(tenantId, k))) {
+    return Object.fromEntries(CONFIG_NODE_KEYS.map((k) => [k, cache.get(tenantId, k)!.value])) as TConfigValues;
+  }
+  return withTenant(tenantId, (db) => readAllConfig(db));
 }
 
 async function loadNode<K extends TConfigNodeKey>(db: TenantDb, node: K): Promise<{ value: TConfigNode<K>; version: number }> {

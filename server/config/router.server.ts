@@ -2,7 +2,7 @@ import { z } from "zod";
 import { Forbidden } from "../errors/domain-errors";
 import { can, CONFIG_WRITE_CAPABILITY } from "../tenants/roles";
 import { router, tenantProcedure } from "../trpc/init.server";
-import { readAllConfig, readConfig, resetConfig, writeConfig } from "./config-service.server";
+import { getAllConfig, getConfig, readConfig, resetConfig, writeConfig } from "./config-service.server";
 import { CONFIG_NODE_KEYS, CONFIG_NODE_SCHEMAS, type TConfigNodeKey } from "./schemas";
 
 const ZNodeKeySchema = z.enum(CONFIG_NODE_KEYS as [TConfigNodeKey, ...TConfigNodeKey[]]);
@@ -13,7 +13,7 @@ const ZNodeKeySchema = z.enum(CONFIG_NODE_KEYS as [TConfigNodeKey, ...TConfigNod
  */
 function nodeRouter<K extends TConfigNodeKey>(node: K) {
   return router({
-    get: tenantProcedure("STAFF").query(({ ctx }) => ctx.tenant.db((db) => readConfig(db, node))),
+    get: tenantProcedure("STAFF").query(({ ctx }) => getConfig(ctx.tenant.tenantId, node)),
     update: tenantProcedure(CONFIG_WRITE_CAPABILITY[node])
       .input(CONFIG_NODE_SCHEMAS[node].partial())
       .mutation(({ ctx, input }) => ctx.tenant.db((db) => writeConfig(db, node, input as never, ctx.user.id))),
@@ -28,7 +28,7 @@ export const configRouter = router({
   SITE: nodeRouter("SITE"),
   HOURS: nodeRouter("HOURS"),
   LOYALTY: nodeRouter("LOYALTY"),
-  all: tenantProcedure("STAFF").query(({ ctx }) => ctx.tenant.db((db) => readAllConfig(db))),
+  all: tenantProcedure("STAFF").query(({ ctx }) => getAllConfig(ctx.tenant.tenantId)),
   reset: tenantProcedure("MANAGER")
     .input(z.object({ node: ZNodeKeySchema }))
     .mutation(async ({ ctx, input }) => {

@@ -36,7 +36,7 @@ export function getDatabase(): Promise<Database> {
 }
 
 /** Points the process at a database that is already open (tests, CLI tools). */
-export function useDatabase(db: Database): void {
+export function installDatabase(db: Database): void {
   holder.promise = Promise.resolve(db);
 }
 

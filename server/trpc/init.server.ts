@@ -8,7 +8,6 @@ import { describeError } from "./describe-error.server";
 import { logger } from "../observability/logger.server";
 import { annotateRequest } from "../observability/request-context.server";
 import { rateLimiter, type TRateLimitPolicy } from "../security/rate-limit.server";
-import { membershipRole } from "../tenants/memberships.server";
 import { can, roleAtLeast, type TCapability, type TRole } from "../tenants/roles";
 import type { TrpcContext } from "./context.server";
 
@@ -70,10 +69,15 @@ export function tenantProcedure(min: TRole | TCapability = "STAFF") {
   return authedProcedure.use(async ({ ctx, next }) => {
     const tenantId = ctx.tenantIdHint;
     if (!tenantId) throw new DomainError("Forbidden", "errors:tenant.notMember");
-    const [role, tenant] = await Promise.all([
-      membershipRole(ctx.user.id, tenantId),
-      withGlobal((g) => g.tenant.findUnique({ where: { id: tenantId }, select: { status: true } })),
-    ]);
+    // One round trip for both facts: the caller's role and the tenant's status.
+    const found = await withGlobal(async (g) => {
+      const [membership, t] = await Promise.all([
+        g.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: ctx.user.id } }, select: { role: true } }),
+        g.tenant.findUnique({ where: { id: tenantId }, select: { status: true } }),
+      ]);
+      return { role: membership?.role ?? null, tenant: t };
+    });
+    const { role, tenant } = found;
     if (!role || !tenant) throw new DomainError("Forbidden", "errors:tenant.notMember");
     if (tenant.status === "SUSPENDED" && !ctx.user.isPlatformAdmin) throw new DomainError("Forbidden", "errors:tenant.suspended");
     const allowed = min === "OWNER" || min === "MANAGER" || min === "STAFF" ? roleAtLeast(role, min) : can(role, min);

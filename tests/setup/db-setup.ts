@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type Database } from "../../server/db/database.server";
-import { closeDatabase, useDatabase } from "../../server/db/db.server";
+import { closeDatabase, installDatabase } from "../../server/db/db.server";
 
 let db: Database | undefined;
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
     target.kind === "postgres"
       ? await openDatabase({ kind: "postgres", url: target.url, poolSize: 20 })
       : await openDatabase({ kind: "pglite", loadDataDir: new Blob([readFileSync(target.templatePath)]) });
-  useDatabase(db);
+  installDatabase(db);
 });
 
 afterAll(async () => {

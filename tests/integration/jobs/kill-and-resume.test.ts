@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openDatabase, type Database } from "../../../server/db/database.server";
-import { getDatabase, useDatabase } from "../../../server/db/db.server";
+import { getDatabase, installDatabase } from "../../../server/db/db.server";
 import { createLocalRunner, hashStepId } from "../../../server/jobs/local-runner.server";
 import { blockingFunction, killFixtureFunctions, sleepingFunction } from "./fixtures/kill-functions";
 import { auditActions, count, createTenant, enqueue, manualClock, runFor } from "./support";
@@ -85,7 +85,7 @@ beforeAll(async () => {
     tmpDir = mkdtempSync(path.join(os.tmpdir(), "sp-kill-"));
     const dataDir = path.join(tmpDir, "pgdata");
     fileDb = await openDatabase({ kind: "pglite", dataDir, loadDataDir: new Blob([readFileSync(target.templatePath)]) });
-    useDatabase(fileDb);
+    installDatabase(fileDb);
     dbSpec = { kind: "pglite", dataDir };
   } else {
     dbSpec = { kind: "postgres", url: target.url };
@@ -111,14 +111,14 @@ beforeAll(async () => {
 
   if (fileDb) {
     fileDb = await openDatabase({ kind: "pglite", dataDir: (dbSpec as { dataDir: string }).dataDir });
-    useDatabase(fileDb);
+    installDatabase(fileDb);
   }
 }, 120_000);
 
 afterAll(async () => {
   if (fileDb) {
     await fileDb.close().catch(() => {});
-    useDatabase(original);
+    installDatabase(original);
   }
   if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
 });

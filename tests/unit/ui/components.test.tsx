@@ -49,7 +49,8 @@ describe("cn", () => {
   it("merges conflicting tailwind classes, last wins", () => {
     expect(cn("px-2 px-4")).toBe("px-4");
     expect(cn("px-2", "py-1", "px-4")).toBe("py-1 px-4");
-    expect(cn("text-slate-600", false && "hidden", undefined, { "text-red-700": true })).toBe("text-red-700");
+    const hidden = false as boolean;
+    expect(cn("text-slate-600", hidden && "hidden", undefined, { "text-red-700": true })).toBe("text-red-700");
   });
 });
 

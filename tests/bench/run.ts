@@ -1,0 +1,99 @@
+/**
+ * `npm run bench`: latency figures for the hot paths built so far, on the embedded
+ * database (or DATABASE_URL). Each figure is the median and p99 of many runs after a
+ * warm-up. Grows with each issue; results are written to tests/.artifacts/bench.json.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import pg from "pg";
+import { getConfig, readConfig, writeConfig } from "../../server/config/config-service.server";
+import { configCache } from "../../server/config/config-cache.server";
+import { openDatabase } from "../../server/db/database.server";
+import { closeDatabase, installDatabase, withGlobal, withTenant } from "../../server/db/db.server";
+import { migrate } from "../../server/db/migrate.server";
+import { getPack } from "../../server/packs";
+import { createTenant } from "../../server/tenants/create-tenant.server";
+import { resolveTenantForHost } from "../../server/tenants/resolve-tenant.server";
+import { createCaller } from "../../server/trpc/router.server";
+import { SESSION_USER_SELECT } from "../../server/users/session-user";
+
+process.env.LOG_LEVEL ??= "silent";
+
+type Result = { name: string; runs: number; medianMs: number; p99Ms: number; opsPerSec: number };
+const results: Result[] = [];
+
+async function bench(name: string, runs: number, fn: (i: number) => Promise<unknown>) {
+  for (let i = 0; i < Math.min(50, runs); i++) await fn(i);
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  const total = performance.now() - started;
+  times.sort((a, b) => a - b);
+  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  const r = { name, runs, medianMs: round(pick(0.5)), p99Ms: round(pick(0.99)), opsPerSec: Math.round((runs / total) * 1000) };
+  results.push(r);
+  console.log(`${name.padEnd(58)} median ${r.medianMs.toFixed(3).padStart(8)} ms   p99 ${r.p99Ms.toFixed(3).padStart(8)} ms   ${String(r.opsPerSec).padStart(6)} ops/s`);
+}
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+async function openBenchDatabase() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { db: await openDatabase({ kind: "pglite" }), drop: async () => {} };
+  const name = `sp_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    db: await openDatabase({ kind: "postgres", url: u.toString() }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+const { db, drop } = await openBenchDatabase();
+console.log(`ServicePro bench on ${db.kind === "pglite" ? "embedded PGlite" : "PostgreSQL server"} (${new Date().toISOString()})\n`);
+await migrate(db);
+installDatabase(db);
+
+const owner = await withGlobal((g) => g.user.create({ data: { email: `bench-${Date.now()}@example.com`, name: "Bench Owner" }, select: SESSION_USER_SELECT }));
+const pack = getPack("auto-detailing");
+const tenant = await createTenant(
+  {
+    businessName: "Bench Detailing",
+    packKey: pack.key,
+    timeZone: "America/Chicago",
+    locale: "en",
+    hours: pack.config.HOURS.weekly,
+    services: pack.services.map((s) => ({ packServiceKey: s.key, name: s.name.en, durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+  },
+  owner,
+);
+
+await bench("withTenant: empty unit of work (role + tenant set)", 2000, () => withTenant(tenant.id, async () => null));
+await bench("withTenant: list services (RLS-filtered)", 2000, () => withTenant(tenant.id, (t) => t.service.findMany()));
+await bench("config read, cached (no database round trip)", 20000, () => getConfig(tenant.id, "HOURS"));
+await bench("config read, uncached (pack + override merge + zod)", 1000, () => {
+  configCache().evict(tenant.id, "HOURS");
+  return withTenant(tenant.id, (t) => readConfig(t, "HOURS"));
+});
+await bench("config write (override + audit + outbox + notify)", 300, (i) =>
+  withTenant(tenant.id, (t) => writeConfig(t, "LOYALTY", { pointsPerDollar: (i % 5) + 1 }, owner.id)),
+);
+await bench("public tenant resolution by subdomain host", 2000, () => resolveTenantForHost(`${tenant.slug}.localhost`));
+const caller = createCaller({ requestId: "bench", request: new Request("http://localhost/"), user: owner, locale: "en", tenantIdHint: tenant.id, ip: "127.0.0.1" });
+await bench("tRPC config.all as owner (membership check + 7 nodes)", 1000, () => caller.config.all());
+
+mkdirSync("tests/.artifacts", { recursive: true });
+writeFileSync("tests/.artifacts/bench.json", JSON.stringify({ database: db.kind, at: new Date().toISOString(), results }, null, 2));
+await closeDatabase();
+await drop();
