@@ -12,5 +12,16 @@ export async function emitEvent<N extends TEventName>(db: TenantDb, name: N, dat
     throw new Error(`emitEvent: event ${name} names tenant ${parsed.tenantId} inside tenant ${db.tenantId}`);
   }
   const row = await db.outboxEvent.create({ data: { tenantId: db.tenantId, name, data: parsed }, select: { id: true } });
+  db.afterCommit(() => committedListener()?.());
   return row.id;
+}
+
+// The server bundles this module twice (Remix build and server entry), so the listener
+// lives on globalThis rather than in a module variable.
+const LISTENER = Symbol.for("servicepro.outboxCommitted");
+const committedListener = () => (globalThis as Record<symbol, (() => void) | undefined>)[LISTENER];
+
+/** Called after any unit of work that emitted events commits (the relay delivers at once instead of at its next poll). */
+export function onOutboxCommitted(listener: (() => void) | undefined): void {
+  (globalThis as Record<symbol, (() => void) | undefined>)[LISTENER] = listener;
 }

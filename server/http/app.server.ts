@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { withGlobal } from "../db/db.server";
 import { logger } from "../observability/logger.server";
 import { runWithRequestContext, annotateRequest } from "../observability/request-context.server";
+import { rateLimiter } from "../security/rate-limit.server";
 import { resolveTenantForHost, type PublicTenant } from "../tenants/resolve-tenant.server";
 import { SITE_BASE_HEADER } from "./site-base";
 
@@ -86,6 +87,7 @@ export function createHttpApp(options: HttpAppOptions) {
 
   app.use(tenantHostRewrite());
   app.use(crossSiteFormGuard());
+  app.use(rateLimitPublicPosts());
 
   app.all(
     "*",
@@ -153,6 +155,26 @@ function crossSiteFormGuard() {
       return;
     }
     next();
+  };
+}
+
+/**
+ * Webhooks and public forms (anything posted to a tenant's public site) are rate limited
+ * per client IP before they reach a route. Sign-in has its own, stricter limits.
+ */
+function rateLimitPublicPosts() {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== "POST") return next();
+    const policy = req.path.startsWith("/webhooks/") ? "webhook" : req.path.startsWith("/s/") ? "publicForm" : null;
+    if (!policy) return next();
+    try {
+      const decision = await rateLimiter().consume(policy, req.ip ?? "unknown");
+      if (decision.allowed) return next();
+      res.setHeader("Retry-After", String(decision.retryAfterSeconds));
+      res.status(429).type("text/plain").send("Too many requests / Demasiadas solicitudes");
+    } catch (error) {
+      next(error);
+    }
   };
 }
 

@@ -1,6 +1,7 @@
 import { withGlobal } from "../db/db.server";
 import { JobRunStatus, type JobRun, type JobStep } from "../db/generated/prisma/client";
 import { env, isInngestCloudConfigured } from "../env.server";
+import { onOutboxCommitted } from "../events/outbox.server";
 import { logger } from "../observability/logger.server";
 import { createLocalRunner, type AnyInngestFunction, type LocalRunner, type LocalRunnerOptions } from "./local-runner.server";
 import { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from "./outbox-relay.server";
@@ -48,18 +49,17 @@ export async function startDurableWork(options: {
       runner?.wake();
     },
     async stop() {
-      if (current === work) current = null;
+      if (current === work) {
+        current = null;
+        onOutboxCommitted(undefined);
+      }
       await relay?.stop();
       await runner?.stop();
     },
   };
   current = work;
+  onOutboxCommitted(() => work.wake());
   return work;
-}
-
-/** For `db.afterCommit(wakeDurableWork)` after emitting events: deliver without waiting for the poll. */
-export function wakeDurableWork(): void {
-  current?.wake();
 }
 
 // ----------------------------------------------------------- platform-admin queries

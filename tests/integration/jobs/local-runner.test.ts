@@ -4,7 +4,7 @@ import { inngest } from "../../../inngest/client";
 import { memberJoined } from "../../../inngest/events";
 import { withGlobal, withTenant } from "../../../server/db/db.server";
 import { emitEvent } from "../../../server/events/outbox.server";
-import { getJobRun, jobRunStats, listJobRuns, retryJobRun, startDurableWork, wakeDurableWork } from "../../../server/jobs/index.server";
+import { getJobRun, jobRunStats, listJobRuns, retryJobRun, startDurableWork } from "../../../server/jobs/index.server";
 import { createLocalRunner, hashStepId, type AnyInngestFunction } from "../../../server/jobs/local-runner.server";
 import { createOutboxRelay } from "../../../server/jobs/outbox-relay.server";
 import { createTenant, enqueue, manualClock, runFor, uid } from "./support";
@@ -479,9 +479,9 @@ describe("startDurableWork", () => {
     const work = await startDurableWork({ functions: [fn], runner: { pollIntervalMs: 5_000 }, relay: { pollIntervalMs: 5_000, tenantId } });
     try {
       expect(work.mode).toBe("local");
+      // emitEvent wakes the relay after commit: no need to wait for the 5 s poll.
       const outboxId = await withTenant(tenantId, async (db) => {
         const id = await emitEvent(db, "member/joined", { tenantId, userId: "wired-user", role: "STAFF" });
-        db.afterCommit(wakeDurableWork); // no need to wait for the 5 s poll
         return id;
       });
       await expect.poll(async () => (await withGlobal((g) => g.jobRun.findFirst({ where: { functionId: fn.id(), eventId: outboxId } })))?.status, {
