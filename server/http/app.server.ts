@@ -36,28 +36,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustProxy ?? false);
 
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.get("x-request-id");
-    const requestId = incoming && /^[\w-]{8,80}$/.test(incoming) ? incoming : randomUUID();
-    for (const h of INTERNAL_HEADERS) delete req.headers[h];
-    req.headers["x-request-id"] = requestId;
-    req.headers["x-sp-client-ip"] = req.ip ?? "unknown";
-    res.setHeader("X-Request-Id", requestId);
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-    res.setHeader("X-Frame-Options", "SAMEORIGIN");
-    const started = process.hrtime.bigint();
-    runWithRequestContext({ requestId }, () => {
-      res.on("finish", () => {
-        if (req.originalUrl.startsWith("/build/")) return;
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        const line = { method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 };
-        if (res.statusCode >= 500) logger.error(line, "request");
-        else logger.info(line, "request");
-      });
-      next();
-    });
-  });
+  app.use(requestContextMiddleware());
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -100,12 +79,38 @@ export function createHttpApp(options: HttpAppOptions) {
   return app;
 }
 
+/** Request id (kept from a trusted-looking header or new), security headers, one log line per request. */
+export function requestContextMiddleware() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && /^[\w-]{8,80}$/.test(incoming) ? incoming : randomUUID();
+    for (const h of INTERNAL_HEADERS) delete req.headers[h];
+    req.headers["x-request-id"] = requestId;
+    req.headers["x-sp-client-ip"] = req.ip ?? "unknown";
+    res.setHeader("X-Request-Id", requestId);
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+    const started = process.hrtime.bigint();
+    runWithRequestContext({ requestId }, () => {
+      res.on("finish", () => {
+        if (req.originalUrl.startsWith("/build/")) return;
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const line = { method: req.method, path: req.originalUrl.split("?")[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+        if (res.statusCode >= 500) logger.error(line, "request");
+        else logger.info(line, "request");
+      });
+      next();
+    });
+  };
+}
+
 /**
  * Custom domains and <slug>.<APP_DOMAIN> serve the tenant's public site: their paths are
  * rewritten to /s/<slug>/... and the site learns its base path from a header. An unknown or
  * suspended site is rewritten to the friendly 404 page.
  */
-function tenantHostRewrite() {
+export function tenantHostRewrite() {
   const cache = new Map<string, { tenant: PublicTenant | null; platform: boolean; expires: number }>();
   const TTL_MS = 30_000;
   return async (req: Request, _res: Response, next: NextFunction) => {
@@ -128,7 +133,8 @@ function tenantHostRewrite() {
       }
       annotateRequest({ tenantId: hit.tenant.id });
       req.headers["x-sp-site-slug"] = hit.tenant.slug;
-      req.url = req.originalUrl = `/s/${hit.tenant.slug}${req.url === "/" ? "" : req.url}`;
+      const rest = req.url === "/" || req.url.startsWith("/?") ? req.url.slice(1) : req.url;
+      req.url = req.originalUrl = `/s/${hit.tenant.slug}${rest}`;
       next();
     } catch (error) {
       next(error);
@@ -141,7 +147,7 @@ function tenantHostRewrite() {
  * a browser marks as cross-site (Fetch Metadata) or whose Origin is another host is refused.
  * Webhooks are exempt: they carry no cookies and are verified by signature.
  */
-function crossSiteFormGuard() {
+export function crossSiteFormGuard() {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     if (req.path.startsWith("/webhooks/") || req.path === "/api/inngest") return next();
@@ -162,7 +168,7 @@ function crossSiteFormGuard() {
  * Webhooks and public forms (anything posted to a tenant's public site) are rate limited
  * per client IP before they reach a route. Sign-in has its own, stricter limits.
  */
-function rateLimitPublicPosts() {
+export function rateLimitPublicPosts() {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "POST") return next();
     const policy = req.path.startsWith("/webhooks/") ? "webhook" : req.path.startsWith("/s/") ? "publicForm" : null;
