@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Languages, PhoneCall, Rocket } from "lucide-react";
 import { useTranslation } from "react-i18next";
@@ -8,14 +8,32 @@ import { LanguageSwitcher } from "~/components/language-switcher";
 import { Button } from "~/components/ui";
 import { CLEANMACHINE_DEMO } from "#server/packs/demo/cleanmachine";
 import { resolveTenantBySlug } from "#server/tenants/resolve-tenant.server";
+import { siteHostOf } from "#server/http/site-host";
+import { PublicSitePage, publicSiteMeta } from "~/components/public-site";
+import { loadPublicSite } from "~/lib/public-site.server";
 
+/**
+ * "/" is ServicePro's landing page on the platform host, and the tenant's public page on a
+ * tenant host (custom domain or subdomain; see server/http/site-host.ts).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
+  const siteHost = siteHostOf(request);
+  if (siteHost === "unknown") throw new Response("Not found", { status: 404 });
+  if (siteHost) return { kind: "site" as const, site: await loadPublicSite(request, siteHost) };
   const [user, demo] = await Promise.all([getSessionUser(request), resolveTenantBySlug(CLEANMACHINE_DEMO.slug)]);
-  return { signedIn: Boolean(user), demoSlug: demo?.slug ?? null };
+  return { kind: "landing" as const, signedIn: Boolean(user), demoSlug: demo?.slug ?? null };
 }
 
-export default function Landing() {
-  const { signedIn, demoSlug } = useLoaderData<typeof loader>();
+export const meta: MetaFunction<typeof loader> = ({ data }) => (data?.kind === "site" ? publicSiteMeta(data.site) : [{ title: "ServicePro" }]);
+
+export default function Index() {
+  const data = useLoaderData<typeof loader>();
+  return data.kind === "site" ? <PublicSitePage site={data.site} /> : <Landing signedIn={data.signedIn} demoSlug={data.demoSlug} />;
+}
+
+export { ErrorBoundary } from "~/components/site-error-boundary";
+
+function Landing({ signedIn, demoSlug }: { signedIn: boolean; demoSlug: string | null }) {
   const { t } = useTranslation("common");
   const features = [
     { icon: Rocket, key: "onboarding" },

@@ -155,8 +155,9 @@ function TenantSwitcher({ current, tenants }: { current: { tenantId: string; nam
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <button className="flex min-h-12 w-full items-center gap-3 rounded-xl border border-slate-200 px-3 text-left hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" aria-label={t("nav.switchBusiness")}>
+        <button className="flex min-h-12 w-full items-center gap-3 rounded-xl border border-slate-200 px-3 text-left hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
           <Briefcase aria-hidden className="size-5 text-slate-500" />
+          <span className="sr-only">{t("nav.switchBusiness")}: </span>
           <span className="min-w-0 flex-1">
             <span className="block truncate font-medium">{current.name}</span>
             <span className="block text-xs text-slate-600">{t(`common:roles.${current.role}`)}</span>

@@ -341,15 +341,17 @@ function ReviewStep({ ctx, packName, lang }: { ctx: WizardContext; packName: str
   return (
     <div>
       <p className="mb-4 text-sm text-slate-600">{t("review.hint")}</p>
-      <dl className="divide-y divide-slate-200 rounded-xl border border-slate-200">
-        {rows.map(([k, v]) => (
-          <div key={k} className="grid grid-cols-3 gap-2 p-3 text-sm">
-            <dt className="text-slate-600">{k}</dt>
-            <dd className="col-span-2 font-medium text-slate-900">{v}</dd>
-          </div>
-        ))}
+      <div className="divide-y divide-slate-200 rounded-xl border border-slate-200">
+        <dl className="divide-y divide-slate-200">
+          {rows.map(([k, v]) => (
+            <div key={k} className="grid grid-cols-3 gap-2 p-3 text-sm">
+              <dt className="text-slate-600">{k}</dt>
+              <dd className="col-span-2 font-medium text-slate-900">{v}</dd>
+            </div>
+          ))}
+        </dl>
         <div className="p-3 text-sm">
-          <p className="mb-2 text-slate-600">{t("review.services", { count: ctx.services.length })}</p>
+          <h3 className="mb-2 text-slate-600">{t("review.services", { count: ctx.services.length })}</h3>
           <ul className="space-y-1">
             {ctx.services.map((s) => (
               <li key={s.id} className="flex justify-between gap-2">
@@ -359,7 +361,7 @@ function ReviewStep({ ctx, packName, lang }: { ctx: WizardContext; packName: str
             ))}
           </ul>
         </div>
-      </dl>
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { SignIn } from "@clerk/remix";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { authProvider, getSessionUser } from "#server/auth/identity.server";
 import { signInLocal, ZLocalSignInSchema } from "#server/auth/local-auth.server";
@@ -13,6 +13,9 @@ import { CLEANMACHINE_DEMO } from "#server/packs/demo/cleanmachine";
 import { AuthShell } from "~/components/auth-shell";
 import { Alert, Button, Field, Input } from "~/components/ui";
 import { actionFailure, safeRedirect } from "~/lib/api.server";
+
+// Clerk's widget is a lazy chunk: the local mode never loads Clerk.
+const LazyClerkSignInPanel = lazy(() => import("~/components/clerk-widgets").then((m) => ({ default: m.ClerkSignInPanel })));
 
 export const meta: MetaFunction = () => [{ title: "Sign in · ServicePro" }];
 
@@ -52,7 +55,9 @@ export default function SignInPage() {
   if (provider === "clerk") {
     return (
       <AuthShell title={t("signInTitle")}>
-        <SignIn routing="hash" signUpUrl="/sign-up" forceRedirectUrl={redirectTo} />
+        <Suspense fallback={null}>
+          <LazyClerkSignInPanel redirectTo={redirectTo} />
+        </Suspense>
       </AuthShell>
     );
   }

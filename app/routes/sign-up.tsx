@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { SignUp } from "@clerk/remix";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { authProvider, getSessionUser } from "#server/auth/identity.server";
 import { signUpLocal, ZLocalSignUpSchema } from "#server/auth/local-auth.server";
@@ -10,6 +10,9 @@ import { clientIp } from "#server/trpc/context.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Alert, Button, Field, Input } from "~/components/ui";
 import { actionFailure, safeRedirect } from "~/lib/api.server";
+
+// Clerk's widget is a lazy chunk: the local mode never loads Clerk.
+const LazyClerkSignUpPanel = lazy(() => import("~/components/clerk-widgets").then((m) => ({ default: m.ClerkSignUpPanel })));
 
 export const meta: MetaFunction = () => [{ title: "Create account · ServicePro" }];
 
@@ -45,7 +48,9 @@ export default function SignUpPage() {
   if (provider === "clerk") {
     return (
       <AuthShell title={t("signUpTitle")}>
-        <SignUp routing="hash" signInUrl="/sign-in" forceRedirectUrl={redirectTo} />
+        <Suspense fallback={null}>
+          <LazyClerkSignUpPanel redirectTo={redirectTo} />
+        </Suspense>
       </AuthShell>
     );
   }

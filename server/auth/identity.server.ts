@@ -19,6 +19,13 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   return user;
 }
 
+/** The user behind a Clerk user id that Clerk has already verified (the root loader's rootAuthLoader). */
+export async function sessionUserOfClerkId(clerkUserId: string | null | undefined): Promise<SessionUser | null> {
+  const user = clerkUserId ? await userForClerkId(clerkUserId) : null;
+  if (user) annotateRequest({ userId: user.id });
+  return user;
+}
+
 async function clerkSessionUser(request: Request): Promise<SessionUser | null> {
   const clerkId = await clerkUserIdOf(request);
   return clerkId ? userForClerkId(clerkId) : null;

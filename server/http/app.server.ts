@@ -8,7 +8,7 @@ import { logger } from "../observability/logger.server";
 import { runWithRequestContext, annotateRequest } from "../observability/request-context.server";
 import { rateLimiter } from "../security/rate-limit.server";
 import { resolveTenantForHost, type PublicTenant } from "../tenants/resolve-tenant.server";
-import { SITE_BASE_HEADER } from "./site-base";
+import { SITE_HOST_PATHS, SITE_SLUG_HEADER, SITE_UNKNOWN_HEADER } from "./site-host";
 
 /**
  * The HTTP tier: stateless, so any number of instances can run behind a load balancer.
@@ -26,7 +26,7 @@ export interface HttpAppOptions {
 }
 
 /** Request headers only this server may set; anything a client sends under these names is dropped. */
-const INTERNAL_HEADERS = ["x-sp-client-ip", SITE_BASE_HEADER, "x-sp-site-slug"];
+const INTERNAL_HEADERS = ["x-sp-client-ip", SITE_SLUG_HEADER, SITE_UNKNOWN_HEADER];
 
 /** Paths that stay as they are on a tenant's own host. */
 const HOST_NEUTRAL = /^\/(build\/|api\/|healthz$|readyz$|favicon\.ico$|robots\.txt$|webhooks\/)/;
@@ -106,14 +106,15 @@ export function requestContextMiddleware() {
 }
 
 /**
- * Custom domains and <slug>.<APP_DOMAIN> serve the tenant's public site: their paths are
- * rewritten to /s/<slug>/... and the site learns its base path from a header. An unknown or
- * suspended site is rewritten to the friendly 404 page.
+ * Custom domains and <slug>.<APP_DOMAIN> serve the tenant's public site at their root. The
+ * request is marked (site-host.ts) rather than rewritten, so the server and the browser's
+ * router agree on the route. Any other page on a tenant host, and every page of an unknown
+ * or suspended one, is a friendly 404.
  */
 export function tenantHostRewrite() {
   const cache = new Map<string, { tenant: PublicTenant | null; platform: boolean; expires: number }>();
   const TTL_MS = 30_000;
-  return async (req: Request, _res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (HOST_NEUTRAL.test(req.path)) return next();
       const host = req.get("host") ?? "";
@@ -125,21 +126,31 @@ export function tenantHostRewrite() {
         cache.set(host, hit);
       }
       if (hit.platform) return next();
-      req.headers[SITE_BASE_HEADER] = "";
-      // @remix-run/express builds its Request from originalUrl, so both are rewritten.
-      if (!hit.tenant) {
-        req.url = req.originalUrl = "/site-not-found";
-        return next();
+      if (!SITE_HOST_PATHS.test(req.path)) return notFoundPage(res);
+      if (hit.tenant) {
+        annotateRequest({ tenantId: hit.tenant.id });
+        req.headers[SITE_SLUG_HEADER] = hit.tenant.slug;
+      } else {
+        req.headers[SITE_UNKNOWN_HEADER] = "1";
       }
-      annotateRequest({ tenantId: hit.tenant.id });
-      req.headers["x-sp-site-slug"] = hit.tenant.slug;
-      const rest = req.url === "/" || req.url.startsWith("/?") ? req.url.slice(1) : req.url;
-      req.url = req.originalUrl = `/s/${hit.tenant.slug}${rest}`;
       next();
     } catch (error) {
       next(error);
     }
   };
+}
+
+/** A self-contained bilingual 404 for paths a tenant host does not serve. */
+function notFoundPage(res: Response) {
+  res
+    .status(404)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Not found · No encontrado</title>` +
+        `<style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:90vh;margin:0;color:#0f172a;background:#f8fafc;text-align:center;padding:1rem}a{color:#1549de}</style></head>` +
+        `<body><main><h1>We couldn't find that page</h1><p>The link may be old or mistyped. <a href="/">Go to the home page</a>.</p>` +
+        `<h2 lang="es">No encontramos esa página</h2><p lang="es">Puede que el enlace sea antiguo o tenga un error. <a href="/">Ir a la página de inicio</a>.</p></main></body></html>`,
+    );
 }
 
 /**

@@ -25,9 +25,3 @@ export async function listUserTenants(userId: string): Promise<UserTenant[]> {
     });
   });
 }
-
-/** The user's role in a tenant, or null when they are not a member. */
-export async function membershipRole(userId: string, tenantId: string): Promise<TRole | null> {
-  const m = await withGlobal((db) => db.membership.findUnique({ where: { tenantId_userId: { tenantId, userId } }, select: { role: true } }));
-  return m?.role ?? null;
-}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, type WriteStream } from "node:fs";
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, type WriteStream } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -59,6 +59,17 @@ function buildStaleness(): string | null {
   return changedAt > builtAt ? "sources changed since the last build" : null;
 }
 
+/**
+ * process.env without what vitest adds (NODE_ENV=test, VITEST*): the build and the server run
+ * as they would from a plain shell (`npm run build`, `npm start`). A build under NODE_ENV=test
+ * would be a different build, and build/ is shared with everyone using this checkout.
+ */
+function shellEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key === "NODE_ENV" || key.startsWith("VITEST")) delete env[key];
+  return env;
+}
+
 function tail(text: string, lines = 50): string {
   return text.split("\n").slice(-lines).join("\n");
 }
@@ -66,7 +77,7 @@ function tail(text: string, lines = 50): string {
 function run(cmd: string, args: string[], log: WriteStream, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = "";
-    const child = spawn(cmd, args, { cwd: ROOT, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { cwd: ROOT, env: shellEnv(), stdio: ["ignore", "pipe", "pipe"] });
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       log.write(chunk);
@@ -95,6 +106,43 @@ async function ensureBuilt(log: WriteStream): Promise<void> {
   log.write(`== e2e: npm run build (${why})\n`);
   await run("npm", ["run", "build", "--silent"], log, BUILD_TIMEOUT_MS);
   console.log(`[e2e] build done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** Every /build/... asset that build/index.js (the server build) links to but `dir`/public lacks. */
+function missingAssets(dir: string): string[] {
+  const serverBuild = readFileSync(path.join(dir, "build/index.js"), "utf8");
+  const assets = new Set(serverBuild.match(/"\/build\/[^"]+\.(?:js|css)"/g)?.map((a) => a.slice(1, -1)) ?? []);
+  if (assets.size === 0) return ["(no /build/ assets referenced by build/index.js)"];
+  return [...assets].filter((a) => !existsSync(path.join(dir, "public", a)));
+}
+
+/**
+ * The server runs from a private copy of the build (build/, public/, prisma/migrations), not
+ * from the checkout: other people rebuild this checkout while the tests run, and a rebuild
+ * deletes the hashed browser assets the running server's pages link to. A copy taken in the
+ * middle of someone's build is detected (assets missing) and taken again.
+ */
+async function snapshotBuild(dest: string, log: WriteStream): Promise<void> {
+  let missing: string[] = [];
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    rmSync(dest, { recursive: true, force: true });
+    mkdirSync(dest, { recursive: true });
+    try {
+      cpSync(path.join(ROOT, "build"), path.join(dest, "build"), { recursive: true });
+      cpSync(path.join(ROOT, "public"), path.join(dest, "public"), { recursive: true });
+      cpSync(path.join(ROOT, "prisma/migrations"), path.join(dest, "prisma/migrations"), { recursive: true });
+      copyFileSync(path.join(ROOT, "package.json"), path.join(dest, "package.json"));
+      symlinkSync(path.join(ROOT, "node_modules"), path.join(dest, "node_modules"), "dir");
+      missing = missingAssets(dest);
+    } catch (error) {
+      missing = [`copy failed: ${(error as Error).message}`];
+    }
+    if (!missing.length) return;
+    log.write(`== e2e: build snapshot attempt ${attempt} incomplete (a build is probably running): ${missing.slice(0, 3).join(", ")}\n`);
+    if (attempt === 5 && buildStaleness()) await ensureBuilt(log);
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+  throw new Error(`could not take a consistent copy of build/ and public/build/: ${missing.slice(0, 5).join(", ")}`);
 }
 
 function freePort(): Promise<number> {
@@ -167,11 +215,21 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sp-e2e-"));
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "sp-e2e-"));
+  const appDir = path.join(tmp, "app");
+  const dataDir = path.join(tmp, "data");
+  try {
+    await snapshotBuild(appDir, log);
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    log.end();
+    throw error;
+  }
 
-  // Only what this server needs: no outside services, no keys from the developer's shell.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", NODE_ENV: "development", SEED_DEMO: "true" };
-  for (const key of ["APP_URL", "APP_DOMAIN", "REDIS_URL", "REMIX_DEV_ORIGIN", "CLERK_PUBLISHABLE_KEY", "CLERK_SECRET_KEY", "CLERK_JWT_KEY", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "DATABASE_URL", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete env[key];
+  // As `npm start` runs it (NODE_ENV unset), but with no outside services and no keys from
+  // the developer's shell.
+  const env: NodeJS.ProcessEnv = { ...shellEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", SEED_DEMO: "true" };
+  for (const key of ["APP_URL", "APP_DOMAIN", "REDIS_URL", "REMIX_DEV_ORIGIN", "CLERK_PUBLISHABLE_KEY", "CLERK_SECRET_KEY", "CLERK_JWT_KEY", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "DATABASE_URL"]) delete env[key];
 
   const serverUrl = process.env.DATABASE_URL?.trim();
   let databaseName: string | null = null;
@@ -182,8 +240,8 @@ export default async function setup(project: TestProject) {
     env.DATABASE_URL = withDatabase(serverUrl, databaseName);
   }
 
-  log.write(`== e2e: node build/server.js on ${baseUrl} (${databaseName ? `PostgreSQL database ${databaseName}` : `PGlite in ${dataDir}`})\n`);
-  const child = spawn(process.execPath, ["build/server.js"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  log.write(`== e2e: node build/server.js (copy in ${appDir}) on ${baseUrl} (${databaseName ? `PostgreSQL database ${databaseName}` : `PGlite in ${dataDir}`})\n`);
+  const child = spawn(process.execPath, ["build/server.js"], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   const killOnExit = () => child.kill("SIGKILL");
@@ -199,7 +257,7 @@ export default async function setup(project: TestProject) {
         await waitForExit(child, 5_000);
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
     if (serverUrl && databaseName) {
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`).catch((error) => {
         console.warn(`[e2e] could not drop database ${databaseName}: ${(error as Error).message}`);

@@ -4,7 +4,7 @@ import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withGlobal, withTenant } from "../../../server/db/db.server";
 import { crossSiteFormGuard, rateLimitPublicPosts, requestContextMiddleware, tenantHostRewrite } from "../../../server/http/app.server";
-import { SITE_BASE_HEADER } from "../../../server/http/site-base";
+import { SITE_SLUG_HEADER, SITE_UNKNOWN_HEADER } from "../../../server/http/site-host";
 import { rateLimiter, RATE_LIMIT_POLICIES } from "../../../server/security/rate-limit.server";
 
 /**
@@ -32,7 +32,7 @@ beforeAll(async () => {
   app.use(crossSiteFormGuard());
   app.use(rateLimitPublicPosts());
   app.all("*", (req, res) => {
-    res.json({ url: req.originalUrl, siteBase: req.headers[SITE_BASE_HEADER] ?? null, requestId: req.headers["x-request-id"], clientIp: req.headers["x-sp-client-ip"] });
+    res.json({ url: req.originalUrl, site: req.headers[SITE_SLUG_HEADER] ?? null, unknownSite: req.headers[SITE_UNKNOWN_HEADER] === "1", requestId: req.headers["x-request-id"], clientIp: req.headers["x-sp-client-ip"] });
   });
   const server = app.listen(0);
   await new Promise((r) => server.once("listening", r));
@@ -63,31 +63,38 @@ async function get(path: string, headers: Record<string, string> = {}) {
 describe("tenant hosts", () => {
   it("leaves the platform's own host alone", async () => {
     const r = await get("/dashboard", { host: "localhost" });
-    expect(r.body).toMatchObject({ url: "/dashboard", siteBase: null });
+    expect(r.body).toMatchObject({ url: "/dashboard", site: null, unknownSite: false });
   });
 
-  it("serves <slug>.<APP_DOMAIN> as the tenant's site with an empty base path", async () => {
+  it("marks <slug>.<APP_DOMAIN> as the tenant's site without rewriting the URL (the browser's router must agree)", async () => {
     const r = await get("/?x=1", { host: `${slug}.localhost:3000` });
-    expect(r.body).toMatchObject({ url: `/s/${slug}?x=1`, siteBase: "" });
+    expect(r.body).toMatchObject({ url: "/?x=1", site: slug, unknownSite: false });
   });
 
   it("serves a verified custom domain, but not an unverified one", async () => {
-    expect((await get("/book", { host: customHost })).body).toMatchObject({ url: `/s/${slug}/book` });
-    expect((await get("/", { host: `unverified.${customHost}` })).body).toMatchObject({ url: "/site-not-found" });
+    expect((await get("/", { host: customHost })).body).toMatchObject({ url: "/", site: slug });
+    expect((await get("/", { host: `unverified.${customHost}` })).body).toMatchObject({ site: null, unknownSite: true });
   });
 
-  it("sends unknown and suspended sites to the friendly 404 page", async () => {
-    expect((await get("/", { host: `nobody-${slug}.localhost` })).body).toMatchObject({ url: "/site-not-found" });
-    expect((await get("/", { host: `${suspendedSlug}.localhost` })).body).toMatchObject({ url: "/site-not-found" });
+  it("marks unknown and suspended sites so the page answers the friendly 404", async () => {
+    expect((await get("/", { host: `nobody-${slug}.localhost` })).body).toMatchObject({ site: null, unknownSite: true });
+    expect((await get("/", { host: `${suspendedSlug}.localhost` })).body).toMatchObject({ site: null, unknownSite: true });
   });
 
-  it("keeps API, health and build paths neutral on tenant hosts", async () => {
-    expect((await get("/api/trpc/packs.list", { host: customHost })).body).toMatchObject({ url: "/api/trpc/packs.list" });
+  it("answers a bilingual 404 for platform pages asked on a tenant host", async () => {
+    const r = await get("/dashboard", { host: customHost });
+    expect(r.status).toBe(404);
+    expect(r.body).toContain("No encontramos esa página");
+  });
+
+  it("keeps API, health, build paths and language switching reachable on tenant hosts", async () => {
+    expect((await get("/api/trpc/packs.list", { host: customHost })).body).toMatchObject({ url: "/api/trpc/packs.list", site: null });
+    expect((await get("/set-locale", { host: customHost })).body).toMatchObject({ url: "/set-locale", site: slug });
   });
 
   it("drops internal headers a client tries to forge", async () => {
-    const r = await get("/x", { host: "localhost", [SITE_BASE_HEADER]: "", "x-sp-client-ip": "6.6.6.6" });
-    expect(r.body.siteBase).toBeNull();
+    const r = await get("/x", { host: "localhost", [SITE_SLUG_HEADER]: "someone-else", [SITE_UNKNOWN_HEADER]: "1", "x-sp-client-ip": "6.6.6.6" });
+    expect(r.body).toMatchObject({ site: null, unknownSite: false });
     expect(r.body.clientIp).not.toBe("6.6.6.6");
   });
 });

@@ -1,0 +1,226 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDatabase, withGlobal, withTenant, type TenantDb } from "../../../server/db/db.server";
+import { emitEvent } from "../../../server/events/outbox.server";
+import { putIntegrationSecret } from "../../../server/integrations/secrets.server";
+import { inviteMember } from "../../../server/tenants/team.server";
+import { addMember, createTestTenant, createTestUser, uid } from "../../helpers/factories";
+
+/**
+ * The isolation proof. Driven by the database itself: every table in schema public with a
+ * tenant_id column must be under FORCED row-level security, and tenant B must not be able
+ * to read, change, delete, forge or steal tenant A's rows in it. A new tenant table with no
+ * row factory below fails this file, so it cannot ship without being covered.
+ */
+
+/** Creates one row of a table for a tenant and returns its id. */
+type RowFactory = (tenantId: string) => Promise<string>;
+/** Most rows are written by the tenant itself, through the RLS-bound door. */
+const asTenant = (create: (db: TenantDb) => Promise<string>): RowFactory => (tenantId) => withTenant(tenantId, create);
+
+const ROW_FACTORIES: Record<string, RowFactory> = {
+  domains: asTenant(async (db) => (await db.domain.create({ data: { tenantId: db.tenantId, hostname: `${uid("iso")}.example.com`, kind: "CUSTOM" } })).id),
+  // The member is a platform user first (withGlobal), then joins the tenant (withTenant).
+  memberships: async (tenantId) => addMember(tenantId, await createTestUser(), "STAFF"),
+  invitations: asTenant(async (db) => (await inviteMember(db, { email: `${uid("inv")}@test.example`, role: "STAFF" }, { userId: "rls-test", role: "OWNER" })).invitationId),
+  config_overrides: asTenant(async (db) => (await db.configOverride.create({ data: { tenantId: db.tenantId, node: "PHONE", data: { ringSeconds: 30 } } })).id),
+  services: asTenant(
+    async (db) =>
+      (await db.service.create({ data: { tenantId: db.tenantId, name: { en: "Iso", es: "Iso" }, description: { en: "", es: "" }, durationMinutes: 30, priceCents: 1234 } })).id,
+  ),
+  customers: asTenant(
+    async (db) =>
+      (await db.customer.create({ data: { tenantId: db.tenantId, name: "Iso Customer", phone: `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, tags: ["vip"], fields: { car: "Civic" } } })).id,
+  ),
+  audit_log: asTenant(async (db) => (await db.auditEntry.create({ data: { tenantId: db.tenantId, action: "rls.test", targetType: "test", data: { n: 1 } } })).id),
+  outbox_events: asTenant((db) => emitEvent(db, "member/joined", { tenantId: db.tenantId, userId: "rls-test", role: "STAFF" })),
+  integration_secrets: asTenant(async (db) => {
+    await putIntegrationSecret(db, "rls-test", "s3cret");
+    return (await db.integrationSecret.findUniqueOrThrow({ where: { tenantId_provider: { tenantId: db.tenantId, provider: "rls-test" } } })).id;
+  }),
+  // The tenant role may only read job runs: the platform (withGlobal) writes them.
+  job_runs: (tenantId) =>
+    withGlobal(async (g) =>
+      (
+        await g.jobRun.create({
+          data: { functionId: uid("rls-fn"), eventId: randomUUID(), eventName: "rls/test", event: { name: "rls/test" }, tenantId, status: "COMPLETED", maxAttempts: 1 },
+        })
+      ).id,
+    ),
+};
+
+const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
+const DENIED = /row-level security|permission denied/i;
+
+async function admin() {
+  return (await getDatabase()).admin;
+}
+
+async function createRow(table: string, tenantId: string): Promise<string> {
+  const factory = ROW_FACTORIES[table];
+  if (!factory) throw new Error(`no row factory for tenant table "${table}": add one to ROW_FACTORIES`);
+  return factory(tenantId);
+}
+
+async function tenantTables() {
+  return (await admin()).query<{ table: string; rls: boolean; forced: boolean; policies: number; tenant_policies: number }>(`
+    SELECT c.relname AS "table", c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+           (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
+           (SELECT count(*)::int FROM pg_policy p
+              WHERE p.polrelid = c.oid AND (SELECT oid FROM pg_roles WHERE rolname = 'app_tenant') = ANY (p.polroles)) AS tenant_policies
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+      AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+    ORDER BY c.relname`);
+}
+
+async function privileges(table: string) {
+  const [row] = await (await admin()).query<{ ins: boolean; upd: boolean; del: boolean }>(
+    `SELECT has_table_privilege('app_tenant', $1, 'INSERT') AS ins, has_table_privilege('app_tenant', $1, 'UPDATE') AS upd,
+            has_table_privilege('app_tenant', $1, 'DELETE') AS del`,
+    [`public.${q(table)}`],
+  );
+  return row!;
+}
+
+async function rowAsJson(table: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const rows = await (await admin()).query<{ j: Record<string, unknown> | string }>(`SELECT row_to_json(t) AS j FROM ${q(table)} t WHERE "id" = $1`, [id]);
+  const j = rows[0]?.j;
+  return typeof j === "string" ? JSON.parse(j) : j;
+}
+
+const insertFromJson = (table: string) => `INSERT INTO ${q(table)} SELECT * FROM json_populate_record(NULL::${q(table)}, $1::json)`;
+
+/** Every way tenant B could reach tenant A's row in `table`; throws (with the table named) on the first leak. */
+async function proveIsolation(table: string, a: string, b: string) {
+  const t = q(table);
+  const can = await privileges(table);
+  const rowA = await createRow(table, a);
+  const rowB = await createRow(table, b);
+  const original = await rowAsJson(table, rowA);
+  expect(original?.tenant_id, "factory row belongs to A").toBe(a);
+
+  // Control: A sees its own row, so "B sees nothing" below is meaningful.
+  expect(await withTenant(a, (db) => db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM ${t} WHERE "id" = $1`, rowA)), "A reads its own row").toEqual([{ id: rowA }]);
+
+  // Read: by id and by count.
+  expect(await withTenant(b, (db) => db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM ${t} WHERE "id" = $1`, rowA)), "B reads A's row by id").toEqual([]);
+  const seenByB = await withTenant(b, async (db) => Number((await db.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n));
+  const [{ own, total }] = await (await admin()).query<{ own: number; total: number }>(
+    `SELECT count(*) FILTER (WHERE "tenant_id" = $1)::int AS own, count(*)::int AS total FROM ${t}`,
+    [b],
+  );
+  expect(seenByB, "B's count is exactly B's rows").toBe(own);
+  expect(total).toBeGreaterThan(own);
+  const leaked = await withTenant(b, (db) => db.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${t} WHERE "tenant_id" <> $1`, b));
+  expect(Number(leaked[0]!.n), "B sees no row of another tenant").toBe(0);
+
+  // Update and delete A's row.
+  const update = withTenant(b, (db) => db.$executeRawUnsafe(`UPDATE ${t} SET "tenant_id" = "tenant_id" WHERE "id" = $1`, rowA));
+  if (can.upd) expect(await update, "B updates A's row").toBe(0);
+  else await expect(update, "B updates A's row").rejects.toThrow(/permission denied/i);
+  const del = withTenant(b, (db) => db.$executeRawUnsafe(`DELETE FROM ${t} WHERE "id" = $1`, rowA));
+  if (can.del) expect(await del, "B deletes A's row").toBe(0);
+  else await expect(del, "B deletes A's row").rejects.toThrow(/permission denied/i);
+
+  // Insert a row carrying A's tenant_id (A's row, new id).
+  const forged = JSON.stringify({ ...original, id: randomUUID() });
+  await expect(withTenant(b, (db) => db.$executeRawUnsafe(insertFromJson(table), forged)), "B inserts a row for A").rejects.toThrow(can.ins ? /row-level security/i : /permission denied/i);
+
+  // Move B's own row into A.
+  const move = withTenant(b, (db) => db.$executeRawUnsafe(`UPDATE ${t} SET "tenant_id" = $1 WHERE "id" = $2`, a, rowB));
+  if (can.upd) await expect(move, "B moves its row into A").rejects.toThrow(/row-level security/i);
+  else await expect(move, "B moves its row into A").rejects.toThrow(/permission denied/i);
+
+  // Nothing changed: A's row is intact and B's row is still B's.
+  expect(await rowAsJson(table, rowA), "A's row unchanged").toEqual(original);
+  expect((await rowAsJson(table, rowB))?.tenant_id, "B's row still B's").toBe(b);
+
+  // Control: the same generic statements work for A itself (so B's failures are RLS, not SQL).
+  if (can.del) {
+    expect(await withTenant(a, (db) => db.$executeRawUnsafe(`DELETE FROM ${t} WHERE "id" = $1`, rowA))).toBe(1);
+    expect(await withTenant(a, (db) => db.$executeRawUnsafe(insertFromJson(table), JSON.stringify(original)))).toBe(1);
+    expect(await rowAsJson(table, rowA)).toEqual(original);
+  } else if (can.ins) {
+    expect(await withTenant(a, (db) => db.$executeRawUnsafe(insertFromJson(table), forged))).toBe(1);
+  }
+  if (can.upd) expect(await withTenant(a, (db) => db.$executeRawUnsafe(`UPDATE ${t} SET "tenant_id" = "tenant_id" WHERE "id" = $1`, rowA))).toBe(1);
+}
+
+describe("row-level security: tenant isolation", () => {
+  it("every table with tenant_id has RLS enabled AND forced, and policies (one for app_tenant)", async () => {
+    const tables = await tenantTables();
+    // Sanity: the query finds the tenant tables we know about.
+    expect(tables.map((t) => t.table)).toEqual(expect.arrayContaining(["services", "memberships", "config_overrides", "audit_log", "outbox_events"]));
+    const weak = tables.filter((t) => !t.rls || !t.forced || t.policies < 1 || t.tenant_policies < 1).map((t) => t.table);
+    expect(weak).toEqual([]);
+  });
+
+  it("every tenant table has a row factory (a new table needs one), and no factory is stale", async () => {
+    const tables = (await tenantTables()).map((t) => t.table);
+    expect(tables.filter((t) => !ROW_FACTORIES[t]), "tenant tables without a row factory").toEqual([]);
+    expect(Object.keys(ROW_FACTORIES).filter((t) => !tables.includes(t)), "factories for tables that no longer exist").toEqual([]);
+  });
+
+  it("tenant B can neither read, update, delete, forge nor steal tenant A's rows, in EVERY tenant table", async () => {
+    const tables = (await tenantTables()).map((t) => t.table);
+    expect(tables.length).toBeGreaterThanOrEqual(10);
+    const [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
+    const failures: string[] = [];
+    for (const table of tables) {
+      try {
+        await proveIsolation(table, a.id, b.id);
+      } catch (error) {
+        failures.push(`${table}: ${(error as Error).message.split("\n")[0]}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("a query outside withTenant/withGlobal has no privileges at all", async () => {
+    const { prisma } = await getDatabase();
+    await expect(prisma.service.count()).rejects.toThrow(/permission denied/i);
+    await expect(prisma.tenant.findMany()).rejects.toThrow(/permission denied/i);
+    await expect(prisma.$queryRawUnsafe(`SELECT count(*) FROM "users"`)).rejects.toThrow(/permission denied/i);
+  });
+
+  it("the users table shows a tenant only its own members", async () => {
+    const [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
+    const [staffA, outsider] = await Promise.all([createTestUser(), createTestUser()]);
+    await addMember(a.id, staffA, "STAFF");
+    const ids = [a.owner.id, staffA.id, b.owner.id, outsider.id];
+    const visible = async (tenantId: string) =>
+      (await withTenant(tenantId, (db) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true } }))).map((u) => u.id).sort();
+    expect(await visible(a.id)).toEqual([a.owner.id, staffA.id].sort());
+    expect(await visible(b.id)).toEqual([b.owner.id]);
+    // And the tenant role cannot write users at all.
+    await expect(withTenant(a.id, (db) => db.$executeRawUnsafe(`UPDATE "users" SET "name" = 'x' WHERE "id" = $1`, a.owner.id))).rejects.toThrow(DENIED);
+    // withGlobal sees everyone.
+    expect(await withGlobal((g) => g.user.count({ where: { id: { in: ids } } }))).toBe(4);
+  });
+
+  it("job_runs (and their steps) under tenant B hide tenant A's runs", async () => {
+    const [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
+    const runA = await createRow("job_runs", a.id);
+    const runB = await createRow("job_runs", b.id);
+    await withGlobal((g) => g.jobStep.create({ data: { runId: runA, stepId: "s1", name: "step", op: "StepRun", output: { ok: true } } }));
+    const seen = await withTenant(b.id, async (db) => ({
+      runs: (await db.jobRun.findMany({ where: { id: { in: [runA, runB] } }, select: { id: true } })).map((r) => r.id),
+      steps: await db.jobStep.count({ where: { runId: runA } }),
+      all: await db.jobRun.count({ where: { NOT: { tenantId: b.id } } }),
+    }));
+    expect(seen).toEqual({ runs: [runB], steps: 0, all: 0 });
+    const seenByA = await withTenant(a.id, async (db) => ({
+      runs: (await db.jobRun.findMany({ where: { id: { in: [runA, runB] } }, select: { id: true } })).map((r) => r.id),
+      steps: await db.jobStep.count({ where: { runId: runA } }),
+    }));
+    expect(seenByA).toEqual({ runs: [runA], steps: 1 });
+  });
+
+  it("the tenants table shows a tenant only itself, and it cannot rename another tenant", async () => {
+    const [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
+    expect(await withTenant(b.id, (db) => db.tenant.findMany({ where: { id: { in: [a.id, b.id] } }, select: { id: true } }))).toEqual([{ id: b.id }]);
+    expect(await withTenant(b.id, (db) => db.$executeRawUnsafe(`UPDATE "tenants" SET "name" = 'stolen' WHERE "id" = $1`, a.id))).toBe(0);
+    expect((await withGlobal((g) => g.tenant.findUniqueOrThrow({ where: { id: a.id } }))).name).toBe(a.name);
+  });
+});
