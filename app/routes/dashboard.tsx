@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { BrandMark } from "~/components/brand-mark";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { Button, cn, Dialog, DialogContent, DialogTitle, DialogTrigger, DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger, SegmentedControl } from "~/components/ui";
+import { ClerkSignOut } from "~/components/clerk-sign-out";
 import { requireMember } from "~/lib/dashboard.server";
+import { useRootData } from "~/root";
 import { setClientTenant, trpc } from "~/lib/trpc";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · ServicePro" }];
@@ -190,17 +192,26 @@ function TenantSwitcher({ current, tenants }: { current: { tenantId: string; nam
 
 function AccountFooter({ name, email }: { name: string; email: string }) {
   const { t } = useTranslation("common");
+  const clerk = useRootData()?.authProvider === "clerk";
   return (
     <div className="flex items-center gap-2 rounded-xl bg-slate-50 p-2">
       <div className="min-w-0 flex-1 px-1">
         <p className="truncate text-sm font-medium">{name}</p>
         <p className="truncate text-xs text-slate-600">{email}</p>
       </div>
-      <Form method="post" action="/sign-out">
-        <Button type="submit" variant="ghost" size="icon" aria-label={t("signOut")}>
-          <LogOut />
-        </Button>
-      </Form>
+      {clerk ? (
+        <ClerkSignOut>
+          <Button type="button" variant="ghost" size="icon" aria-label={t("signOut")}>
+            <LogOut />
+          </Button>
+        </ClerkSignOut>
+      ) : (
+        <Form method="post" action="/sign-out">
+          <Button type="submit" variant="ghost" size="icon" aria-label={t("signOut")}>
+            <LogOut />
+          </Button>
+        </Form>
+      )}
     </div>
   );
 }

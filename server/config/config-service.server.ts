@@ -12,8 +12,16 @@ import { CONFIG_NODE_KEYS, CONFIG_NODE_SCHEMAS, type DeepPartial, type TConfigNo
 /** PostgreSQL NOTIFY channel that tells every instance to evict a node. */
 export const CONFIG_CHANNEL = "servicepro_config";
 
+/**
+ * Nodes written in a unit of work that has not committed yet. Reads of those nodes in the
+ * same unit see the write but never reach the shared cache: a rollback would otherwise
+ * leave a value that was never committed there.
+ */
+const uncommittedWrites = new WeakMap<TenantDb, Set<TConfigNodeKey>>();
+
 /** The effective value of a config node for the tenant of `db` (cached). */
 export async function readConfig<K extends TConfigNodeKey>(db: TenantDb, node: K): Promise<TConfigNode<K>> {
+  if (uncommittedWrites.get(db)?.has(node)) return (await loadNode(db, node)).value;
   const cache = configCache();
   const hit = cache.get(db.tenantId, node);
   if (hit) return hit.value;
@@ -21,6 +29,12 @@ export async function readConfig<K extends TConfigNodeKey>(db: TenantDb, node: K
   const { value, version } = await loadNode(db, node);
   cache.set(db.tenantId, node, value, version, generation);
   return value;
+}
+
+function markWritten(db: TenantDb, node: TConfigNodeKey) {
+  let nodes = uncommittedWrites.get(db);
+  if (!nodes) uncommittedWrites.set(db, (nodes = new Set()));
+  nodes.add(node);
 }
 
 export async function readAllConfig(db: TenantDb): Promise<TConfigValues> {
@@ -93,10 +107,7 @@ export async function writeConfig<K extends TConfigNodeKey>(
     data: { tenantId: db.tenantId, actorUserId, action: "config.updated", targetType: "config", targetId: node, data: { patch: patch as object, version: row.version } },
   });
   await emitEvent(db, "config/changed", { tenantId: db.tenantId, node, version: row.version, changedByUserId: actorUserId });
-  await db.$executeRaw`SELECT pg_notify(${CONFIG_CHANNEL}, ${`${db.tenantId}:${node}`})`;
-  const cache = configCache();
-  cache.evict(db.tenantId, node);
-  db.afterCommit(() => cache.evict(db.tenantId, node));
+  await announceChange(db, node);
   return parsed.data as TConfigNode<K>;
 }
 
@@ -106,6 +117,12 @@ export async function resetConfig(db: TenantDb, node: TConfigNodeKey, actorUserI
   if (deleted.count === 0) return;
   await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "config.reset", targetType: "config", targetId: node } });
   await emitEvent(db, "config/changed", { tenantId: db.tenantId, node, version: 0, changedByUserId: actorUserId });
+  await announceChange(db, node);
+}
+
+/** Every instance drops the node from its cache: this one now and after commit, the others on NOTIFY (delivered at commit). */
+async function announceChange(db: TenantDb, node: TConfigNodeKey) {
+  markWritten(db, node);
   await db.$executeRaw`SELECT pg_notify(${CONFIG_CHANNEL}, ${`${db.tenantId}:${node}`})`;
   const cache = configCache();
   cache.evict(db.tenantId, node);

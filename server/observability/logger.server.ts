@@ -5,22 +5,13 @@ import { requestContext } from "./request-context.server";
  * Structured JSON logs. Every line carries the request id and tenant id when there is a
  * request in flight. Secrets are redacted by key name wherever they appear.
  */
-const REDACT = [
-  "password",
-  "*.password",
-  "token",
-  "*.token",
-  "secret",
-  "*.secret",
-  "authorization",
-  "*.authorization",
-  "headers.cookie",
-  "*.headers.cookie",
-  "apiKey",
-  "*.apiKey",
-  "ciphertext",
-  "*.ciphertext",
-];
+const SECRET_KEYS = ["password", "passwordHash", "token", "secret", "apiKey", "ciphertext", "authorization", "cookie", "set-cookie", "refreshToken", "accessToken"];
+// pino's redaction matches exact paths: cover the key at the top level and up to three levels deep.
+const REDACT = SECRET_KEYS.flatMap((k) => {
+  const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : `["${k}"]`;
+  const join = (prefix: string) => (key.startsWith("[") ? `${prefix}${key}` : `${prefix}.${key}`);
+  return [key, join("*"), join("*.*"), join("*.*.*")];
+});
 
 function level(): pino.LevelWithSilent {
   const v = process.env.LOG_LEVEL;

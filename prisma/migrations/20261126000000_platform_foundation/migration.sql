@@ -252,7 +252,10 @@ CREATE POLICY tenant_isolation ON "tenants" TO app_tenant
   USING ("id" = current_setting('app.tenant_id', true))
   WITH CHECK ("id" = current_setting('app.tenant_id', true));
 CREATE POLICY global_access ON "tenants" TO app_global USING (true) WITH CHECK (true);
-GRANT SELECT, UPDATE ON "tenants" TO app_tenant;
+-- A tenant may rename itself or change its time zone and language, never its status,
+-- slug or pack (those are platform decisions, made through withGlobal).
+GRANT SELECT ON "tenants" TO app_tenant;
+GRANT UPDATE ("name", "time_zone", "default_locale", "updated_at") ON "tenants" TO app_tenant;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "tenants" TO app_global;
 
 ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;
@@ -316,6 +319,7 @@ CREATE POLICY tenant_isolation ON "job_steps" TO app_tenant
 -- What platform-level code may do across tenants: resolve hosts, list a user's
 -- memberships, look up an invitation by its token, relay the outbox, run jobs.
 CREATE POLICY global_read ON "domains" FOR SELECT TO app_global USING (true);
+CREATE POLICY global_verify ON "domains" FOR UPDATE TO app_global USING (true) WITH CHECK (true);
 CREATE POLICY global_read ON "memberships" FOR SELECT TO app_global USING (true);
 CREATE POLICY global_read ON "invitations" FOR SELECT TO app_global USING (true);
 CREATE POLICY global_read ON "outbox_events" FOR SELECT TO app_global USING (true);
@@ -323,10 +327,14 @@ CREATE POLICY global_relay ON "outbox_events" FOR UPDATE TO app_global USING (tr
 CREATE POLICY global_access ON "job_runs" TO app_global USING (true) WITH CHECK (true);
 CREATE POLICY global_access ON "job_steps" TO app_global USING (true) WITH CHECK (true);
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON "domains", "memberships", "invitations", "config_overrides",
+GRANT SELECT, INSERT, UPDATE, DELETE ON "memberships", "invitations", "config_overrides",
   "services", "customers", "integration_secrets" TO app_tenant;
+-- A tenant adds and removes its domains; only the platform marks one verified.
+GRANT SELECT, DELETE ON "domains" TO app_tenant;
+GRANT INSERT ("id", "tenant_id", "hostname", "kind", "created_at") ON "domains" TO app_tenant;
 GRANT SELECT, INSERT ON "audit_log", "outbox_events" TO app_tenant;
 GRANT SELECT ON "job_runs", "job_steps" TO app_tenant;
 GRANT SELECT ON "domains", "memberships", "invitations" TO app_global;
+GRANT UPDATE ("verified_at") ON "domains" TO app_global;
 GRANT SELECT, UPDATE ON "outbox_events" TO app_global;
 GRANT SELECT, INSERT, UPDATE, DELETE ON "job_runs", "job_steps" TO app_global;

@@ -118,12 +118,9 @@ describe("config cache", () => {
     expect(await read(t.id, "HOURS")).toEqual(before);
   });
 
-  // PRODUCT BUG (reported, not fixed here): readConfig inside the unit of work that just
-  // called writeConfig stores the uncommitted value in the process-wide cache
-  // (config-service.server.ts readConfig -> cache.set); the only post-write eviction is
-  // db.afterCommit, which never runs on rollback. The value that was never committed is then
-  // served (by readConfig and by the cache-first getConfig behind config.*.get) until the TTL.
-  it("BUG: a read inside a write transaction that rolls back must not leave the uncommitted value in the cache", async () => {
+  // Regression: readConfig inside the unit of work that had just called writeConfig used to
+  // store the uncommitted value in the process-wide cache, and nothing evicted it on rollback.
+  it("a read inside a write transaction that rolls back does not leave the uncommitted value in the cache", async () => {
     const t = await createTestTenant();
     const before = await read(t.id, "PHONE");
     await expect(

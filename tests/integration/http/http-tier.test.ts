@@ -6,6 +6,7 @@ import { withGlobal, withTenant } from "../../../server/db/db.server";
 import { crossSiteFormGuard, rateLimitPublicPosts, requestContextMiddleware, tenantHostRewrite } from "../../../server/http/app.server";
 import { SITE_SLUG_HEADER, SITE_UNKNOWN_HEADER } from "../../../server/http/site-host";
 import { rateLimiter, RATE_LIMIT_POLICIES } from "../../../server/security/rate-limit.server";
+import { markDomainVerified } from "../../../server/tenants/domains.server";
 
 /**
  * The HTTP tier's own middlewares, in front of an echo handler standing in for Remix:
@@ -23,7 +24,7 @@ beforeAll(async () => {
     return g.tenant.create({ data: { slug, name: "Http Tier Co", industryPackKey: "lawn-care", timeZone: "America/Denver", defaultLocale: "en" } });
   });
   // Domains are tenant-owned rows: the tenant writes them, the global role only reads them.
-  await withTenant(tenant.id, (db) => db.domain.create({ data: { tenantId: tenant.id, hostname: customHost, kind: "CUSTOM", verifiedAt: new Date() } }));
+  await markDomainVerified(await withTenant(tenant.id, async (db) => (await db.domain.create({ data: { tenantId: tenant.id, hostname: customHost, kind: "CUSTOM" } })).id));
   await withTenant(tenant.id, (db) => db.domain.create({ data: { tenantId: tenant.id, hostname: `unverified.${customHost}`, kind: "CUSTOM" } }));
 
   const app = express();

@@ -3,6 +3,7 @@ import { setTenantStatus } from "../../../server/admin/tenant-status.server";
 import { withTenant } from "../../../server/db/db.server";
 import { env } from "../../../server/env.server";
 import { classifyHost, resolveTenantBySlug, resolveTenantByHostname, resolveTenantForHost } from "../../../server/tenants/resolve-tenant.server";
+import { markDomainVerified } from "../../../server/tenants/domains.server";
 import { createTestTenant, createTestUser, uid } from "../../helpers/factories";
 
 describe("classifyHost", () => {
@@ -51,7 +52,7 @@ describe("resolving public traffic to a tenant", () => {
     expect(await resolveTenantForHost(hostname)).toEqual({ match: { kind: "custom", hostname }, tenant: null });
     expect(await resolveTenantByHostname(hostname)).toBeNull();
 
-    await withTenant(t.id, (db) => db.domain.update({ where: { id: domainId }, data: { verifiedAt: new Date() } }));
+    await markDomainVerified(domainId);
     const resolved = await resolveTenantForHost(`${hostname.toUpperCase()}:443`);
     expect(resolved.match).toEqual({ kind: "custom", hostname });
     expect(resolved.tenant).toMatchObject({ id: t.id, slug: t.slug });
@@ -64,7 +65,7 @@ describe("resolving public traffic to a tenant", () => {
     const t = await createTestTenant();
     const admin = await createTestUser({ isPlatformAdmin: true });
     const hostname = `${uid("susp")}.example.com`;
-    await withTenant(t.id, (db) => db.domain.create({ data: { tenantId: t.id, hostname, kind: "CUSTOM", verifiedAt: new Date() } }));
+    await markDomainVerified(await withTenant(t.id, async (db) => (await db.domain.create({ data: { tenantId: t.id, hostname, kind: "CUSTOM" } })).id));
     expect(await resolveTenantBySlug(t.slug)).not.toBeNull();
 
     await setTenantStatus(t.id, "SUSPENDED", "unpaid", admin.id);

@@ -56,3 +56,14 @@ describe("log redaction", () => {
     for (const value of [SECRETS.password, SECRETS.apiKey, SECRETS.secret, SECRETS.authorization, SECRETS.cookie]) expect(raw).not.toContain(value);
   });
 });
+
+describe("log redaction, deeper", () => {
+  it("redacts authorization and secrets two and three levels down (a request inside an error context)", async () => {
+    const { raw, line } = await logLine({
+      req: { headers: { authorization: SECRETS.authorization, "set-cookie": SECRETS.cookie } },
+      ctx: { integration: { smtp: { password: SECRETS.password } } },
+    });
+    expect(line).toMatchObject({ req: { headers: { authorization: "[redacted]", "set-cookie": "[redacted]" } }, ctx: { integration: { smtp: { password: "[redacted]" } } } });
+    for (const value of [SECRETS.password, SECRETS.authorization, SECRETS.cookie]) expect(raw).not.toContain(value);
+  });
+});
