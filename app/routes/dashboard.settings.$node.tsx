@@ -4,6 +4,9 @@ import { ArrowLeft, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, CONFIG_WRITE_CAPABILITY, CAPABILITIES } from "#server/tenants/roles";
+import { env } from "#server/env.server";
+import { translateNow } from "#server/i18n/translate.server";
+import { DomainsPanel } from "~/components/domains-panel";
 import { Alert, Button, Field, Input, NativeSelect, PageHeader, Switch, Textarea } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
 import { formToPatch, getPath, NODE_FORMS, NODE_SLUGS, type FieldSpec, type NodeKey } from "~/lib/config-forms";
@@ -21,33 +24,60 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { caller, current } = await requireMember(request);
   const value = await caller.config[node].get();
   const capability = CONFIG_WRITE_CAPABILITY[node];
-  return { node, value: value as Record<string, unknown>, canEdit: can(current.role, capability) && !NODE_FORMS[node].readOnly, neededRole: CAPABILITIES[capability] };
+  const canEdit = can(current.role, capability) && !NODE_FORMS[node].readOnly;
+  return { node, value: value as Record<string, unknown>, canEdit, neededRole: CAPABILITIES[capability], addresses: node === "SITE" ? await siteAddresses(request, caller, current.slug) : null };
+}
+
+/** The public page's addresses (SITE settings only). */
+async function siteAddresses(request: Request, caller: Awaited<ReturnType<typeof requireMember>>["caller"], slug: string) {
+  const e = env();
+  const origin = e.APP_URL ? new URL(e.APP_URL) : new URL(request.url);
+  const domains = await caller.domains.list();
+  return {
+    platformUrl: `${origin.origin}/s/${slug}`,
+    subdomainUrl: `${origin.protocol}//${slug}.${e.APP_DOMAIN}${origin.port ? `:${origin.port}` : ""}`,
+    cnameTarget: e.APP_DOMAIN,
+    domains: domains.map((d) => ({ id: d.id, hostname: d.hostname, verifiedAt: d.verifiedAt ? d.verifiedAt.toISOString() : null, verification: d.verification })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const node = nodeOf(params.node);
   const { caller, locale } = await requireMember(request);
   const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
   try {
-    if (form.get("intent") === "reset") {
-      await caller.config.reset({ node });
-      return data({ ok: true as const, reset: true });
+    switch (intent) {
+      case "reset":
+        await caller.config.reset({ node });
+        return data({ ok: true as const, intent, message: translateNow(locale, "settings:resetDone") });
+      case "addDomain":
+        await caller.domains.add({ hostname: String(form.get("hostname") ?? "") });
+        return data({ ok: true as const, intent, message: translateNow(locale, "settings:domains.added") });
+      case "removeDomain":
+        await caller.domains.remove({ domainId: String(form.get("domainId") ?? "") });
+        return data({ ok: true as const, intent, message: translateNow(locale, "settings:domains.removed") });
+      case "verifyDomain": {
+        const { verified } = await caller.domains.verify({ domainId: String(form.get("domainId") ?? "") });
+        return data({ ok: verified, intent, message: translateNow(locale, verified ? "settings:domains.verifiedNow" : "settings:domains.notYet") });
+      }
+      default:
+        await caller.config[node].update(formToPatch(node, form) as never);
+        return data({ ok: true as const, intent, message: translateNow(locale, "settings:saved") });
     }
-    await caller.config[node].update(formToPatch(node, form) as never);
-    return data({ ok: true as const, reset: false });
   } catch (error) {
     const failure = actionFailure(error, locale);
-    return data(failure, { status: failure.error.status });
+    return data({ ...failure, intent }, { status: failure.error.status });
   }
 }
 
 export default function ConfigNodePage() {
-  const { node, value, canEdit, neededRole } = useLoaderData<typeof loader>();
+  const { node, value, canEdit, neededRole, addresses } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation(["settings", "common"]);
   const spec = NODE_FORMS[node];
-  const errors = result && !result.ok ? (result.error.fields ?? {}) : {};
+  const errors = result && "error" in result ? (result.error.fields ?? {}) : {};
   const errorFor = (path: string) => Object.entries(errors).find(([k]) => k === path || k.startsWith(`${path}.`))?.[1];
   return (
     <div>
@@ -63,8 +93,8 @@ export default function ConfigNodePage() {
       <div className="space-y-4">
         {spec.notYet ? <Alert variant="info" description={t("notYet")} /> : null}
         {!canEdit && !spec.readOnly ? <Alert variant="warning" description={t("readOnly", { role: t(`common:roles.${neededRole}`).toLowerCase() })} /> : null}
-        {result?.ok ? <Alert variant="success" description={result.reset ? t("resetDone") : t("saved")} /> : null}
-        {result && !result.ok ? <Alert variant="danger" description={result.error.message} /> : null}
+        {result && "message" in result ? <Alert variant={result.ok ? "success" : "warning"} description={result.message} /> : null}
+        {result && "error" in result && result.intent !== "addDomain" ? <Alert variant="danger" description={result.error.message} /> : null}
       </div>
       <Form method="post" className="mt-6 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6" key={JSON.stringify(value)}>
         <fieldset disabled={!canEdit} className="space-y-6">
@@ -83,6 +113,7 @@ export default function ConfigNodePage() {
           </div>
         ) : null}
       </Form>
+      {addresses ? <DomainsPanel {...addresses} canEdit={canEdit} error={result && "error" in result && result.intent === "addDomain" ? (result.error.fields?.hostname ?? result.error.message) : undefined} /> : null}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { withGlobal, type TenantDb } from "../db/db.server";
+import { withGlobal, withTenant, type TenantDb } from "../db/db.server";
 import { Prisma } from "../db/generated/prisma/client";
 import { env } from "../env.server";
 import { Conflict, Invalid, NotFound } from "../errors/domain-errors";
+import { dns, type DnsPort } from "../integrations/dns";
 
 /**
  * A tenant's custom domains. The tenant adds and removes them; only the platform marks one
@@ -49,4 +50,27 @@ export async function removeCustomDomain(db: TenantDb, domainId: string, actorUs
 export async function markDomainVerified(domainId: string): Promise<void> {
   const updated = await withGlobal((g) => g.domain.updateMany({ where: { id: domainId }, data: { verifiedAt: new Date() } }));
   if (updated.count === 0) throw NotFound();
+}
+
+/** Where the owner proves control of a domain, and what the record must say. */
+export function verificationRecord(domain: { id: string; hostname: string }) {
+  return { name: `_servicepro.${domain.hostname}`, value: `servicepro-verify=${domain.id}` };
+}
+
+/**
+ * Checks the domain's TXT record and, when it proves ownership, starts serving the site on
+ * it. The DNS lookup happens outside any transaction. Returns whether it is verified now.
+ */
+export async function verifyCustomDomain(tenantId: string, domainId: string, actorUserId: string, resolver: DnsPort = dns()): Promise<boolean> {
+  const domain = await withTenant(tenantId, (db) => db.domain.findUnique({ where: { id: domainId }, select: { id: true, hostname: true, verifiedAt: true } }));
+  if (!domain) throw NotFound();
+  if (domain.verifiedAt) return true;
+  const record = verificationRecord(domain);
+  const values = await resolver.txt(record.name);
+  if (!values.some((v) => v.trim() === record.value)) return false;
+  await markDomainVerified(domain.id);
+  await withTenant(tenantId, (db) =>
+    db.auditEntry.create({ data: { tenantId, actorUserId, action: "domain.verified", targetType: "domain", targetId: domain.id, data: { hostname: domain.hostname } } }),
+  );
+  return true;
 }

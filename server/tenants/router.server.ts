@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NotFound } from "../errors/domain-errors";
 import { authedProcedure, publicProcedure, router, tenantProcedure } from "../trpc/init.server";
 import { createTenant, isSlugAvailable, ZOnboardingSchema } from "./create-tenant.server";
+import { addCustomDomain, listDomains, removeCustomDomain, verificationRecord, verifyCustomDomain } from "./domains.server";
 import { CAPABILITIES, assignableRoles } from "./roles";
 import { isValidSlug, slugify } from "./slug";
 import {
@@ -54,4 +55,20 @@ export const teamRouter = router({
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => removeMember(db, input.membershipId, { userId: ctx.user.id, role: ctx.tenant.role }))),
   describeInvitation: publicProcedure.input(z.object({ token: z.string().min(1).max(200) })).query(({ input }) => describeInvitation(input.token)),
   acceptInvitation: authedProcedure.input(z.object({ token: z.string().min(1).max(200) })).mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user)),
+});
+
+export const domainsRouter = router({
+  list: tenantProcedure("STAFF").query(async ({ ctx }) => {
+    const domains = await ctx.tenant.db((db) => listDomains(db));
+    return domains.map((d) => ({ ...d, verification: verificationRecord(d) }));
+  }),
+  add: tenantProcedure("site.manage")
+    .input(z.object({ hostname: z.string().max(300) }))
+    .mutation(({ ctx, input }) => ctx.tenant.db((db) => addCustomDomain(db, input.hostname, ctx.user.id))),
+  remove: tenantProcedure("site.manage")
+    .input(z.object({ domainId: z.string().min(1).max(64) }))
+    .mutation(({ ctx, input }) => ctx.tenant.db((db) => removeCustomDomain(db, input.domainId, ctx.user.id))),
+  verify: tenantProcedure("site.manage")
+    .input(z.object({ domainId: z.string().min(1).max(64) }))
+    .mutation(async ({ ctx, input }) => ({ verified: await verifyCustomDomain(ctx.tenant.tenantId, input.domainId, ctx.user.id) })),
 });

@@ -2,7 +2,7 @@ import { adminRouter } from "../admin/router.server";
 import { servicesRouter } from "../catalog/router.server";
 import { configRouter } from "../config/router.server";
 import { packsRouter } from "../packs/router.server";
-import { teamRouter, tenantsRouter } from "../tenants/router.server";
+import { domainsRouter, teamRouter, tenantsRouter } from "../tenants/router.server";
 import { meRouter } from "../users/router.server";
 import { createCallerFactory, router } from "./init.server";
 
@@ -11,6 +11,7 @@ export const appRouter = router({
   me: meRouter,
   tenants: tenantsRouter,
   team: teamRouter,
+  domains: domainsRouter,
   config: configRouter,
   packs: packsRouter,
   services: servicesRouter,
