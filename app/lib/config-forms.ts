@@ -28,7 +28,8 @@ export const NODE_SLUGS: Record<string, NodeKey> = {
   loyalty: "LOYALTY",
 };
 
-const SITE_BLOCKS = ["hero", "services", "about", "faq", "hours", "contact", "loyalty", "reviews", "gallery"] as const;
+// The sections the public page can show today (reviews and gallery arrive with Public Site v3).
+const SITE_BLOCKS = ["hero", "services", "about", "faq", "hours", "contact", "loyalty"] as const;
 const DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 export interface NodeForm {
@@ -111,6 +112,14 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
   let o = obj;
   for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
   o[keys[keys.length - 1]] = value;
+}
+
+/** How a stored E.164 number is shown for editing: national format for US numbers, international otherwise. */
+export function displayPhone(e164: string | null | undefined): string {
+  if (!e164) return "";
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === "US" ? parsed.formatNational() : parsed.formatInternational();
 }
 
 /** A phone number as typed ("(512) 555-0142", "+52 55 1234 5678") -> E.164, or the raw text when it can't be parsed (the schema then rejects it). */

@@ -9,7 +9,7 @@ import { translateNow } from "#server/i18n/translate.server";
 import { DomainsPanel } from "~/components/domains-panel";
 import { Alert, Button, Field, Input, NativeSelect, PageHeader, Switch, Textarea } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
-import { formToPatch, getPath, NODE_FORMS, NODE_SLUGS, type FieldSpec, type NodeKey } from "~/lib/config-forms";
+import { displayPhone, formToPatch, getPath, NODE_FORMS, NODE_SLUGS, type FieldSpec, type NodeKey } from "~/lib/config-forms";
 import { requireMember } from "~/lib/dashboard.server";
 import { WIZARD_DAYS } from "~/lib/onboarding-machine";
 
@@ -145,7 +145,7 @@ function ConfigField({ spec, value, error }: { spec: FieldSpec; value: unknown; 
     case "phone":
       return (
         <Field label={label} hint={hint} error={error}>
-          <Input name={spec.path} type="tel" inputMode="tel" autoComplete="tel" defaultValue={(value as string | null) ?? ""} />
+          <Input name={spec.path} type="tel" inputMode="tel" autoComplete="tel" defaultValue={displayPhone(value as string | null)} />
         </Field>
       );
     case "number":
@@ -253,7 +253,7 @@ function RowsField({ spec, value, label, hint, error }: { spec: Extract<FieldSpe
           <li key={r.id} className="flex items-end gap-2">
             {spec.columns.map((c) => (
               <Field key={c.key} className="flex-1" label={t(`fields.${spec.path}.${c.key}`)}>
-                <Input name={`${spec.path}.${c.key}`} defaultValue={r.values[c.key] ?? ""} type={c.type === "phone" ? "tel" : "text"} inputMode={c.type === "phone" ? "tel" : undefined} />
+                <Input name={`${spec.path}.${c.key}`} defaultValue={c.type === "phone" ? displayPhone(r.values[c.key]) : (r.values[c.key] ?? "")} type={c.type === "phone" ? "tel" : "text"} inputMode={c.type === "phone" ? "tel" : undefined} />
               </Field>
             ))}
             <Button type="button" variant="ghost" size="icon" aria-label={t(`fields.${spec.path}.remove`)} onClick={() => setRows((all) => all.filter((x) => x.id !== r.id))}>
