@@ -3,20 +3,11 @@ import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { DEFAULT_NAMESPACE, FALLBACK_LOCALE, NAMESPACES, resources } from "../locales";
+import { FALLBACK_LOCALE, i18nOptions } from "../locales";
 
 async function hydrate() {
   const lng = document.documentElement.lang || FALLBACK_LOCALE;
-  await i18next.use(initReactI18next).init({
-    resources,
-    lng,
-    ns: NAMESPACES,
-    defaultNS: DEFAULT_NAMESPACE,
-    fallbackLng: FALLBACK_LOCALE,
-    supportedLngs: ["en", "es"],
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
+  await i18next.use(initReactI18next).init({ ...i18nOptions(lng), react: { useSuspense: false } });
   startTransition(() => {
     hydrateRoot(
       document,

@@ -6,7 +6,7 @@ import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { DEFAULT_NAMESPACE, FALLBACK_LOCALE, NAMESPACES, resources } from "../locales";
+import { FALLBACK_LOCALE, i18nOptions } from "../locales";
 import { logger } from "#server/observability/logger.server";
 
 const ABORT_DELAY = 5_000;
@@ -16,16 +16,7 @@ export default async function handleRequest(request: Request, responseStatusCode
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
   const lng = rootData?.locale ?? FALLBACK_LOCALE;
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({
-    resources,
-    lng,
-    ns: NAMESPACES,
-    defaultNS: DEFAULT_NAMESPACE,
-    fallbackLng: FALLBACK_LOCALE,
-    supportedLngs: ["en", "es"],
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
+  await i18n.use(initReactI18next).init({ ...i18nOptions(lng), react: { useSuspense: false } });
 
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {

@@ -29,3 +29,16 @@ export const resources = {
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)["en"]>;
 export const DEFAULT_NAMESPACE = "common";
 export const FALLBACK_LOCALE = "en";
+
+/** The i18next options every instance uses (browser, server render, server-side messages). */
+export function i18nOptions(lng?: string) {
+  return {
+    resources,
+    lng,
+    ns: NAMESPACES,
+    defaultNS: DEFAULT_NAMESPACE,
+    fallbackLng: FALLBACK_LOCALE,
+    supportedLngs: ["en", "es"],
+    interpolation: { escapeValue: false },
+  };
+}

@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
-import { DEFAULT_NAMESPACE, FALLBACK_LOCALE, NAMESPACES, resources } from "../../locales";
+import { i18nOptions } from "../../locales";
 import type { TLocale } from "./localized-text";
 
 /**
@@ -11,15 +11,7 @@ let instance: I18n | undefined;
 function i18n(): I18n {
   if (!instance) {
     instance = i18next.createInstance();
-    void instance.init({
-      resources,
-      ns: NAMESPACES,
-      defaultNS: DEFAULT_NAMESPACE,
-      fallbackLng: FALLBACK_LOCALE,
-      supportedLngs: ["en", "es"],
-      interpolation: { escapeValue: false },
-      initImmediate: false,
-    });
+    void instance.init({ ...i18nOptions(), initImmediate: false });
   }
   return instance;
 }

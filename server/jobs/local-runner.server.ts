@@ -9,6 +9,7 @@ import { Prisma, type JobRun, type JobStep } from "../db/generated/prisma/client
 import { emitEvent } from "../events/outbox.server";
 import { logger } from "../observability/logger.server";
 import { EVENT_TYPES, type TEventData, type TEventName } from "../../inngest/events";
+import { createWakeSignal } from "./wake-signal";
 
 /**
  * Local durable execution: runs the SAME Inngest function objects in-process when no
@@ -198,31 +199,12 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
   const active = new Set<Promise<void>>();
   let stopping = false;
   let loop: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
 
   const leaseEnd = () => new Date(clock().getTime() + leaseMs);
 
-  let wakePending = false;
-  function wake() {
-    if (wakeUp) wakeUp();
-    else wakePending = true; // busy right now: skip the next idle wait
-  }
-
-  function waitForWake(ms: number): Promise<void> {
-    if (wakePending) {
-      wakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      wakeUp = done;
-    });
-  }
+  const signal = createWakeSignal();
+  const wake = signal.wake;
+  const waitForWake = signal.wait;
 
   // ---------------------------------------------------------------------------- claim
 

@@ -2,6 +2,7 @@ import { Prisma } from "../db/generated/prisma/client";
 import { withGlobal, type GlobalDb } from "../db/db.server";
 import { logger } from "../observability/logger.server";
 import { backoffDelayMs, createRunsForEvent, type AnyInngestFunction, type BackoffOptions, type LocalEvent } from "./local-runner.server";
+import { createWakeSignal } from "./wake-signal";
 
 /**
  * Delivers committed outbox events (server/events/outbox.server.ts), oldest first:
@@ -63,7 +64,6 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   let stopping = false;
   let loop: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
 
   let sender: EventSender | undefined = options.sender;
   async function getSender(): Promise<EventSender> {
@@ -145,27 +145,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     return result;
   }
 
-  let wakePending = false;
-  function wake() {
-    if (wakeUp) wakeUp();
-    else wakePending = true; // busy right now: skip the next idle wait
-  }
-
-  function waitForWake(ms: number): Promise<void> {
-    if (wakePending) {
-      wakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        wakeUp = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      wakeUp = done;
-    });
-  }
+  const signal = createWakeSignal();
+  const wake = signal.wake;
+  const waitForWake = signal.wait;
 
   async function drain(isStopping: () => boolean): Promise<{ delivered: number; failed: number }> {
     let delivered = 0;

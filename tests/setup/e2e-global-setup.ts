@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, type WriteStream } from "node:fs";
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, type WriteStream } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { buildStaleness } from "../../scripts/build-freshness.mjs";
 import type { TestProject } from "vitest/node";
 
 /**
@@ -27,37 +28,9 @@ declare module "vitest" {
 const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
 const ARTIFACTS = path.join(ROOT, "tests/.artifacts");
 const SERVER_LOG = path.join(ARTIFACTS, "e2e-server.log");
-/** Same inputs as scripts/start.mjs: a change in any of them means build/ is stale. */
-const SOURCES = ["app", "server", "inngest", "locales", "prisma/schema.prisma", "remix.config.js", "tailwind.config.ts", "package-lock.json"];
-const IGNORE = new Set(["node_modules", "generated", ".cache"]);
 const READY_TIMEOUT_MS = 120_000;
 const BUILD_TIMEOUT_MS = 180_000;
 
-function newest(p: string): number {
-  if (!existsSync(p)) return 0;
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  let max = 0;
-  for (const entry of readdirSync(p)) {
-    if (IGNORE.has(entry)) continue;
-    max = Math.max(max, newest(path.join(p, entry)));
-  }
-  return max;
-}
-
-function mtime(p: string): number {
-  return existsSync(p) ? statSync(p).mtimeMs : 0;
-}
-
-/** Why build/ must be (re)built, or null when it is up to date. */
-function buildStaleness(): string | null {
-  const outputs = ["build/index.js", "build/server.js", "build/.stamp"].map((f) => path.join(ROOT, f));
-  const missing = outputs.filter((f) => !existsSync(f));
-  if (missing.length) return `missing ${missing.map((f) => path.relative(ROOT, f)).join(", ")}`;
-  const builtAt = Math.min(...outputs.map(mtime));
-  const changedAt = Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))));
-  return changedAt > builtAt ? "sources changed since the last build" : null;
-}
 
 /**
  * process.env without what vitest adds (NODE_ENV=test, VITEST*): the build and the server run
@@ -99,7 +72,7 @@ async function ensureBuilt(log: WriteStream): Promise<void> {
     log.write("== e2e: generating the Prisma client\n");
     await run("node", ["scripts/prisma-generate.mjs"], log, BUILD_TIMEOUT_MS);
   }
-  const why = buildStaleness();
+  const why = buildStaleness(ROOT);
   if (!why) return;
   const started = Date.now();
   console.log(`[e2e] building the app (${why})...`);
@@ -139,7 +112,7 @@ async function snapshotBuild(dest: string, log: WriteStream): Promise<void> {
     }
     if (!missing.length) return;
     log.write(`== e2e: build snapshot attempt ${attempt} incomplete (a build is probably running): ${missing.slice(0, 3).join(", ")}\n`);
-    if (attempt === 5 && buildStaleness()) await ensureBuilt(log);
+    if (attempt === 5 && buildStaleness(ROOT)) await ensureBuilt(log);
     await new Promise((r) => setTimeout(r, 2_000));
   }
   throw new Error(`could not take a consistent copy of build/ and public/build/: ${missing.slice(0, 5).join(", ")}`);
