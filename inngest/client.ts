@@ -1,4 +1,5 @@
 import { Inngest } from "inngest";
+import { logger } from "../server/observability/logger.server";
 
 /**
  * The one Inngest client. With INNGEST_EVENT_KEY/INNGEST_SIGNING_KEY set the outbox
@@ -10,4 +11,6 @@ export const inngest = new Inngest({
   eventKey: process.env.INNGEST_EVENT_KEY || undefined,
   signingKey: process.env.INNGEST_SIGNING_KEY || undefined,
   baseUrl: process.env.INNGEST_BASE_URL || undefined,
+  // SDK and function logs go to the structured log (with request and tenant ids), not the console.
+  logger: logger.child({ component: "inngest" }),
 });
