@@ -92,9 +92,11 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 
 async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
+  const { btree_gist } = await import("@electric-sql/pglite/contrib/btree_gist");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   if (options.dataDir) mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  // Extensions the migrations create must be loaded into the WASM build up front.
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir, extensions: { btree_gist } });
   // PGlite always authenticates as a superuser; the app's session must not be one.
   // The role may not exist yet on a brand-new database: migrations create it.
   const enterAppRole = async () => {

@@ -38,6 +38,29 @@ const ROW_FACTORIES: Record<string, RowFactory> = {
     await putIntegrationSecret(db, "rls-test", "s3cret");
     return (await db.integrationSecret.findUniqueOrThrow({ where: { tenantId_provider: { tenantId: db.tenantId, provider: "rls-test" } } })).id;
   }),
+  staff: asTenant(async (db) => (await db.staff.create({ data: { tenantId: db.tenantId, name: "Iso Tech" } })).id),
+  schedule_exceptions: asTenant(
+    async (db) => (await db.scheduleException.create({ data: { tenantId: db.tenantId, kind: "CLOSED", startsAt: new Date("2030-12-25T00:00:00Z"), endsAt: new Date("2030-12-26T00:00:00Z"), reason: "Holiday" } })).id,
+  ),
+  bookings: asTenant(async (db) => (await isoBooking(db)).id),
+  booking_events: asTenant(async (db) => {
+    const booking = await isoBooking(db);
+    return (await db.bookingEvent.create({ data: { tenantId: db.tenantId, bookingId: booking.id, toStatus: "CONFIRMED", actorKind: "SYSTEM" } })).id;
+  }),
+  calendar_connections: asTenant(async (db) => (await isoConnection(db)).id),
+  calendar_busy_blocks: asTenant(async (db) => {
+    const connection = await isoConnection(db);
+    return (await db.calendarBusyBlock.create({ data: { tenantId: db.tenantId, connectionId: connection.id, startsAt: new Date("2030-01-01T15:00:00Z"), endsAt: new Date("2030-01-01T16:00:00Z"), externalId: uid("evt") } })).id;
+  }),
+  consent_events: asTenant(async (db) => (await db.consentEvent.create({ data: { tenantId: db.tenantId, phone: "+15125550100", channel: "SMS", action: "OPT_IN", source: "rls-test" } })).id),
+  conversations: asTenant(async (db) => (await isoConversation(db)).id),
+  messages: asTenant(async (db) => {
+    const conversation = await isoConversation(db);
+    return (await db.message.create({ data: { tenantId: db.tenantId, conversationId: conversation.id, channel: "SMS", direction: "INBOUND", status: "RECEIVED", body: "hola", provider: "rls", providerMessageId: uid("m") } })).id;
+  }),
+  email_messages: asTenant(
+    async (db) => (await db.emailMessage.create({ data: { tenantId: db.tenantId, toAddress: "owner@example.com", subject: "Hi", text: "Hi", html: "<p>Hi</p>", kind: "test", status: "SENT", provider: "local" } })).id,
+  ),
   // The tenant role may only read job runs: the platform (withGlobal) writes them.
   job_runs: (tenantId) =>
     withGlobal(async (g) =>
@@ -48,6 +71,35 @@ const ROW_FACTORIES: Record<string, RowFactory> = {
       ).id,
     ),
 };
+
+async function isoCustomer(db: TenantDb) {
+  return db.customer.create({ data: { tenantId: db.tenantId, name: "Iso Booker", phone: `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}` } });
+}
+
+async function isoBooking(db: TenantDb) {
+  const [customer, staff, service] = await Promise.all([
+    isoCustomer(db),
+    db.staff.create({ data: { tenantId: db.tenantId, name: "Iso Booked Tech" } }),
+    db.service.create({ data: { tenantId: db.tenantId, name: { en: "Iso", es: "Iso" }, description: { en: "", es: "" }, durationMinutes: 60, priceCents: 5000 } }),
+  ]);
+  const startsAt = new Date("2030-03-04T15:00:00Z");
+  return db.booking.create({
+    data: {
+      tenantId: db.tenantId, customerId: customer.id, serviceId: service.id, staffId: staff.id, status: "CONFIRMED", source: "DASHBOARD",
+      startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), blockedFrom: startsAt, blockedUntil: new Date(startsAt.getTime() + 3_600_000),
+      durationMinutes: 60, priceCents: 5000,
+    },
+  });
+}
+
+async function isoConnection(db: TenantDb) {
+  return db.calendarConnection.create({ data: { tenantId: db.tenantId, provider: "google", status: "CONNECTED", externalCalendarId: "primary" } });
+}
+
+async function isoConversation(db: TenantDb) {
+  const customer = await isoCustomer(db);
+  return db.conversation.create({ data: { tenantId: db.tenantId, customerId: customer.id } });
+}
 
 const q = (ident: string) => `"${ident.replace(/"/g, '""')}"`;
 const DENIED = /row-level security|permission denied/i;
