@@ -27,7 +27,7 @@ export const memberJoined = eventType("member/joined", {
 export const configChanged = eventType("config/changed", {
   schema: z.object({
     tenantId: z.string(),
-    node: z.enum(["PHONE", "EMAIL", "AI", "BILLING", "SITE", "HOURS", "LOYALTY"]),
+    node: z.enum(["PHONE", "EMAIL", "AI", "BILLING", "SITE", "HOURS", "LOYALTY", "BOOKING"]),
     version: z.number().int(),
     changedByUserId: z.string().nullable(),
   }),
@@ -37,6 +37,36 @@ export const tenantStatusChanged = eventType("tenant/status-changed", {
   schema: z.object({ tenantId: z.string(), status: z.enum(["ACTIVE", "SUSPENDED"]), reason: z.string().nullable() }),
 });
 
+const ZBookingRef = z.object({
+  tenantId: z.string(),
+  bookingId: z.string(),
+  /** The booking's version after the change: consumers ignore work for an older version. */
+  version: z.number().int(),
+  startsAt: z.string(),
+  customerId: z.string().nullable(),
+});
+
+/** A booking became CONFIRMED (or REQUESTED when the owner confirms by hand). */
+export const bookingCreated = eventType("booking/created", { schema: ZBookingRef.extend({ status: z.enum(["REQUESTED", "CONFIRMED"]), source: z.enum(["PUBLIC", "DASHBOARD", "AGENT"]) }) });
+export const bookingConfirmed = eventType("booking/confirmed", { schema: ZBookingRef });
+export const bookingRescheduled = eventType("booking/rescheduled", { schema: ZBookingRef.extend({ previousStartsAt: z.string() }) });
+export const bookingCancelled = eventType("booking/cancelled", { schema: ZBookingRef.extend({ by: z.enum(["CUSTOMER", "MEMBER", "SYSTEM"]), reason: z.string().nullable() }) });
+export const bookingStatusChanged = eventType("booking/status-changed", {
+  schema: ZBookingRef.extend({ from: z.string(), to: z.enum(["IN_PROGRESS", "COMPLETED", "NO_SHOW"]) }),
+});
+
+/** A message was stored in a conversation (any channel, any direction). */
+export const messageStored = eventType("message/stored", {
+  schema: z.object({
+    tenantId: z.string(),
+    conversationId: z.string(),
+    messageId: z.string(),
+    customerId: z.string(),
+    channel: z.enum(["SMS", "CALL", "VOICEMAIL", "EMAIL", "WEBCHAT", "NOTE"]),
+    direction: z.enum(["INBOUND", "OUTBOUND", "INTERNAL"]),
+  }),
+});
+
 /** Every event type, by name (the outbox validates payloads against these). */
 export const EVENT_TYPES = {
   [tenantCreated.name]: tenantCreated,
@@ -44,6 +74,12 @@ export const EVENT_TYPES = {
   [memberJoined.name]: memberJoined,
   [configChanged.name]: configChanged,
   [tenantStatusChanged.name]: tenantStatusChanged,
+  [bookingCreated.name]: bookingCreated,
+  [bookingConfirmed.name]: bookingConfirmed,
+  [bookingRescheduled.name]: bookingRescheduled,
+  [bookingCancelled.name]: bookingCancelled,
+  [bookingStatusChanged.name]: bookingStatusChanged,
+  [messageStored.name]: messageStored,
 } as const;
 
 export type TEventName = keyof typeof EVENT_TYPES;

@@ -1,3 +1,13 @@
+import enCustomers from "./en/customers.json";
+import esCustomers from "./es/customers.json";
+import enBooking from "./en/booking.json";
+import esBooking from "./es/booking.json";
+import enInbox from "./en/inbox.json";
+import esInbox from "./es/inbox.json";
+import enCalendar from "./en/calendar.json";
+import esCalendar from "./es/calendar.json";
+import enNotifications from "./en/notifications.json";
+import esNotifications from "./es/notifications.json";
 import enAdmin from "./en/admin.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
@@ -22,8 +32,8 @@ import esTeam from "./es/team.json";
  * keys: tests/unit/i18n/parity.test.ts fails otherwise.
  */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, onboarding: enOnboarding, dashboard: enDashboard, settings: enSettings, team: enTeam, site: enSite, admin: enAdmin },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, onboarding: esOnboarding, dashboard: esDashboard, settings: esSettings, team: esTeam, site: esSite, admin: esAdmin },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, onboarding: enOnboarding, dashboard: enDashboard, settings: enSettings, team: enTeam, site: enSite, admin: enAdmin, customers: enCustomers, booking: enBooking, inbox: enInbox, calendar: enCalendar, notifications: enNotifications },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, onboarding: esOnboarding, dashboard: esDashboard, settings: esSettings, team: esTeam, site: esSite, admin: esAdmin, customers: esCustomers, booking: esBooking, inbox: esInbox, calendar: esCalendar, notifications: esNotifications },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)["en"]>;

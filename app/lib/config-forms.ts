@@ -7,7 +7,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js";
  */
 export type FieldSpec =
   | { kind: "boolean"; path: string; hint?: boolean }
-  | { kind: "text"; path: string; hint?: boolean; inputType?: "text" | "email" | "color"; nullable?: boolean; maxLength?: number }
+  | { kind: "text"; path: string; hint?: boolean; inputType?: "text" | "email" | "color" | "time"; nullable?: boolean; maxLength?: number }
   | { kind: "phone"; path: string; hint?: boolean; nullable?: boolean }
   | { kind: "localized"; path: string; hint?: boolean; multiline?: boolean; nullable?: boolean }
   | { kind: "select"; path: string; options: string[]; labelPrefix?: string }
@@ -16,7 +16,7 @@ export type FieldSpec =
   | { kind: "checklist"; path: string; options: readonly string[] }
   | { kind: "rows"; path: string; columns: Array<{ key: string; type: "text" | "phone" }>; max: number };
 
-export type NodeKey = "PHONE" | "EMAIL" | "AI" | "BILLING" | "SITE" | "HOURS" | "LOYALTY";
+export type NodeKey = "PHONE" | "EMAIL" | "AI" | "BILLING" | "SITE" | "HOURS" | "LOYALTY" | "BOOKING";
 
 export const NODE_SLUGS: Record<string, NodeKey> = {
   phone: "PHONE",
@@ -26,6 +26,7 @@ export const NODE_SLUGS: Record<string, NodeKey> = {
   site: "SITE",
   hours: "HOURS",
   loyalty: "LOYALTY",
+  booking: "BOOKING",
 };
 
 // The sections the public page can show today (reviews and gallery arrive with Public Site v3).
@@ -91,6 +92,21 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
     ],
   },
   HOURS: { fields: [{ kind: "weeklyHours", path: "weekly" }] },
+  BOOKING: {
+    fields: [
+      { kind: "number", path: "slotIntervalMinutes", min: 5, max: 240, hint: true },
+      { kind: "number", path: "travelMinutes", min: 0, max: 240, hint: true },
+      { kind: "number", path: "bufferMinutes", min: 0, max: 240, hint: true },
+      { kind: "number", path: "minNoticeMinutes", min: 0, max: 20160, hint: true },
+      { kind: "number", path: "horizonDays", min: 1, max: 365, hint: true },
+      { kind: "number", path: "holdMinutes", min: 1, max: 30, hint: true },
+      { kind: "boolean", path: "requireConfirmation", hint: true },
+      { kind: "number", path: "changeCutoffHours", min: 0, max: 336, hint: true },
+      { kind: "boolean", path: "reminders.enabled", hint: true },
+      { kind: "text", path: "quietHours.start", inputType: "time", hint: true, maxLength: 5 },
+      { kind: "text", path: "quietHours.end", inputType: "time", maxLength: 5 },
+    ],
+  },
   LOYALTY: {
     notYet: true,
     fields: [

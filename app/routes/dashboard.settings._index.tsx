@@ -1,10 +1,11 @@
 import { Link } from "@remix-run/react";
-import { Bot, ChevronRight, Clock, CreditCard, Gift, Globe, Mail, Phone } from "lucide-react";
+import { Bot, CalendarClock, ChevronRight, Clock, CreditCard, Gift, Globe, Mail, Phone } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { PageHeader } from "~/components/ui";
 
 const NODES = [
   { slug: "hours", key: "HOURS", icon: Clock },
+  { slug: "booking", key: "BOOKING", icon: CalendarClock },
   { slug: "site", key: "SITE", icon: Globe },
   { slug: "phone", key: "PHONE", icon: Phone },
   { slug: "ai", key: "AI", icon: Bot },

@@ -70,4 +70,17 @@ export const PLATFORM_CONFIG_DEFAULTS: TConfigValues = {
     rewardThresholdPoints: 500,
     rewardDescription: { en: "$25 off your next service", es: "$25 de descuento en su próximo servicio" },
   },
+  BOOKING: {
+    slotIntervalMinutes: 30,
+    bufferMinutes: 15,
+    travelMinutes: 0,
+    minNoticeMinutes: 120,
+    horizonDays: 60,
+    holdMinutes: 5,
+    requireConfirmation: false,
+    changeCutoffHours: 12,
+    reminders: { enabled: true, offsetsMinutes: [1440, 120] },
+    quietHours: { start: "08:00", end: "21:00" },
+    serviceArea: { mode: "NONE", zips: [], center: null, radiusMiles: 25 },
+  },
 };

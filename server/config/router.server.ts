@@ -28,6 +28,7 @@ export const configRouter = router({
   SITE: nodeRouter("SITE"),
   HOURS: nodeRouter("HOURS"),
   LOYALTY: nodeRouter("LOYALTY"),
+  BOOKING: nodeRouter("BOOKING"),
   all: tenantProcedure("STAFF").query(({ ctx }) => getAllConfig(ctx.tenant.tenantId)),
   reset: tenantProcedure("MANAGER")
     .input(z.object({ node: ZNodeKeySchema }))

@@ -118,6 +118,45 @@ export const ZLoyaltyConfigSchema = z
   })
   .strict();
 
+/** How booking works: slot grid, buffers, notice and horizon, holds, reminders, service area. */
+export const ZBookingConfigSchema = z
+  .object({
+    /** Start times are offered on this grid (minutes). */
+    slotIntervalMinutes: z.number().int().min(5).max(240),
+    /** Free time kept after every job (cleanup, notes). */
+    bufferMinutes: z.number().int().min(0).max(240),
+    /** Driving time kept before every job (mobile businesses). */
+    travelMinutes: z.number().int().min(0).max(240),
+    /** The earliest a customer may book, from now. */
+    minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 14),
+    /** The furthest ahead a customer may book. */
+    horizonDays: z.number().int().min(1).max(365),
+    /** How long a slot is held while a customer fills in the form. */
+    holdMinutes: z.number().int().min(1).max(30),
+    /** Bookings wait for the owner's confirmation (REQUESTED) instead of being CONFIRMED at once. */
+    requireConfirmation: z.boolean(),
+    /** Customers may cancel or reschedule online until this many hours before. */
+    changeCutoffHours: z.number().int().min(0).max(24 * 14),
+    reminders: z
+      .object({
+        enabled: z.boolean(),
+        /** Minutes before the start; the defaults are 24 h and 2 h. */
+        offsetsMinutes: z.array(z.number().int().min(15).max(60 * 24 * 7)).max(4),
+      })
+      .strict(),
+    /** Automated texts go out only inside these local hours of the recipient. */
+    quietHours: z.object({ start: HHMM, end: HHMM }).strict(),
+    serviceArea: z
+      .object({
+        mode: z.enum(["NONE", "ZIPS", "RADIUS"]),
+        zips: z.array(z.string().regex(/^\d{5}$/, { message: "validation.zip" })).max(500),
+        center: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().nullable(),
+        radiusMiles: z.number().min(1).max(500),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const CONFIG_NODE_SCHEMAS = {
   PHONE: ZPhoneConfigSchema,
   EMAIL: ZEmailConfigSchema,
@@ -126,6 +165,7 @@ export const CONFIG_NODE_SCHEMAS = {
   SITE: ZSiteConfigSchema,
   HOURS: ZHoursConfigSchema,
   LOYALTY: ZLoyaltyConfigSchema,
+  BOOKING: ZBookingConfigSchema,
 } as const;
 
 export type TConfigNodeKey = keyof typeof CONFIG_NODE_SCHEMAS;

@@ -15,6 +15,7 @@ export interface DemoLogin {
 }
 
 export const DEMO_ADMIN_EMAIL = "admin@servicepro.demo";
+const STAFF_COLORS = ["#0f766e", "#b45309", "#7c3aed"];
 
 /**
  * The demo business, seeded once on a fresh database: CleanMachine Mobile Detailing with
@@ -52,7 +53,10 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
   );
 
   await withTenant(tenant.id, async (db) => {
-    for (const m of team) await db.membership.create({ data: { tenantId: db.tenantId, userId: m.user.id, role: m.role } });
+    for (const [i, m] of team.entries()) {
+      const membership = await db.membership.create({ data: { tenantId: db.tenantId, userId: m.user.id, role: m.role } });
+      await db.staff.create({ data: { tenantId: db.tenantId, membershipId: membership.id, name: m.name, color: STAFF_COLORS[i % STAFF_COLORS.length], sortOrder: i + 1 } });
+    }
     await db.customer.createMany({
       data: demo.customers.map((c) => ({
         tenantId: db.tenantId,

@@ -60,7 +60,10 @@ export async function createTenant(input: TOnboardingInput, owner: { id: string 
     }),
     async (db) => {
       const created = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { id: true, slug: true, name: true } });
-      await db.membership.create({ data: { tenantId: db.tenantId, userId: owner.id, role: "OWNER" } });
+      const membership = await db.membership.create({ data: { tenantId: db.tenantId, userId: owner.id, role: "OWNER" } });
+      // The owner does the jobs until there is a team: one bookable staff member from day one.
+      const ownerName = await db.user.findUnique({ where: { id: owner.id }, select: { name: true } });
+      await db.staff.create({ data: { tenantId: db.tenantId, membershipId: membership.id, name: ownerName?.name ?? input.businessName } });
       await db.service.createMany({
         data: input.services.map((s, i) => {
           const fromPack = s.packServiceKey ? packServices.get(s.packServiceKey) : undefined;

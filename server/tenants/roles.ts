@@ -49,6 +49,7 @@ export const CONFIG_WRITE_CAPABILITY: Record<TConfigNodeKey, TCapability> = {
   SITE: "site.manage",
   HOURS: "hours.manage",
   LOYALTY: "loyalty.manage",
+  BOOKING: "hours.manage",
 };
 
 /** The roles a member of `role` may invite or assign. */
