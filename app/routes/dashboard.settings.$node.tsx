@@ -7,6 +7,7 @@ import { can, CONFIG_WRITE_CAPABILITY, CAPABILITIES } from "#server/tenants/role
 import { env } from "#server/env.server";
 import { translateNow } from "#server/i18n/translate.server";
 import { DomainsPanel } from "~/components/domains-panel";
+import { SmtpPanel, type SmtpPanelProps } from "~/components/smtp-panel";
 import { Alert, Button, Field, Input, NativeSelect, PageHeader, Switch, Textarea } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
 import { displayPhone, formToPatch, getPath, NODE_FORMS, NODE_SLUGS, type FieldSpec, type NodeKey } from "~/lib/config-forms";
@@ -57,6 +58,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "removeDomain":
         await caller.domains.remove({ domainId: String(form.get("domainId") ?? "") });
         return data({ ok: true as const, intent, message: translateNow(locale, "settings:domains.removed") });
+      case "saveSmtp": {
+        const port = Number(form.get("port"));
+        await caller.email.setSmtp({
+          host: String(form.get("host") ?? ""),
+          port: Number.isFinite(port) ? port : 0,
+          secure: form.getAll("secure").includes("on"),
+          user: String(form.get("user") ?? ""),
+          password: String(form.get("password") ?? "") || undefined,
+        });
+        return data({ ok: true as const, intent, message: translateNow(locale, "settings:smtp.saved") });
+      }
+      case "clearSmtp":
+        await caller.email.clearSmtp();
+        return data({ ok: true as const, intent, message: translateNow(locale, "settings:smtp.removed") });
+      case "testEmail": {
+        const sent = await caller.email.sendTest();
+        const me = caller.ctx.user?.email ?? "";
+        return data({ ok: true as const, intent, message: translateNow(locale, sent.status === "SENT" ? "settings:smtp.testSent" : "settings:smtp.testStored", { email: me }) });
+      }
       case "verifyDomain": {
         const { verified } = await caller.domains.verify({ domainId: String(form.get("domainId") ?? "") });
         return data({ ok: verified, intent, message: translateNow(locale, verified ? "settings:domains.verifiedNow" : "settings:domains.notYet") });
@@ -94,7 +114,8 @@ export default function ConfigNodePage() {
         {spec.notYet ? <Alert variant="info" description={t("notYet")} /> : null}
         {!canEdit && !spec.readOnly ? <Alert variant="warning" description={t("readOnly", { role: t(`common:roles.${neededRole}`).toLowerCase() })} /> : null}
         {result && "message" in result ? <Alert variant={result.ok ? "success" : "warning"} description={result.message} /> : null}
-        {result && "error" in result && result.intent !== "addDomain" ? <Alert variant="danger" description={result.error.message} /> : null}
+        {result && "error" in result && result.intent !== "addDomain" && result.intent !== "saveSmtp" ? <Alert variant="danger" description={result.error.message} /> : null}
+        {result && "error" in result && result.intent === "saveSmtp" && !result.error.fields ? <Alert variant="danger" description={result.error.message} /> : null}
       </div>
       <Form method="post" className="mt-6 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6" key={JSON.stringify(value)}>
         <fieldset disabled={!canEdit} className="space-y-6">
@@ -113,6 +134,13 @@ export default function ConfigNodePage() {
           </div>
         ) : null}
       </Form>
+      {node === "EMAIL" ? (
+        <SmtpPanel
+          smtp={(value as unknown as { smtp: SmtpPanelProps["smtp"] }).smtp}
+          canEdit={canEdit}
+          fieldErrors={result && "error" in result && result.intent === "saveSmtp" ? (result.error.fields ?? {}) : {}}
+        />
+      ) : null}
       {addresses ? <DomainsPanel {...addresses} canEdit={canEdit} error={result && "error" in result && result.intent === "addDomain" ? (result.error.fields?.hostname ?? result.error.message) : undefined} /> : null}
     </div>
   );

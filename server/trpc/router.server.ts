@@ -2,6 +2,7 @@ import { adminRouter } from "../admin/router.server";
 import { servicesRouter } from "../catalog/router.server";
 import { configRouter } from "../config/router.server";
 import { packsRouter } from "../packs/router.server";
+import { emailRouter } from "../notifications/router.server";
 import { domainsRouter, teamRouter, tenantsRouter } from "../tenants/router.server";
 import { meRouter } from "../users/router.server";
 import { createCallerFactory, router } from "./init.server";
@@ -16,6 +17,7 @@ export const appRouter = router({
   packs: packsRouter,
   services: servicesRouter,
   admin: adminRouter,
+  email: emailRouter,
 });
 
 export type AppRouter = typeof appRouter;
