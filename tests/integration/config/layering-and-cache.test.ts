@@ -48,8 +48,9 @@ describe("config layering: platform default <- pack <- tenant override", () => {
     const t = await createTestTenant({ packKey: "lawn-care" });
     const pack = getPack("lawn-care");
     const all = await withTenant(t.id, (db) => readAllConfig(db));
-    expect(Object.keys(all).sort()).toEqual(["AI", "BILLING", "EMAIL", "HOURS", "LOYALTY", "PHONE", "SITE"]);
+    expect(Object.keys(all).sort()).toEqual(["AI", "BILLING", "BOOKING", "EMAIL", "HOURS", "LOYALTY", "PHONE", "SITE"]);
     expect(all.PHONE).toEqual(PLATFORM_CONFIG_DEFAULTS.PHONE);
+    expect(all.BOOKING).toEqual(PLATFORM_CONFIG_DEFAULTS.BOOKING);
     expect(all.BILLING).toEqual(PLATFORM_CONFIG_DEFAULTS.BILLING);
     expect(all.EMAIL).toEqual({ ...PLATFORM_CONFIG_DEFAULTS.EMAIL, fromName: t.name }); // onboarding's override
     expect(all.LOYALTY).toEqual({ ...PLATFORM_CONFIG_DEFAULTS.LOYALTY, ...pack.config.LOYALTY, enabled: true });
