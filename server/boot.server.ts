@@ -1,6 +1,7 @@
 import path from "node:path";
 import { authProvider, type AuthProvider } from "./auth/identity.server";
 import { startConfigListener } from "./config/config-listener.server";
+import { startInboxListener } from "./conversations/inbox-listener.server";
 import { databaseOptionsFromEnv, getDatabase } from "./db/db.server";
 import { migrate } from "./db/migrate.server";
 import { seedDemo, type DemoLogin } from "./db/seed.server";
@@ -34,6 +35,8 @@ export async function bootPlatform(options: { log?: (line: string) => void; seed
 
   const jobs = await startDurableWork({ functions });
   const listener = db.kind === "postgres" && e.DATABASE_URL ? await startConfigListener(e.DATABASE_URL) : null;
+  // Other instances' inbox changes reach this one's live streams (one process needs none).
+  const inboxListener = db.kind === "postgres" && e.DATABASE_URL ? await startInboxListener(e.DATABASE_URL) : null;
   const options_ = databaseOptionsFromEnv();
 
   return {
@@ -48,6 +51,7 @@ export async function bootPlatform(options: { log?: (line: string) => void; seed
     async stop() {
       await jobs.stop();
       await listener?.stop();
+      await inboxListener?.stop();
       await db.close();
     },
   };

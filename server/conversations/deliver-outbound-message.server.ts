@@ -1,0 +1,68 @@
+import type { TenantDb } from "../db/db.server";
+import type { Prisma } from "../db/generated/prisma/client";
+import { translateNow } from "../i18n/translate.server";
+import { smsPort } from "../integrations/sms";
+import { sendTenantEmail } from "../notifications/send-email.server";
+import { logger } from "../observability/logger.server";
+import type { TInboxMessage } from "./conversations.types";
+import { announceInboxEvent } from "./inbox-events.server";
+import { MESSAGE_SELECT, toInboxMessage } from "./message-select";
+
+/** Runs one unit of work on the tenant (tRPC's ctx.tenant.db, or `(fn) => withTenant(id, fn)`). */
+export type TenantRun = <T>(fn: (db: TenantDb) => Promise<T>) => Promise<T>;
+
+/**
+ * Sends a QUEUED outbound message through its channel's adapter (SMS port, tenant email)
+ * and records the outcome: SENT with the carrier's provider and id, or FAILED with the
+ * error in metadata. The network call happens between two units of work, never inside a
+ * transaction. Anything not QUEUED (BLOCKED, notes, already sent) is returned unchanged.
+ */
+export async function deliverOutboundMessage(run: TenantRun, messageId: string): Promise<TInboxMessage> {
+  const loaded = await run(async (db) => {
+    const message = await db.message.findFirst({ where: { id: messageId, tenantId: db.tenantId }, select: { ...MESSAGE_SELECT, conversation: { select: { customer: { select: { phone: true, email: true, locale: true } } } } } });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true } });
+    return message ? { message, tenantId: db.tenantId, tenantName: tenant.name } : null;
+  });
+  if (!loaded) throw new Error(`deliverOutboundMessage: message ${messageId} not found`);
+  const { message, tenantId, tenantName } = loaded;
+  const { conversation, ...row } = message;
+  if (row.status !== "QUEUED") return toInboxMessage(row);
+
+  let outcome: { status: "SENT"; provider: string; providerMessageId: string; metadata: Record<string, unknown> } | { status: "FAILED"; error: string };
+  try {
+    if (row.channel === "SMS") {
+      const port = smsPort();
+      const sent = await port.send(conversation.customer.phone!, row.body, { tenantId });
+      outcome = { status: "SENT", provider: port.provider, providerMessageId: sent.providerMessageId, metadata: { segments: sent.segments } };
+    } else if (row.channel === "EMAIL") {
+      const locale = conversation.customer.locale;
+      const subject = row.subject ?? translateNow(locale, "inbox:email.defaultSubject", { business: tenantName });
+      const sent = await sendTenantEmail(tenantId, { to: conversation.customer.email!, kind: "inbox.reply", subject, text: row.body, html: plainTextToHtml(row.body) });
+      outcome = { status: "SENT", provider: `email-${sent.provider}`, providerMessageId: sent.id, metadata: { emailStatus: sent.status } };
+    } else {
+      throw new Error(`channel ${row.channel} cannot be sent from the inbox`);
+    }
+  } catch (error) {
+    const text = (error as Error).message.slice(0, 300);
+    logger.warn({ messageId, channel: row.channel, err: text }, "outbound message failed");
+    outcome = { status: "FAILED", error: text };
+  }
+
+  return run(async (db) => {
+    const metadata = { ...(toInboxMessage(row).metadata ?? {}), ...(outcome.status === "SENT" ? outcome.metadata : { error: outcome.error }) } as Prisma.InputJsonValue;
+    const data = outcome.status === "SENT" ? { status: "SENT" as const, provider: outcome.provider, providerMessageId: outcome.providerMessageId, metadata } : { status: "FAILED" as const, metadata };
+    // Only a still-QUEUED message moves: a concurrent delivery of the same message wins once.
+    await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data });
+    const updated = await db.message.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT });
+    await announceInboxEvent(db, { kind: "message.updated", conversationId: updated.conversationId, messageId, channel: updated.channel, direction: updated.direction });
+    return toInboxMessage(updated);
+  });
+}
+
+function plainTextToHtml(text: string): string {
+  const escaped = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return escaped
+    .split(/\n{2,}/)
+    .map((p) => `<p>${p.replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+}
