@@ -39,6 +39,9 @@ const ZEnvSchema = z
     SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//).optional()),
     /** Sender address for platform email (the tenant's name is shown as the sender name). */
     EMAIL_FROM: z.preprocess(emptyToUndefined, z.email().optional()),
+    /** Google OAuth client (web application) for Google Calendar; both unset = bookings stay in ServicePro. */
+    GOOGLE_CLIENT_ID: optionalString,
+    GOOGLE_CLIENT_SECRET: optionalString,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
