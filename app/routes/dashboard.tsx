@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useRevalidator, useRouteLoaderData } from "@remix-run/react";
-import { Briefcase, ChevronsUpDown, ExternalLink, Home, LogOut, Menu, Plus, ServerCog, Settings, Store, Tags, Users } from "lucide-react";
+import { Briefcase, ChevronsUpDown, Contact, ExternalLink, Home, LogOut, Menu, Plus, ServerCog, Settings, Store, Tags, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BrandMark } from "~/components/brand-mark";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import { Button, cn, Dialog, DialogContent, DialogTitle, DialogTrigger, DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger, SegmentedControl } from "~/components/ui";
 import { ClerkSignOut } from "~/components/clerk-sign-out";
+import { InboxNavIcon } from "~/components/inbox/inbox-nav-icon";
 import { requireMember } from "~/lib/dashboard.server";
 import { useRootData } from "~/root";
 import { setClientTenant, trpc } from "~/lib/trpc";
@@ -38,7 +39,9 @@ export default function DashboardLayout() {
 
   const items: NavItem[] = [
     { to: "/dashboard", label: t("nav.home"), icon: Home, end: true },
+    { to: "/dashboard/customers", label: t("customers:nav"), icon: Contact },
     { to: "/dashboard/services", label: t("nav.services"), icon: Tags },
+    { to: "/dashboard/inbox", label: t("inbox:nav"), icon: InboxNavIcon },
     { to: "/dashboard/team", label: t("nav.team"), icon: Users },
     { to: "/dashboard/settings", label: t("nav.settings"), icon: Settings },
   ];

@@ -1,8 +1,10 @@
 import type { InngestFunction } from "inngest";
+import { bookingReminders } from "./booking-reminders";
+import { calendarSync } from "./calendar-sync";
 import { ownerNotifications } from "./owner-notifications";
 import { tenantOnboardingFollowup } from "./tenant-onboarding-followup";
 
-export { ownerNotifications, tenantOnboardingFollowup };
+export { calendarSync, ownerNotifications, tenantOnboardingFollowup };
 
 /** Every Inngest function of the app: served at /api/inngest and run by the local runner. */
-export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup, ownerNotifications];
+export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup, ownerNotifications, calendarSync, bookingReminders];

@@ -1,5 +1,10 @@
 import { adminRouter } from "../admin/router.server";
+import { bookingRouter } from "../booking/router.server";
 import { servicesRouter } from "../catalog/router.server";
+import { customersRouter } from "../customers/router.server";
+import { schedulingRouter } from "../scheduling/router.server";
+import { inboxRouter } from "../conversations/router.server";
+import { calendarRouter } from "../calendar/router.server";
 import { configRouter } from "../config/router.server";
 import { packsRouter } from "../packs/router.server";
 import { emailRouter } from "../notifications/router.server";
@@ -16,6 +21,11 @@ export const appRouter = router({
   config: configRouter,
   packs: packsRouter,
   services: servicesRouter,
+  customers: customersRouter,
+  scheduling: schedulingRouter,
+  booking: bookingRouter,
+  inbox: inboxRouter,
+  calendar: calendarRouter,
   admin: adminRouter,
   email: emailRouter,
 });
