@@ -64,6 +64,7 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
       { kind: "boolean", path: "notifyOwner.cancellation" },
       { kind: "boolean", path: "notifyOwner.newMessage" },
       { kind: "select", path: "notifyChannel", options: ["EMAIL", "SMS", "BOTH"] },
+      { kind: "phone", path: "notifySmsTo", hint: true, nullable: true },
     ],
   },
   AI: {

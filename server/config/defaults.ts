@@ -22,6 +22,7 @@ export const PLATFORM_CONFIG_DEFAULTS: TConfigValues = {
     smtp: null,
     notifyOwner: { newBooking: true, cancellation: true, newMessage: true },
     notifyChannel: "EMAIL",
+    notifySmsTo: null,
   },
   AI: {
     enabled: true,

@@ -64,6 +64,8 @@ export const ZEmailConfigSchema = z
       .nullable(),
     notifyOwner: z.object({ newBooking: z.boolean(), cancellation: z.boolean(), newMessage: z.boolean() }).strict(),
     notifyChannel: z.enum(["EMAIL", "SMS", "BOTH"]),
+    /** Where owner alerts are texted when notifyChannel is SMS or BOTH (the owner's mobile). */
+    notifySmsTo: E164.nullable(),
   })
   .strict();
 

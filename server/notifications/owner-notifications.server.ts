@@ -8,8 +8,8 @@ import { renderLayout, tr, type RenderedEmail } from "./templates.server";
 
 /**
  * What the owners of a business are told, per the EMAIL node's notifyOwner switches:
- * new bookings, cancellations and new inbound messages. Returns one email per owner (in
- * that owner's language); an empty list when the switch is off or nothing applies.
+ * new bookings, cancellations and new inbound messages, by email (one per owner, in that
+ * owner's language), by text to EMAIL.notifySmsTo, or both (EMAIL.notifyChannel).
  */
 export type OwnerNotice =
   | { kind: "owner.newBooking" | "owner.cancellation"; bookingId: string }
@@ -20,31 +20,55 @@ export interface OwnerEmail extends RenderedEmail {
   kind: OwnerNotice["kind"];
 }
 
-export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice): Promise<OwnerEmail[]> {
+/** A text to the number in EMAIL.notifySmsTo (the owner's own phone: an alert, not marketing). */
+export interface OwnerText {
+  to: string;
+  body: string;
+  kind: OwnerNotice["kind"];
+}
+
+export interface OwnerNotices {
+  emails: OwnerEmail[];
+  texts: OwnerText[];
+}
+
+type Built = { subject: string; lines: string[]; sms: string; action: { label: string; url: string } };
+
+/**
+ * The notices for one event, per the EMAIL node: emails to every owner (each in their own
+ * language) and/or a text to EMAIL.notifySmsTo. SMS chosen but no number set: the owners
+ * get the email instead, so a notice is never silently lost.
+ */
+export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice): Promise<OwnerNotices> {
+  const none: OwnerNotices = { emails: [], texts: [] };
   return withTenant(tenantId, async (db) => {
     const email = await readConfig(db, "EMAIL");
     const wanted = notice.kind === "owner.newBooking" ? email.notifyOwner.newBooking : notice.kind === "owner.cancellation" ? email.notifyOwner.cancellation : email.notifyOwner.newMessage;
-    if (!wanted || email.notifyChannel === "SMS") return [];
+    if (!wanted) return none;
+    const smsTo = email.notifyChannel !== "EMAIL" ? email.notifySmsTo : null;
+    const sendEmail = email.notifyChannel !== "SMS" || !smsTo;
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, timeZone: true, defaultLocale: true } });
-    const owners = await db.membership.findMany({ where: { role: "OWNER" }, select: { user: { select: { email: true, locale: true } } } });
+    const owners = await db.membership.findMany({ where: { role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true, locale: true } } } });
     const base = appBaseUrl(env().APP_URL, env().PORT);
 
-    let build: (locale: TLocale) => { subject: string; lines: string[]; action: { label: string; url: string } };
+    let build: (locale: TLocale) => Built;
     if (notice.kind === "owner.newMessage") {
       const message = await db.message.findUnique({ where: { id: notice.messageId }, select: { body: true, direction: true, conversationId: true, conversation: { select: { customer: { select: { name: true } } } } } });
-      if (!message || message.direction !== "INBOUND") return [];
+      if (!message || message.direction !== "INBOUND") return none;
       const params = { customerName: message.conversation.customer.name, preview: message.body.slice(0, 140) };
+      const url = `${base}/dashboard/inbox/${message.conversationId}`;
       build = (locale) => ({
         subject: tr(locale, "owner.newMessage.subject", params),
         lines: [tr(locale, "owner.newMessage.body", params)],
-        action: { label: tr(locale, "openInbox"), url: `${base}/dashboard/inbox/${message.conversationId}` },
+        sms: `${tr(locale, "owner.newMessage.sms", { ...params, preview: message.body.slice(0, 80) })} ${url}`,
+        action: { label: tr(locale, "openInbox"), url },
       });
     } else {
       const booking = await db.booking.findUnique({
         where: { id: notice.bookingId },
         select: { startsAt: true, priceCents: true, service: { select: { name: true } }, customer: { select: { name: true } } },
       });
-      if (!booking) return [];
+      if (!booking) return none;
       const key = notice.kind === "owner.newBooking" ? "newBooking" : "cancellation";
       build = (locale) => {
         const params = {
@@ -55,14 +79,22 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
         return {
           subject: tr(locale, `owner.${key}.subject`, params),
           lines: [tr(locale, `owner.${key}.body`, params), tr(locale, "booking.confirmation.price", { price: formatCents(booking.priceCents, locale) })],
-          action: { label: tr(locale, "openDashboard"), url: `${base}/dashboard` },
+          sms: tr(locale, `owner.${key}.sms`, params),
+          action: { label: tr(locale, "openDashboard"), url: `${base}/dashboard/schedule` },
         };
       };
     }
-    return owners.map(({ user }) => {
-      const locale: TLocale = isSupportedLocale(user.locale) ? user.locale : isSupportedLocale(tenant.defaultLocale) ? tenant.defaultLocale : "en";
-      const content = build(locale);
-      return { to: user.email, kind: notice.kind, ...renderLayout({ locale, businessName: tenant.name, ...content }) };
-    });
+    const localeOf = (userLocale: string | null | undefined): TLocale =>
+      isSupportedLocale(userLocale) ? userLocale : isSupportedLocale(tenant.defaultLocale) ? tenant.defaultLocale : "en";
+    const emails = sendEmail
+      ? owners.map(({ user }) => {
+          const locale = localeOf(user.locale);
+          const content = build(locale);
+          return { to: user.email, kind: notice.kind, ...renderLayout({ locale, businessName: tenant.name, ...content }) };
+        })
+      : [];
+    // The alert number is the business's, not one person's: the first owner's language.
+    const texts = smsTo ? [{ to: smsTo, kind: notice.kind, body: `${tenant.name}: ${build(localeOf(owners[0]?.user.locale)).sms}` }] : [];
+    return { emails, texts };
   });
 }

@@ -4,6 +4,7 @@ import { ownerNotifications } from "../../../inngest/functions/owner-notificatio
 import { writeConfig } from "../../../server/config/config-service.server";
 import { withGlobal, withTenant } from "../../../server/db/db.server";
 import { createTestTenant } from "../../helpers/factories";
+import { localSms } from "../../../server/integrations/sms";
 
 async function bookingFor(tenantId: string) {
   return withTenant(tenantId, async (db) => {
@@ -45,14 +46,40 @@ describe("owner notifications", () => {
     expect(mail.status).toBe("STORED");
   });
 
-  it("respects the switches: no email when new-booking notices are off, or when the owner chose SMS only", async () => {
+  it("respects the switches: nothing when new-booking notices are off; a text only, or both, as the owner chose", async () => {
+    const t = await createTestTenant({ input: { timeZone: "America/Chicago" } });
+    const { booking } = await bookingFor(t.id);
+    const texts = () => localSms().sent().filter((m) => m.tenantId === t.id);
+    const run = async () => (await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result;
+    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyOwner: { newBooking: false }, notifyChannel: "BOTH", notifySmsTo: "+15125550199" }, t.owner.id));
+    expect(await run()).toEqual({ sent: 0 });
+    expect(texts()).toEqual([]);
+
+    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyOwner: { newBooking: true }, notifyChannel: "SMS" }, t.owner.id));
+    expect(await run()).toEqual({ sent: 1 });
+    expect(await withTenant(t.id, (db) => db.emailMessage.count())).toBe(0);
+    expect(texts()).toHaveLength(1);
+    expect(texts()[0]).toMatchObject({ to: "+15125550199" });
+    expect(texts()[0].body).toMatch(new RegExp(`^${t.name}: New booking: Ana <b>López</b>, .*10:00`));
+
+    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyChannel: "BOTH" }, t.owner.id));
+    expect(await run()).toEqual({ sent: 2 });
+    expect(await withTenant(t.id, (db) => db.emailMessage.count())).toBe(1);
+    expect(texts()).toHaveLength(2);
+  });
+
+  it("text chosen but no alert number set: the owners get the email instead of nothing", async () => {
     const t = await createTestTenant();
     const { booking } = await bookingFor(t.id);
-    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyOwner: { newBooking: false } }, t.owner.id));
-    expect((await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result).toEqual({ sent: 0 });
-    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyOwner: { newBooking: true }, notifyChannel: "SMS" }, t.owner.id));
-    expect((await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result).toEqual({ sent: 0 });
-    expect(await withTenant(t.id, (db) => db.emailMessage.count())).toBe(0);
+    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyChannel: "SMS", notifySmsTo: null }, t.owner.id));
+    expect((await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result).toEqual({ sent: 1 });
+    expect(await withTenant(t.id, (db) => db.emailMessage.count({ where: { kind: "owner.newBooking" } }))).toBe(1);
+    expect(localSms().sent().filter((m) => m.tenantId === t.id)).toEqual([]);
+  });
+
+  it("an alert number that is not a phone number is refused with a field error", async () => {
+    const t = await createTestTenant();
+    await expect(withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifySmsTo: "call me" }, t.owner.id))).rejects.toMatchObject({ fields: { notifySmsTo: "errors:validation.phoneE164" } });
   });
 
   it("a new inbound message is announced; an outbound one and a cancellation made by a member are not", async () => {
