@@ -17,6 +17,7 @@ import enOnboarding from "./en/onboarding.json";
 import enSettings from "./en/settings.json";
 import enSite from "./en/site.json";
 import enTeam from "./en/team.json";
+import enSchedule from "./en/schedule.json";
 import esAdmin from "./es/admin.json";
 import esAuth from "./es/auth.json";
 import esCommon from "./es/common.json";
@@ -26,14 +27,15 @@ import esOnboarding from "./es/onboarding.json";
 import esSettings from "./es/settings.json";
 import esSite from "./es/site.json";
 import esTeam from "./es/team.json";
+import esSchedule from "./es/schedule.json";
 
 /**
  * Every translation, bundled (a few KB per language). English and Spanish hold the same
  * keys: tests/unit/i18n/parity.test.ts fails otherwise.
  */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, onboarding: enOnboarding, dashboard: enDashboard, settings: enSettings, team: enTeam, site: enSite, admin: enAdmin, customers: enCustomers, booking: enBooking, inbox: enInbox, calendar: enCalendar, notifications: enNotifications },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, onboarding: esOnboarding, dashboard: esDashboard, settings: esSettings, team: esTeam, site: esSite, admin: esAdmin, customers: esCustomers, booking: esBooking, inbox: esInbox, calendar: esCalendar, notifications: esNotifications },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, onboarding: enOnboarding, dashboard: enDashboard, settings: enSettings, team: enTeam, site: enSite, admin: enAdmin, customers: enCustomers, booking: enBooking, inbox: enInbox, calendar: enCalendar, notifications: enNotifications, schedule: enSchedule },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, onboarding: esOnboarding, dashboard: esDashboard, settings: esSettings, team: esTeam, site: esSite, admin: esAdmin, customers: esCustomers, booking: esBooking, inbox: esInbox, calendar: esCalendar, notifications: esNotifications, schedule: esSchedule },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)["en"]>;
