@@ -1,4 +1,5 @@
-import { Clock, Gift, Mail, MapPin, MessageSquare, Phone } from "lucide-react";
+import { CalendarPlus, Clock, Gift, Mail, MapPin, MessageSquare, Phone } from "lucide-react";
+import { useLocation } from "@remix-run/react";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { useTranslation } from "react-i18next";
 import type { PublicSiteView } from "#server/site/public-site.server";
@@ -16,12 +17,18 @@ export function PublicSitePage({ site }: { site: PublicSiteView }) {
   const phone = site.contactPhone ? parsePhoneNumberFromString(site.contactPhone) : undefined;
   const sections = new Set(site.blocks);
   const color = site.primaryColor;
+  // The booking page sits beside this page: /s/<slug>/book here, /book on the tenant's own host.
+  const { pathname } = useLocation();
+  const bookHref = pathname.startsWith("/s/") ? `/s/${encodeURIComponent(site.tenant.slug)}/book` : "/book";
   return (
     <div className="min-h-screen bg-white" style={{ ["--brand" as string]: color }}>
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-2">
           <p className="min-w-0 flex-1 truncate text-lg font-semibold">{site.tenant.name}</p>
           <LanguageSwitcher />
+          <a href={bookHref} className="hidden min-h-10 items-center gap-2 rounded-lg px-4 text-sm font-semibold text-white shadow-sm hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2 sm:inline-flex" style={{ background: color }}>
+            {t("bookNow")}
+          </a>
         </div>
       </header>
 
@@ -31,9 +38,12 @@ export function PublicSitePage({ site }: { site: PublicSiteView }) {
             <h1 className="max-w-2xl text-3xl font-bold tracking-tight sm:text-5xl">{site.headline}</h1>
             <p className="mt-4 max-w-xl text-lg text-white/90">{site.tagline}</p>
             <div className="mt-8 flex flex-col gap-3 sm:flex-row">
+              <a href={bookHref} className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg bg-white px-6 font-semibold text-slate-900 shadow hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-white focus-visible:ring-offset-2 focus-visible:ring-offset-slate-900">
+                <CalendarPlus aria-hidden className="size-5" /> {t("bookNow")}
+              </a>
               {phone ? (
                 <>
-                  <a href={phone.getURI()} className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg bg-white px-6 font-semibold text-slate-900 shadow hover:bg-slate-100 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-white focus-visible:ring-offset-2 focus-visible:ring-offset-slate-900">
+                  <a href={phone.getURI()} className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg border border-white/70 px-6 font-semibold text-white hover:bg-white/10 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-white">
                     <Phone aria-hidden className="size-5" /> {t("callToBook")}
                   </a>
                   <a href={`sms:${phone.number}`} className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg border border-white/70 px-6 font-semibold text-white hover:bg-white/10 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-white">
@@ -41,12 +51,11 @@ export function PublicSitePage({ site }: { site: PublicSiteView }) {
                   </a>
                 </>
               ) : site.contactEmail ? (
-                <a href={`mailto:${site.contactEmail}`} className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg bg-white px-6 font-semibold text-slate-900 shadow hover:bg-slate-100">
+                <a href={`mailto:${site.contactEmail}`} className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg border border-white/70 px-6 font-semibold text-white hover:bg-white/10">
                   <Mail aria-hidden className="size-5" /> {t("emailUs")}
                 </a>
               ) : null}
             </div>
-            <p className="mt-4 max-w-xl text-sm text-white/85">{t("bookingSoon")}</p>
           </div>
         </section>
       ) : null}
@@ -63,9 +72,15 @@ export function PublicSitePage({ site }: { site: PublicSiteView }) {
                     {site.showPrices ? <p className="shrink-0 text-lg font-semibold tabular-nums" style={{ color: "color-mix(in srgb, var(--brand) 80%, #0f172a)" }}>{formatCents(s.priceCents, site.locale)}</p> : null}
                   </div>
                   {s.description ? <p className="mt-2 text-slate-700">{s.description}</p> : null}
-                  <p className="mt-3 inline-flex items-center gap-1 text-sm text-slate-600">
-                    <Clock aria-hidden className="size-4" /> {t("duration", { minutes: s.durationMinutes })}
-                  </p>
+                  <div className="mt-3 flex items-center justify-between gap-3">
+                    <p className="inline-flex items-center gap-1 text-sm text-slate-600">
+                      <Clock aria-hidden className="size-4" /> {t("duration", { minutes: s.durationMinutes })}
+                    </p>
+                    <a href={`${bookHref}?service=${encodeURIComponent(s.id)}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 text-sm font-semibold text-slate-900 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+                      {t("bookService")}
+                      <span className="sr-only">: {s.name}</span>
+                    </a>
+                  </div>
                 </li>
               ))}
             </ul>

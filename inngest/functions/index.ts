@@ -1,4 +1,5 @@
 import type { InngestFunction } from "inngest";
+import { bookingConfirmations } from "./booking-confirmations";
 import { bookingReminders } from "./booking-reminders";
 import { calendarSync } from "./calendar-sync";
 import { ownerNotifications } from "./owner-notifications";
@@ -7,4 +8,4 @@ import { tenantOnboardingFollowup } from "./tenant-onboarding-followup";
 export { calendarSync, ownerNotifications, tenantOnboardingFollowup };
 
 /** Every Inngest function of the app: served at /api/inngest and run by the local runner. */
-export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup, ownerNotifications, calendarSync, bookingReminders];
+export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup, ownerNotifications, calendarSync, bookingReminders, bookingConfirmations];

@@ -7,8 +7,8 @@
 export const SITE_SLUG_HEADER = "x-sp-site-slug";
 export const SITE_UNKNOWN_HEADER = "x-sp-site-unknown";
 
-/** Paths a tenant host serves through Remix: its site pages plus language switching. */
-export const SITE_HOST_PATHS = /^\/(|set-locale)$/;
+/** Paths a tenant host serves through Remix: its site pages (home, booking, manage link) plus language switching. */
+export const SITE_HOST_PATHS = /^\/(|set-locale|book|booking\/manage\/[A-Za-z0-9_.-]+)$/;
 
 /** The tenant slug of a request arriving on a tenant host; "unknown" for an unknown or suspended host; null on the platform host. */
 export function siteHostOf(request: Request): string | "unknown" | null {
