@@ -4,6 +4,8 @@ import { Bot, Clock, CreditCard, ExternalLink, Gift, Globe, Mail, Phone, Tags, U
 import { useTranslation } from "react-i18next";
 import { Alert, Badge, Button, Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle, PageHeader } from "~/components/ui";
 import { requireMember } from "~/lib/dashboard.server";
+import { TodayCard } from "~/components/schedule/today-card";
+import { loadTodaySummary } from "~/components/schedule/schedule-loader.server";
 import { formatCents } from "~/lib/money";
 import { WIZARD_DAYS } from "~/lib/onboarding-machine";
 import { pickLocale } from "#server/i18n/localized-text";
@@ -12,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, caller, current, locale } = await requireMember(request);
   const [config, services, team, tenant] = await Promise.all([caller.config.all(), caller.services.list(), caller.team.list(), caller.tenants.current()]);
   const prices = services.map((s) => s.priceCents);
+  const today = await loadTodaySummary(caller, tenant.tenant.timeZone);
   return {
     mode: user.dashboardMode,
     firstName: user.name.split(" ")[0],
@@ -25,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     loyalty: { ...config.LOYALTY, reward: pickLocale(config.LOYALTY.rewardDescription, locale) },
     plan: config.BILLING.plan,
     teamCount: team.members.length,
+    today,
   };
 }
 
@@ -42,6 +46,7 @@ export default function DashboardHome() {
         {simple ? t("mode.simpleHint") : t("mode.advancedHint")}
       </p>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" data-testid={simple ? "simple-cards" : "advanced-cards"}>
+        <TodayCard today={d.today} />
         <PhoneCard d={d} />
         <HoursCard d={d} />
         <ServicesCard d={d} />

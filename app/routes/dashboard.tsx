@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useRevalidator, useRouteLoaderData } from "@remix-run/react";
-import { Briefcase, ChevronsUpDown, Contact, ExternalLink, Home, LogOut, Menu, Plus, ServerCog, Settings, Store, Tags, Users } from "lucide-react";
+import { Briefcase, CalendarDays, ChevronsUpDown, Contact, ExternalLink, Home, LogOut, Menu, Plus, ServerCog, Settings, Store, Tags, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BrandMark } from "~/components/brand-mark";
@@ -39,6 +39,7 @@ export default function DashboardLayout() {
 
   const items: NavItem[] = [
     { to: "/dashboard", label: t("nav.home"), icon: Home, end: true },
+    { to: "/dashboard/schedule", label: t("schedule:nav"), icon: CalendarDays },
     { to: "/dashboard/customers", label: t("customers:nav"), icon: Contact },
     { to: "/dashboard/services", label: t("nav.services"), icon: Tags },
     { to: "/dashboard/inbox", label: t("inbox:nav"), icon: InboxNavIcon },
