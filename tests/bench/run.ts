@@ -15,10 +15,12 @@ import { createTenant } from "../../server/tenants/create-tenant.server";
 import { resolveTenantForHost } from "../../server/tenants/resolve-tenant.server";
 import { createCaller } from "../../server/trpc/router.server";
 import { SESSION_USER_SELECT } from "../../server/users/session-user";
+import { benchBookingLoad } from "./booking-load";
+import { benchSlots } from "./slots";
 
 process.env.LOG_LEVEL ??= "silent";
 
-type Result = { name: string; runs: number; medianMs: number; p99Ms: number; opsPerSec: number };
+type Result = { name: string; runs: number; medianMs: number; p99Ms: number; opsPerSec: number; details?: Record<string, number | string> };
 const results: Result[] = [];
 
 async function bench(name: string, runs: number, fn: (i: number) => Promise<unknown>) {
@@ -92,6 +94,26 @@ await bench("config write (override + audit + outbox + notify)", 300, (i) =>
 await bench("public tenant resolution by subdomain host", 2000, () => resolveTenantForHost(`${tenant.slug}.localhost`));
 const caller = createCaller({ requestId: "bench", request: new Request("http://localhost/"), user: owner, locale: "en", tenantIdHint: tenant.id, ip: "127.0.0.1" });
 await bench("tRPC config.all as owner (membership check + 7 nodes)", 1000, () => caller.config.all());
+
+// Issue 3: slots for a month from the database, and booking creation under load over HTTP.
+const slots = await benchSlots(bench, owner);
+for (const r of results) if (r.name.startsWith("slots:")) r.details = { ...slots.fixture.counts, slotsOffered: slots.slotsOffered };
+
+const load = { concurrency: 20, distinct: 300, contended: 20, contenders: 5 };
+console.log(`\nbooking load: ${load.concurrency} keep-alive clients over HTTP on 127.0.0.1, ${load.distinct} distinct slots + ${load.contended} slots asked for ${load.contenders} times at once`);
+const loaded = await benchBookingLoad(owner, load);
+const loadName = `booking.create over HTTP, ${load.concurrency} concurrent clients (successful creations)`;
+results.push({ name: loadName, runs: loaded.requests, medianMs: loaded.p50Ms, p99Ms: loaded.p99Ms, opsPerSec: loaded.bookingsPerSec, details: { ...load, ...loaded } });
+console.log(`${loadName.padEnd(58)} median ${loaded.p50Ms.toFixed(3).padStart(8)} ms   p99 ${loaded.p99Ms.toFixed(3).padStart(8)} ms   ${String(loaded.bookingsPerSec).padStart(6)} bookings/s`);
+console.log(
+  `  ${loaded.requests} requests in ${(loaded.wallMs / 1000).toFixed(2)} s (${loaded.requestsPerSec} req/s): ${loaded.created} created, ${loaded.conflicts} CONFLICT (expected ${loaded.expectedConflicts}), ${loaded.otherErrors} other errors; ${loaded.storedBookings} bookings stored; max ${loaded.maxMs.toFixed(1)} ms, conflict median ${loaded.conflictP50Ms.toFixed(1)} ms`,
+);
+const loadCorrect =
+  loaded.conflicts === loaded.expectedConflicts && loaded.otherErrors === 0 && loaded.storedBookings === loaded.created && loaded.created === load.distinct + load.contended;
+if (!loadCorrect) {
+  console.error("booking load: wrong answers under load (see the line above)");
+  process.exitCode = 1;
+}
 
 mkdirSync("tests/.artifacts", { recursive: true });
 writeFileSync("tests/.artifacts/bench.json", JSON.stringify({ database: db.kind, at: new Date().toISOString(), results }, null, 2));
