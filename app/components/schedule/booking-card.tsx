@@ -55,13 +55,12 @@ export function BookingCard({
     <button
       type="button"
       onClick={() => onOpen(booking)}
-      aria-label={t("card.open", { customer, service, time: range })}
       data-testid="booking-card"
       data-booking-id={booking.id}
       className={cn(
         "group flex w-full min-w-0 flex-col gap-1 rounded-lg border border-slate-200 border-l-4 bg-white p-3 text-left shadow-sm transition-colors",
         "hover:border-slate-300 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
-        closed && "bg-slate-50 opacity-75",
+        closed && "bg-slate-50",
         compact && "p-2",
       )}
       style={{ borderLeftColor: color ?? "#64748b" }}

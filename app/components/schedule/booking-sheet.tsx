@@ -78,6 +78,7 @@ export function BookingSheet({
     setError(null);
     try {
       const next = await fn();
+      setStep("detail");
       onChanged(next, message(next));
     } catch (e) {
       if (i18nKeyOf(e) === SLOT_TAKEN) {
