@@ -1,6 +1,6 @@
-import { CalendarCheck, CalendarClock, Check, Clock, Timer } from "lucide-react";
+import { CalendarCheck, CalendarClock, Clock, Timer } from "lucide-react";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { quote, type TOptionSelection } from "#server/catalog/options";
 import type { TLocale } from "#server/i18n/localized-text";
@@ -192,18 +192,17 @@ function ServiceStep({
   const { site } = page;
   if (!page.services.length) return <Alert variant="info" description={t("service.none")} />;
   const money = (cents: number) => formatCents(cents, locale);
-  const delta = (cents: number) => (cents > 0 ? t("service.plusPrice", { price: money(cents) }) : cents < 0 ? t("service.minusPrice", { price: money(-cents) }) : null);
 
   return (
     <div className="space-y-5">
       <fieldset>
         <legend className="mb-3 text-lg font-semibold text-slate-900">{t("service.choose")}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-flow-row-dense gap-3 sm:grid-cols-2">
           {page.services.map((s) => {
             const checked = s.id === service?.id;
             return (
+              <Fragment key={s.id}>
               <label
-                key={s.id}
                 className={cn(
                   "relative flex cursor-pointer flex-col rounded-2xl border bg-white p-4 shadow-sm transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500",
                   checked ? "border-[var(--brand)] ring-1 ring-[var(--brand)]" : "border-slate-200 hover:border-slate-400",
@@ -218,61 +217,20 @@ function ServiceStep({
                 <span className="mt-2 inline-flex items-center gap-1 text-sm text-slate-600">
                   <Clock aria-hidden className="size-4" /> {t("service.minutes", { count: s.durationMinutes })}
                 </span>
-                {checked ? <Check aria-hidden className="absolute right-3 top-3 hidden size-5 text-[var(--brand)]" /> : null}
               </label>
+              {checked && s.optionGroups.length ? <OptionsPanel service={s} selection={selection} onSelection={onSelection} showPrices={site.showPrices} /> : null}
+              </Fragment>
             );
           })}
         </div>
       </fieldset>
-
-      {service && service.optionGroups.length ? (
-        <Panel title={t("service.options")} titleId="options-h">
-          <div className="space-y-5">
-            {service.optionGroups.map((g) => (
-              <fieldset key={g.key}>
-                <legend className="mb-2 font-medium text-slate-900">{g.name[langOf(i18n.language)]}</legend>
-                <div className="grid gap-2 sm:grid-cols-2">
-                  {g.choices.map((c) => {
-                    const picked = (selection[g.key] ?? []).includes(c.key);
-                    const extra = [site.showPrices ? delta(c.priceDeltaCents) : null, c.durationDeltaMinutes > 0 ? t("service.plusMinutes", { count: c.durationDeltaMinutes }) : null].filter(Boolean).join(" · ");
-                    return (
-                      <label
-                        key={c.key}
-                        className={cn(
-                          "flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border px-3 py-2 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500",
-                          picked ? "border-[var(--brand)] bg-slate-50" : "border-slate-200 bg-white hover:border-slate-400",
-                        )}
-                      >
-                        <input
-                          type={g.kind === "SINGLE" ? "radio" : "checkbox"}
-                          name={`option-${g.key}`}
-                          value={c.key}
-                          checked={picked}
-                          onChange={(e) => {
-                            const current = selection[g.key] ?? [];
-                            const next = g.kind === "SINGLE" ? [c.key] : e.target.checked ? [...current, c.key] : current.filter((k) => k !== c.key);
-                            onSelection({ ...selection, [g.key]: next });
-                          }}
-                          className="size-5 shrink-0 accent-[var(--brand)]"
-                        />
-                        <span className="flex-1 text-slate-900">{c.name[langOf(i18n.language)]}</span>
-                        {extra ? <span className="text-sm tabular-nums text-slate-600">{extra}</span> : null}
-                      </label>
-                    );
-                  })}
-                </div>
-              </fieldset>
-            ))}
-          </div>
-        </Panel>
-      ) : null}
 
       {service && priced ? (
         <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:rounded-2xl sm:border sm:p-4">
           <div className="flex items-center gap-3">
             <div className="min-w-0 flex-1" aria-live="polite">
               {site.showPrices ? (
-                <p className="text-lg font-bold tabular-nums text-slate-900">
+                <p className="whitespace-nowrap text-lg font-bold tabular-nums text-slate-900">
                   {t("service.total")}: {money(priced.priceCents)}
                 </p>
               ) : null}
@@ -285,6 +243,54 @@ function ServiceStep({
           </div>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** The chosen service's options (SINGLE groups as radios, MULTI as checkboxes), right under its card. */
+function OptionsPanel({ service, selection, onSelection, showPrices }: { service: BookableService; selection: TOptionSelection; onSelection: (s: TOptionSelection) => void; showPrices: boolean }) {
+  const { t, i18n } = useTranslation("booking");
+  const locale = langOf(i18n.language);
+  const money = (cents: number) => formatCents(cents, locale);
+  const delta = (cents: number) => (cents > 0 ? t("service.plusPrice", { price: money(cents) }) : cents < 0 ? t("service.minusPrice", { price: money(-cents) }) : null);
+  return (
+    <div className="space-y-5 rounded-2xl border border-slate-200 bg-white p-4 sm:col-span-2">
+      <p className="font-semibold text-slate-900">{t("service.options")}</p>
+      {service.optionGroups.map((g) => (
+        <fieldset key={g.key}>
+          <legend className="mb-2 text-sm font-medium text-slate-700">{g.name[locale]}</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {g.choices.map((c) => {
+              const picked = (selection[g.key] ?? []).includes(c.key);
+              const extra = [showPrices ? delta(c.priceDeltaCents) : null, c.durationDeltaMinutes > 0 ? t("service.plusMinutes", { count: c.durationDeltaMinutes }) : null].filter(Boolean).join(" · ");
+              return (
+                <label
+                  key={c.key}
+                  className={cn(
+                    "flex min-h-12 cursor-pointer items-center gap-3 rounded-xl border px-3 py-2 has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500",
+                    picked ? "border-[var(--brand)] bg-slate-50" : "border-slate-200 bg-white hover:border-slate-400",
+                  )}
+                >
+                  <input
+                    type={g.kind === "SINGLE" ? "radio" : "checkbox"}
+                    name={`option-${g.key}`}
+                    value={c.key}
+                    checked={picked}
+                    onChange={(e) => {
+                      const current = selection[g.key] ?? [];
+                      const next = g.kind === "SINGLE" ? [c.key] : e.target.checked ? [...current, c.key] : current.filter((k) => k !== c.key);
+                      onSelection({ ...selection, [g.key]: next });
+                    }}
+                    className="size-5 shrink-0 accent-[var(--brand)]"
+                  />
+                  <span className="flex-1 text-slate-900">{c.name[locale]}</span>
+                  {extra ? <span className="text-sm tabular-nums text-slate-600">{extra}</span> : null}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
     </div>
   );
 }

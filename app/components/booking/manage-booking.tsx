@@ -1,4 +1,4 @@
-import { CalendarX, LinkIcon } from "lucide-react";
+import { CalendarX, LinkIcon, Phone } from "lucide-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Badge, Button, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, Field, Textarea } from "~/components/ui";
@@ -131,9 +131,11 @@ export function ManageBooking({ data }: { data: Extract<ManagePageData, { kind: 
 
       {booking.status === "CANCELLED" ? (
         <div className="flex flex-col items-start gap-2 text-slate-700">
-          <p className="flex items-center gap-2">
-            <CalendarX aria-hidden className="size-5" /> {t("manage.cancelled")}
-          </p>
+          {notice ? null : (
+            <p className="flex items-center gap-2">
+              <CalendarX aria-hidden className="size-5" /> {t("manage.cancelled")}
+            </p>
+          )}
           <a href={`${site.basePath}/book`} className="inline-flex min-h-12 items-center rounded-lg bg-[var(--brand)] px-6 font-semibold text-white shadow hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2">
             {t("manage.bookAgain")}
           </a>
@@ -164,7 +166,17 @@ export function ManageBooking({ data }: { data: Extract<ManagePageData, { kind: 
           )}
         </>
       ) : active ? (
-        <Alert variant="info" description={t("manage.closed", { business: site.name })} />
+        <Alert
+          variant="info"
+          description={t("manage.closed", { business: site.name })}
+          action={
+            site.contactPhone ? (
+              <a href={`tel:${site.contactPhone}`} className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-sky-300 bg-white px-3 text-sm font-semibold text-sky-900 hover:bg-sky-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+                <Phone aria-hidden className="size-4" /> {t("manage.call")}
+              </a>
+            ) : undefined
+          }
+        />
       ) : null}
 
       <Dialog open={confirmCancel} onOpenChange={(open) => !busy && setConfirmCancel(open)}>

@@ -110,9 +110,8 @@ export function SlotPicker({
                 disabled={!open}
                 aria-pressed={selected}
                 onClick={() => setSelectedDate(iso)}
-                aria-label={new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(js)}
                 className={cn(
-                  "flex min-h-16 w-14 shrink-0 snap-start flex-col items-center justify-center rounded-xl border text-sm transition-colors",
+                  "flex min-h-[4.5rem] w-14 shrink-0 snap-start flex-col items-center justify-center rounded-xl border text-sm transition-colors",
                   "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1",
                   selected
                     ? "border-transparent bg-[var(--brand)] text-white shadow"
@@ -122,7 +121,9 @@ export function SlotPicker({
                 )}
               >
                 <span aria-hidden className="text-xs uppercase">{new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "short" }).format(js).replace(".", "")}</span>
-                <span aria-hidden className="text-lg font-semibold tabular-nums">{d.day}</span>
+                <span aria-hidden className="text-lg font-semibold leading-tight tabular-nums">{d.day}</span>
+                <span aria-hidden className="text-[11px] uppercase">{new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short" }).format(js).replace(".", "")}</span>
+                <span className="sr-only">{new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(js)}</span>
               </button>
             );
           })}
