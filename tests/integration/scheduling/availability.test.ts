@@ -404,6 +404,22 @@ describe("tenant isolation through the public procedure", () => {
     expect((await trpcError(caller(null).scheduling.slots({ tenantSlug: `no-such-${uid("x")}`, serviceId: a.serviceId, fromDate: d1, toDate: d2 }))).code).toBe("NOT_FOUND");
   });
 
+  it("staffSlots (dashboard): members see who is free, without notice; another tenant's owner is refused", async () => {
+    const a = await fixture({ hours: EVERY_DAY("09:00", "12:00"), booking: { minNoticeMinutes: 60 * 24 * 14 } });
+    const b = await fixture({ hours: EVERY_DAY("09:00", "12:00") });
+    const d1 = DateTime.now().setZone(NY).plus({ days: 7 }).toISODate()!;
+    await book(a, `${d1}T11:00`, a.staffId, new Date());
+    const mine = await caller(a.tenant.owner, a.tenant.id).scheduling.staffSlots({ serviceId: a.serviceId, fromDate: d1, toDate: d1 });
+    expect(mine.days[0].slots.map((s) => [s.time, s.staffIds])).toEqual([
+      ["09:00", [a.staffId]],
+      ["10:00", [a.staffId]],
+    ]);
+    // Customers see nothing: two weeks' notice.
+    expect((await caller(null).scheduling.slots({ tenantSlug: a.tenant.slug, serviceId: a.serviceId, fromDate: d1, toDate: d1 })).days[0].slots).toEqual([]);
+    const err = await trpcError(caller(b.tenant.owner, a.tenant.id).scheduling.staffSlots({ serviceId: a.serviceId, fromDate: d1, toDate: d1 }));
+    expect(err.code).toBe("FORBIDDEN");
+  });
+
   it("more than 31 local days in one call is BAD_REQUEST", async () => {
     const f = await fixture();
     const err = await trpcError(caller(null).scheduling.slots({ tenantSlug: f.tenant.slug, serviceId: f.serviceId, fromDate: "2030-06-01", toDate: "2030-07-02" }));
