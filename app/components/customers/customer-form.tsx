@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ChevronDown } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { TCustomerFieldDef, TCustomerFields } from "#server/customers/customer-fields";
@@ -118,7 +119,10 @@ export function CustomerForm({ intent, defs, values, errors, errorStamp, canEdit
         </div>
 
         <details className="group rounded-lg border border-slate-200 px-4 py-1 open:pb-4" open={Boolean(values.address) || Boolean(e("address"))}>
-          <summary className="flex min-h-11 cursor-pointer items-center text-sm font-medium text-slate-900">{t("form.address")}</summary>
+          <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 text-sm font-medium text-slate-900 [&::-webkit-details-marker]:hidden">
+            {t("form.address")}
+            <ChevronDown aria-hidden className="size-4 text-slate-500 transition-transform group-open:rotate-180" />
+          </summary>
           <div className="mt-2 grid gap-4 sm:grid-cols-6">
             {ADDRESS_KEYS.map((k) => (
               <Field key={k} label={t(`form.addressFields.${k}`)} error={e(`address.${k}`)} className={k === "line1" || k === "line2" ? "sm:col-span-6" : k === "city" ? "sm:col-span-3" : k === "state" ? "sm:col-span-1" : "sm:col-span-2"}>
