@@ -5,6 +5,7 @@ import { Alert, Button, Dialog, DialogContent, DialogDescription, DialogFooter, 
 import { formatCents } from "~/lib/money";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import { serviceName, StatusBadge, type ScheduleBooking } from "./booking-card";
+import { displayPhone } from "./phone-display";
 import { formatLongDate, formatTimeRange, formatWhen, localDateOf } from "./schedule-dates";
 import { SlotPicker, type PickedSlot } from "./slot-picker";
 
@@ -68,6 +69,8 @@ export function BookingSheet({
   const allowed = new Set(booking.allowedEvents);
   const statusActions = STATUS_EVENTS.filter((e) => allowed.has(e) && (canManage || !MANAGER_EVENTS.has(e)));
   const primaryActions = statusActions.filter((e) => e !== "MARK_NO_SHOW");
+  // A no-show can only be recorded once the start time has come (the server says so too).
+  const started = new Date(booking.startsAt).getTime() <= Date.now();
   const canMove = allowed.has("RESCHEDULE");
   const canCancel = allowed.has("CANCEL") && canManage;
   const hiddenForRole = !canManage && (allowed.has("CONFIRM") || allowed.has("CANCEL"));
@@ -148,7 +151,7 @@ export function BookingSheet({
             {booking.customer?.phone ? (
               <Button asChild variant="outline" size="sm" className="self-start">
                 <a href={`tel:${booking.customer.phone}`}>
-                  <Phone aria-hidden /> {t("detail.call", { phone: booking.customer.phone })}
+                  <Phone aria-hidden /> {t("detail.call", { phone: displayPhone(booking.customer.phone) })}
                 </a>
               </Button>
             ) : null}
@@ -165,13 +168,13 @@ export function BookingSheet({
                   ))}
                 </div>
               ) : null}
-              <div className="flex flex-col gap-2 sm:flex-row sm:justify-end">
+              <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
                 {canCancel ? (
                   <Button type="button" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800 sm:mr-auto" disabled={busy !== null} onClick={() => setStep("cancel")}>
                     {t("actions.CANCEL")}
                   </Button>
                 ) : null}
-                {statusActions.includes("MARK_NO_SHOW") ? (
+                {statusActions.includes("MARK_NO_SHOW") && started ? (
                   <Button type="button" variant="outline" loading={busy === "MARK_NO_SHOW"} disabled={busy !== null} onClick={() => transition("MARK_NO_SHOW")}>
                     {t("actions.MARK_NO_SHOW")}
                   </Button>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Alert, Button, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, Field, Input, NativeSelect, Textarea, cn } from "~/components/ui";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import type { ScheduleBooking } from "./booking-card";
+import { displayPhone } from "./phone-display";
 import { SlotPicker, type PickedSlot } from "./slot-picker";
 
 export interface ScheduleService {
@@ -151,7 +152,7 @@ export function NewBookingDialog({
                 <Users aria-hidden className="size-5 text-brand-700" />
                 <p className="min-w-0 flex-1 truncate text-sm" data-testid="selected-customer">
                   {t("create.selected", { name: customer.name })}
-                  {customer.phone ? <span className="text-slate-600"> · {customer.phone}</span> : null}
+                  {customer.phone ? <span className="text-slate-600"> · {displayPhone(customer.phone)}</span> : null}
                 </p>
                 <Button type="button" variant="ghost" size="sm" onClick={() => setCustomer(null)}>
                   {t("create.change")}
@@ -173,7 +174,7 @@ export function NewBookingDialog({
                         <li key={c.id}>
                           <button type="button" className="flex min-h-11 w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" onClick={() => setCustomer(c)}>
                             <span className="font-medium">{c.name}</span>
-                            <span className="text-slate-600 tabular-nums">{c.phone}</span>
+                            <span className="text-slate-600 tabular-nums">{c.phone ? displayPhone(c.phone) : null}</span>
                           </button>
                         </li>
                       ))}
