@@ -14,6 +14,8 @@ export type FieldSpec =
   | { kind: "number"; path: string; min: number; max: number; hint?: boolean }
   | { kind: "weeklyHours"; path: string }
   | { kind: "checklist"; path: string; options: readonly string[] }
+  /** A list of US ZIP codes typed in one box (commas, spaces or new lines between them). */
+  | { kind: "zipList"; path: string; hint?: boolean }
   | { kind: "rows"; path: string; columns: Array<{ key: string; type: "text" | "phone" }>; max: number };
 
 export type NodeKey = "PHONE" | "EMAIL" | "AI" | "BILLING" | "SITE" | "HOURS" | "LOYALTY" | "BOOKING";
@@ -106,6 +108,10 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
       { kind: "boolean", path: "reminders.enabled", hint: true },
       { kind: "text", path: "quietHours.start", inputType: "time", hint: true, maxLength: 5 },
       { kind: "text", path: "quietHours.end", inputType: "time", maxLength: 5 },
+      { kind: "select", path: "serviceArea.mode", options: ["NONE", "ZIPS", "RADIUS"] },
+      { kind: "zipList", path: "serviceArea.zips", hint: true },
+      { kind: "text", path: "serviceArea.centerZip", hint: true, nullable: true, maxLength: 10 },
+      { kind: "number", path: "serviceArea.radiusMiles", min: 1, max: 500 },
     ],
   },
   LOYALTY: {
@@ -145,6 +151,12 @@ export function normalizePhone(raw: string): string {
   return parsed?.isValid() ? parsed.number : raw.trim();
 }
 
+/** "78701, 78702\n78703-1234" -> ["78701", "78702", "78703"]; anything that is not a ZIP is kept as typed so the schema names it. */
+export function parseZipList(raw: string): string[] {
+  const items = raw.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+  return [...new Set(items.map((x) => /^(\d{5})(?:-?\d{4})?$/.exec(x)?.[1] ?? x))];
+}
+
 /** Turns a posted form into a partial of the node, shaped by its spec. */
 export function formToPatch(node: NodeKey, form: FormData): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
@@ -178,6 +190,9 @@ export function formToPatch(node: NodeKey, form: FormData): Record<string, unkno
         break;
       case "checklist":
         setPath(patch, f.path, f.options.filter((o) => form.getAll(f.path).includes(o)));
+        break;
+      case "zipList":
+        setPath(patch, f.path, parseZipList(str(f.path)));
         break;
       case "weeklyHours":
         setPath(

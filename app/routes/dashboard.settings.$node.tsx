@@ -210,6 +210,12 @@ function ConfigField({ spec, value, error }: { spec: FieldSpec; value: unknown; 
         </fieldset>
       );
     }
+    case "zipList":
+      return (
+        <Field label={label} hint={hint} error={error}>
+          <Textarea name={spec.path} defaultValue={((value as string[] | null) ?? []).join(", ")} rows={3} inputMode="numeric" />
+        </Field>
+      );
     case "checklist": {
       const selected = new Set((value as string[]) ?? []);
       return (

@@ -2,6 +2,8 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js"
 import type { TenantDb } from "../db/db.server";
 import { Invalid } from "../errors/domain-errors";
 import type { TLocale } from "../i18n/localized-text";
+import type { Prisma } from "../db/generated/prisma/client";
+import type { TServiceAddress } from "./booking.types";
 
 /**
  * The customer side of a booking: find the business's customer by phone (E.164) or add
@@ -13,6 +15,8 @@ export interface CustomerDetails {
   phone: string;
   email?: string | null;
   locale: TLocale;
+  /** The service address of a booking: kept as the customer's address when they have none yet. */
+  address?: TServiceAddress | null;
 }
 
 /** How consent to automated texts was given: the form or the member who heard it, and the words shown. */
@@ -39,16 +43,19 @@ export async function attachCustomer(db: TenantDb, details: CustomerDetails, opt
   // Upsert: two first bookings from the same new number at once must not both insert.
   let customer = await db.customer.upsert({
     where: { tenantId_phone: { tenantId: db.tenantId, phone } },
-    create: { tenantId: db.tenantId, name: details.name.trim(), phone, email, locale: details.locale },
+    create: { tenantId: db.tenantId, name: details.name.trim(), phone, email, locale: details.locale, address: details.address ? (details.address as unknown as Prisma.InputJsonValue) : undefined },
     update: {},
-    select: { id: true, email: true, mergedIntoId: true },
+    select: { id: true, email: true, address: true, mergedIntoId: true },
   });
   if (customer.mergedIntoId) {
-    const survivor = await db.customer.findUnique({ where: { id: customer.mergedIntoId }, select: { id: true, email: true, mergedIntoId: true } });
+    const survivor = await db.customer.findUnique({ where: { id: customer.mergedIntoId }, select: { id: true, email: true, address: true, mergedIntoId: true } });
     if (survivor) customer = survivor;
   }
   // A public form never renames a known customer; it only fills in an email we did not have.
-  if (!customer.email && email) await db.customer.update({ where: { id: customer.id }, data: { email } });
+  const fill: Prisma.CustomerUpdateInput = {};
+  if (!customer.email && email) fill.email = email;
+  if (customer.address === null && details.address) fill.address = details.address as unknown as Prisma.InputJsonValue;
+  if (Object.keys(fill).length) await db.customer.update({ where: { id: customer.id }, data: fill });
   if (options.smsConsent) await recordSmsConsent(db, customer.id, phone, options.smsConsent, options.now);
   return { id: customer.id };
 }

@@ -31,6 +31,14 @@ export const BOOKING_ERRORS = {
   inPast: "errors:booking.inPast",
   /** Invalid: a no-show can only be recorded once the start time has come. */
   notStarted: "errors:booking.notStarted",
+  /** Invalid: the business only works in its service area and no address was given. */
+  addressRequired: "errors:booking.addressRequired",
+  /** Invalid: a service area is set and the address has no usable ZIP. */
+  zipRequired: "errors:booking.zipRequired",
+  /** Invalid: the ZIP is not in the offline ZIP table, so the distance cannot be measured. */
+  unknownZip: "errors:booking.unknownZip",
+  /** Invalid: the address is outside BOOKING.serviceArea. */
+  outsideServiceArea: "errors:booking.outsideServiceArea",
   /** Invalid: a dashboard list range longer than allowed. */
   rangeTooLong: "errors:booking.rangeTooLong",
 } as const;

@@ -4,7 +4,9 @@ import type { TenantDb } from "../db/db.server";
 import type { Service } from "../db/generated/prisma/client";
 import { Forbidden, Invalid } from "../errors/domain-errors";
 import { InvalidSelectionError, quote, type Quote, type TOptionSelection } from "../catalog/options";
+import { checkServiceArea } from "../catalog/service-area";
 import { BOOKING_ERRORS } from "./booking-errors";
+import type { TServiceAddress } from "./booking.types";
 
 /**
  * The rules a booking time and a service must pass before the database is asked: the
@@ -60,4 +62,18 @@ export function priceBooking(service: Service, selection: TOptionSelection | und
     if (error instanceof InvalidSelectionError) throw Invalid(BOOKING_ERRORS.invalidOptions, { [`options.${error.groupKey}`]: BOOKING_ERRORS.invalidOptions });
     throw error;
   }
+}
+
+const AREA_ERRORS = { zipRequired: BOOKING_ERRORS.zipRequired, unknownZip: BOOKING_ERRORS.unknownZip, outside: BOOKING_ERRORS.outsideServiceArea } as const;
+
+/**
+ * Customers (public page, agent) book only inside BOOKING.serviceArea: with an area set,
+ * the service address and its ZIP are required. Members may book anywhere (they know
+ * their exceptions); their address is stored as given.
+ */
+export function assertInServiceArea(address: TServiceAddress | null | undefined, config: TBookingConfig, rules: "customer" | "member"): void {
+  if (rules === "member" || config.serviceArea.mode === "NONE") return;
+  if (!address?.line1) throw Invalid(BOOKING_ERRORS.addressRequired, { "address.line1": BOOKING_ERRORS.addressRequired });
+  const check = checkServiceArea(config.serviceArea, address.postalCode);
+  if (!check.ok) throw Invalid(AREA_ERRORS[check.reason], { "address.postalCode": AREA_ERRORS[check.reason] });
 }

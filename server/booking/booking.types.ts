@@ -13,6 +13,26 @@ const ZName = z.string().trim().min(1, { message: "validation.required" }).max(1
 const ZPhone = z.string().trim().min(4, { message: "validation.phoneE164" }).max(40, { message: "validation.phoneE164" });
 const ZEmail = z.email({ message: "validation.email" }).max(254).nullish().or(z.literal("").transform(() => null));
 const ZNotes = z.string().trim().max(2000, { message: "validation.tooLong" }).nullish();
+const ZLine = (max: number) => z.string().trim().max(max, { message: "validation.tooLong" });
+
+/** Where the job happens (mobile businesses). line1 and the ZIP are what a visit needs. */
+export const ZServiceAddressSchema = z
+  .object({
+    line1: ZLine(200).min(1, { message: "validation.required" }),
+    line2: ZLine(200).optional(),
+    city: ZLine(100).optional(),
+    state: ZLine(50).optional(),
+    postalCode: ZLine(10).min(1, { message: "validation.required" }),
+  })
+  .strict()
+  .transform((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v)) as unknown as TServiceAddress);
+export interface TServiceAddress {
+  line1: string;
+  line2?: string;
+  city?: string;
+  state?: string;
+  postalCode: string;
+}
 
 export const ZHoldSchema = z
   .object({ slug: ZSlug, serviceId: ZId, startsAt: ZInstant, staffId: ZId.nullish(), options: ZOptionSelectionSchema.optional() })
@@ -29,8 +49,12 @@ export const ZConfirmHoldSchema = z
     /** The unticked-by-default SMS consent checkbox. */
     smsConsent: z.boolean(),
     notes: ZNotes,
+    address: ZServiceAddressSchema.nullish(),
   })
   .strict();
+
+/** The public page asks whether the business comes to a ZIP (omit it to learn only whether an address is needed). */
+export const ZCheckAreaSchema = z.object({ slug: ZSlug, postalCode: z.string().trim().max(10).optional() }).strict();
 
 export const ZManageSchema = z.object({ slug: ZSlug, token: ZToken }).strict();
 export const ZManageCancelSchema = ZManageSchema.extend({ reason: ZReason }).strict();
@@ -56,6 +80,7 @@ export const ZCreateBookingSchema = z
     options: ZOptionSelectionSchema.optional(),
     customer: z.union([z.object({ id: ZId }).strict(), ZNewCustomer]),
     notes: ZNotes,
+    address: ZServiceAddressSchema.nullish(),
   })
   .strict();
 

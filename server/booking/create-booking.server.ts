@@ -5,7 +5,8 @@ import { emitEvent } from "../events/outbox.server";
 import type { TOptionSelection } from "../catalog/options";
 import { attachCustomer, type CustomerDetails } from "./booking-customer.server";
 import { initialStatusFor } from "./booking-machine";
-import { assertBookableTime, bookableService, priceBooking, readBookingConfig } from "./booking-rules.server";
+import { assertBookableTime, assertInServiceArea, bookableService, priceBooking, readBookingConfig } from "./booking-rules.server";
+import type { TServiceAddress } from "./booking.types";
 import {
   bookingRef,
   clearExpiredHolds,
@@ -33,6 +34,8 @@ export interface CreateBookingInput {
   /** An existing customer, or the details to find/add one by phone. */
   customer: { id: string } | (CustomerDetails & { smsConsent?: boolean });
   notes?: string | null;
+  /** Where the job happens (checked against the service area for the agent, stored as given for members). */
+  address?: TServiceAddress | null;
 }
 
 export async function createBooking(db: TenantDb, input: CreateBookingInput, actor: BookingActor, options?: BookingCallOptions): Promise<BookingView> {
@@ -43,6 +46,7 @@ export async function createBooking(db: TenantDb, input: CreateBookingInput, act
   const service = await bookableService(db, input.serviceId, rules);
   const priced = priceBooking(service, input.options);
   assertBookableTime(input.startsAt, config, now, rules);
+  assertInServiceArea(input.address, config, rules);
   const candidates = await eligibleStaffIds(db, service, input.staffId);
   const customerId = await resolveCustomer(db, input, actor, now);
   const times = bookingTimes(input.startsAt, priced.durationMinutes, config);
@@ -58,6 +62,7 @@ export async function createBooking(db: TenantDb, input: CreateBookingInput, act
     depositCents: priced.depositCents,
     options: priced.choices as unknown as Prisma.InputJsonValue,
     notes: input.notes?.trim() || null,
+    serviceAddress: input.address ? (input.address as unknown as Prisma.InputJsonValue) : undefined,
   });
   await recordBookingEvent(db, booking, null, actor, null, { event: "CREATE", source: input.source });
   await emitEvent(db, "booking/created", { ...bookingRef(booking), status, source: input.source });

@@ -1,4 +1,5 @@
 import type { TenantDb } from "../db/db.server";
+import type { TServiceAddress } from "./booking.types";
 import type { Booking } from "../db/generated/prisma/client";
 import type { BookingSource, BookingStatus } from "../db/generated/prisma/enums";
 import { Invalid, NotFound } from "../errors/domain-errors";
@@ -22,6 +23,8 @@ export interface BookingView {
   depositCents: number;
   options: PricedChoice[];
   notes: string | null;
+  /** Where the job happens, when the customer or member gave it. */
+  serviceAddress: TServiceAddress | null;
   holdExpiresAt: string | null;
   cancelReason: string | null;
   createdAt: string;
@@ -60,6 +63,7 @@ export function toBookingView(b: BookingWithRelations): BookingView {
     depositCents: b.depositCents,
     options: (Array.isArray(b.options) ? b.options : []) as unknown as PricedChoice[],
     notes: b.notes,
+    serviceAddress: (b.serviceAddress as TServiceAddress | null) ?? null,
     holdExpiresAt: b.holdExpiresAt?.toISOString() ?? null,
     cancelReason: b.cancelReason,
     createdAt: b.createdAt.toISOString(),

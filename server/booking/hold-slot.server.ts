@@ -8,7 +8,8 @@ import { translateNow } from "../i18n/translate.server";
 import { attachCustomer } from "./booking-customer.server";
 import { BOOKING_ERRORS } from "./booking-errors";
 import { nextStatus } from "./booking-machine";
-import { assertBookableTime, bookableService, priceBooking, readBookingConfig } from "./booking-rules.server";
+import { assertBookableTime, assertInServiceArea, bookableService, priceBooking, readBookingConfig } from "./booking-rules.server";
+import type { TServiceAddress } from "./booking.types";
 import {
   bookingRef,
   clearExpiredHolds,
@@ -88,6 +89,8 @@ export interface ConfirmHoldInput {
   /** The SMS consent checkbox: consent is recorded only when true, never revoked by false. */
   smsConsent: boolean;
   notes?: string | null;
+  /** Where the job happens; required when the business has a service area. */
+  address?: TServiceAddress | null;
 }
 
 export interface ConfirmedBooking {
@@ -124,14 +127,22 @@ export async function confirmHold(db: TenantDb, input: ConfirmHoldInput, options
       throw Conflict(BOOKING_ERRORS.holdExpired);
     }
   }
+  assertInServiceArea(input.address, config, "customer");
   const customer = await attachCustomer(
     db,
-    { name: input.name, phone: input.phone, email: input.email, locale: input.locale },
+    { name: input.name, phone: input.phone, email: input.email, locale: input.locale, address: input.address ?? null },
     { now, smsConsent: input.smsConsent ? { source: "booking.public", words: translateNow(input.locale, SMS_CONSENT_WORDS_KEY) } : null },
   );
   const { count } = await db.booking.updateMany({
     where: { id: hold.id, status: "HELD", version: hold.version },
-    data: { status: to, holdExpiresAt: null, customerId: customer.id, notes: input.notes?.trim() || null, version: { increment: 1 } },
+    data: {
+      status: to,
+      holdExpiresAt: null,
+      customerId: customer.id,
+      notes: input.notes?.trim() || null,
+      serviceAddress: input.address ? (input.address as unknown as Prisma.InputJsonValue) : undefined,
+      version: { increment: 1 },
+    },
   });
   // Deleted meanwhile by someone who took the expired hold's time, or confirmed twice at once.
   if (count === 0) throw Conflict(BOOKING_ERRORS.holdExpired);

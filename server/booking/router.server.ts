@@ -2,8 +2,12 @@ import { withTenant, type TenantDb } from "../db/db.server";
 import { NotFound } from "../errors/domain-errors";
 import { resolveTenantBySlug } from "../tenants/resolve-tenant.server";
 import { publicProcedure, rateLimited, router, tenantProcedure } from "../trpc/init.server";
+import { checkServiceArea } from "../catalog/service-area";
+import { readBookingConfig } from "./booking-rules.server";
+import { BOOKING_ERRORS } from "./booking-errors";
 import {
   ZBookingIdSchema,
+  ZCheckAreaSchema,
   ZConfirmHoldSchema,
   ZCreateBookingSchema,
   ZHoldSchema,
@@ -73,6 +77,21 @@ const publicRouter = router({
     }),
   ),
   manage: manageRouter,
+  /**
+   * Whether the business asks for the service address (it has a service area) and, given a
+   * ZIP, whether it comes there: the form says so before the customer fills in the rest.
+   * Reads only, so no form rate limit; the confirm step checks again.
+   */
+  area: publicProcedure.input(ZCheckAreaSchema).query(({ input }) =>
+    withPublicTenant(input.slug, async (db) => {
+      const { serviceArea } = await readBookingConfig(db);
+      const addressRequired = serviceArea.mode !== "NONE";
+      if (input.postalCode === undefined) return { addressRequired, ok: null, messageKey: null };
+      const check = checkServiceArea(serviceArea, input.postalCode);
+      const keys = { zipRequired: BOOKING_ERRORS.zipRequired, unknownZip: BOOKING_ERRORS.unknownZip, outside: BOOKING_ERRORS.outsideServiceArea } as const;
+      return { addressRequired, ok: check.ok, messageKey: check.ok ? null : keys[check.reason] };
+    }),
+  ),
 });
 
 export const bookingRouter = router({

@@ -82,6 +82,6 @@ export const PLATFORM_CONFIG_DEFAULTS: TConfigValues = {
     changeCutoffHours: 12,
     reminders: { enabled: true, offsetsMinutes: [1440, 120] },
     quietHours: { start: "08:00", end: "21:00" },
-    serviceArea: { mode: "NONE", zips: [], center: null, radiusMiles: 25 },
+    serviceArea: { mode: "NONE", zips: [], centerZip: null, center: null, radiusMiles: 25 },
   },
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isKnownZip } from "../catalog/service-area";
 import { ZLocalizedTextSchema } from "../i18n/localized-text";
 
 /**
@@ -152,10 +153,19 @@ export const ZBookingConfigSchema = z
       .object({
         mode: z.enum(["NONE", "ZIPS", "RADIUS"]),
         zips: z.array(z.string().regex(/^\d{5}$/, { message: "validation.zip" })).max(500),
+        /** RADIUS: the ZIP the radius is measured from (its centroid), unless exact `center` coordinates are set. */
+        centerZip: z.string().regex(/^\d{5}$/, { message: "validation.zip" }).nullable(),
         center: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().nullable(),
         radiusMiles: z.number().min(1).max(500),
       })
-      .strict(),
+      .strict()
+      .superRefine((area, ctx) => {
+        if (area.mode === "ZIPS" && area.zips.length === 0) ctx.addIssue({ code: "custom", path: ["zips"], message: "validation.serviceAreaZips" });
+        if (area.mode === "RADIUS" && !area.center) {
+          if (!area.centerZip) ctx.addIssue({ code: "custom", path: ["centerZip"], message: "validation.serviceAreaCenter" });
+          else if (!isKnownZip(area.centerZip)) ctx.addIssue({ code: "custom", path: ["centerZip"], message: "validation.unknownZip" });
+        }
+      }),
   })
   .strict();
 
