@@ -73,6 +73,16 @@ describe("schedule", () => {
     expect(seeded, "the demo schedule has jobs on working days").toBeGreaterThan(0);
     await checkA11y(page, "en: schedule day");
 
+    // -- The week around it: seven days, Monday first, the same jobs among them ---------------------
+    await page.getByRole("radio", { name: tr("en", "schedule:view.week"), exact: true }).click();
+    await page.waitForURL((u) => u.searchParams.get("view") === "week");
+    const week = page.getByTestId("week-view");
+    await week.waitFor();
+    expect(await week.locator("section").count()).toBe(7);
+    expect(await week.getByTestId("booking-card").count()).toBeGreaterThanOrEqual(seeded);
+    await checkA11y(page, "en: schedule week");
+    await open(page, `/dashboard/schedule?date=${date}`);
+
     // -- New booking: a new customer, the first free time with anyone -------------------------------
     const customer = `Dana Whitfield ${uniqueSuffix()}`;
     await page.getByTestId("new-booking").click();
