@@ -226,18 +226,18 @@ function ServiceStep({
       </fieldset>
 
       {service && priced ? (
-        <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:rounded-2xl sm:border sm:p-4">
-          <div className="flex items-center gap-3">
-            <div className="min-w-0 flex-1" aria-live="polite">
+        <div className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 shadow-[0_-4px_12px_rgba(15,23,42,0.06)] backdrop-blur sm:bottom-4 sm:mx-0 sm:rounded-2xl sm:border sm:p-4 sm:shadow-lg">
+          <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+            <div className="flex min-w-0 flex-1 flex-wrap items-baseline gap-x-3 gap-y-0.5" aria-live="polite">
               {site.showPrices ? (
                 <p className="whitespace-nowrap text-lg font-bold tabular-nums text-slate-900">
                   {t("service.total")}: {money(priced.priceCents)}
                 </p>
               ) : null}
-              <p className="text-sm text-slate-600">{t("service.duration", { count: priced.durationMinutes })}</p>
-              {priced.depositCents > 0 ? <p className="text-sm font-medium text-amber-800">{t("service.deposit", { amount: money(priced.depositCents) })}</p> : null}
+              <p className="whitespace-nowrap text-sm text-slate-600">{t("service.duration", { count: priced.durationMinutes })}</p>
+              {priced.depositCents > 0 ? <p className="w-full text-sm font-medium text-amber-800">{t("service.deposit", { amount: money(priced.depositCents) })}</p> : null}
             </div>
-            <Button type="button" size="lg" onClick={onContinue} className="shrink-0 bg-[var(--brand)] hover:opacity-90">
+            <Button type="button" size="lg" onClick={onContinue} className="w-full shrink-0 bg-[var(--brand)] hover:opacity-90 sm:w-auto">
               {t("service.continue")}
             </Button>
           </div>
@@ -453,7 +453,10 @@ function DetailsStep({
   if (expired || lost) {
     return (
       <div className="space-y-4">
-        <Alert variant="warning" title={t("hold.expired")} action={<Button type="button" onClick={onPickAgain}>{t("hold.pickAgain")}</Button>} />
+        <Alert variant="warning" description={t("hold.expired")} />
+        <Button type="button" size="lg" onClick={onPickAgain} className="w-full bg-[var(--brand)] hover:opacity-90 sm:w-auto">
+          {t("hold.pickAgain")}
+        </Button>
       </div>
     );
   }

@@ -6,7 +6,7 @@ import { pickLocale, type TLocale } from "#server/i18n/localized-text";
 import { BOOKING_ERRORS } from "#server/booking/booking-errors";
 import { getManagedBooking, withManagedBooking } from "#server/booking/manage-booking.server";
 import { siteHostOf } from "#server/http/site-host";
-import { ZDepositRuleSchema, ZOptionGroupsSchema } from "#server/catalog/options";
+import { quote, ZDepositRuleSchema, ZOptionGroupsSchema, type TOptionSelection } from "#server/catalog/options";
 import { getPublicSite } from "#server/site/public-site.server";
 import type { BookingPageView, BookingSiteView, ManagePageData } from "./booking-types";
 
@@ -82,10 +82,32 @@ export async function loadManagePage(request: Request, slug: string, token: stri
   const locale = await detectLocale(request);
   const site = await siteOf(request, slug, locale);
   try {
-    const booking = await withManagedBooking(slug, token, (db, bookingId, tenant) => getManagedBooking(db, bookingId, tenant));
-    return { kind: "booking", site, token, booking: { ...booking, serviceName: pickLocale(booking.service.name, locale) } };
+    const { booking, selection } = await withManagedBooking(slug, token, async (db, bookingId, tenant) => {
+      const view = await getManagedBooking(db, bookingId, tenant);
+      const row = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { options: true, service: true } });
+      return { booking: view, selection: selectionOf(row.options, row.service) };
+    });
+    return { kind: "booking", site, token, selection, booking: { ...booking, serviceName: pickLocale(booking.service.name, locale) } };
   } catch (error) {
     if (isDomainError(error)) return { kind: error.key === BOOKING_ERRORS.linkExpired ? "expired" : "invalid", site };
     throw error;
+  }
+}
+
+/**
+ * The options a booking was made with, as a selection for the slot search (so a new time
+ * fits the job's real length); null when the service's options changed since.
+ */
+function selectionOf(choices: unknown, service: Parameters<typeof quote>[0]): TOptionSelection | null {
+  const selection: TOptionSelection = {};
+  for (const c of Array.isArray(choices) ? (choices as Array<{ groupKey?: unknown; choiceKey?: unknown }>) : []) {
+    if (typeof c.groupKey !== "string" || typeof c.choiceKey !== "string") continue;
+    (selection[c.groupKey] ??= []).push(c.choiceKey);
+  }
+  try {
+    quote(service, selection);
+    return selection;
+  } catch {
+    return null;
   }
 }

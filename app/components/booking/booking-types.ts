@@ -1,5 +1,5 @@
 import type { ManagedBookingView } from "#server/booking/manage-booking.server";
-import type { TDepositRule, TOptionGroup } from "#server/catalog/options";
+import type { TDepositRule, TOptionGroup, TOptionSelection } from "#server/catalog/options";
 import type { TLocale } from "#server/i18n/localized-text";
 
 /** The business as the booking pages show it. `basePath` is "/s/<slug>" on the platform host, "" on its own host. */
@@ -35,5 +35,5 @@ export interface BookingPageView {
 }
 
 export type ManagePageData =
-  | { kind: "booking"; site: BookingSiteView; token: string; booking: ManagedBookingView & { serviceName: string } }
+  | { kind: "booking"; site: BookingSiteView; token: string; selection: TOptionSelection | null; booking: ManagedBookingView & { serviceName: string } }
   | { kind: "invalid" | "expired"; site: BookingSiteView };

@@ -145,9 +145,9 @@ export function ManageBooking({ data }: { data: Extract<ManagePageData, { kind: 
           <p className="text-sm text-slate-600">{t("manage.deadline", { when: formatInZone(booking.changeDeadline, locale, site.timeZone) })}</p>
           {mode === "reschedule" ? (
             <Panel title={t("manage.rescheduleHeading")} titleId="reschedule-h">
-              <SlotPicker slug={site.slug} serviceId={booking.service.id} timeZone={site.timeZone} onPick={reschedule} pendingStartsAt={busy && busy !== "cancel" ? busy : null} reloadKey={reloadKey} excludeStartsAt={booking.startsAt} />
-              <Button type="button" variant="ghost" className="mt-4" onClick={() => setMode("view")}>
-                {t("manage.keep")}
+              <SlotPicker slug={site.slug} serviceId={booking.service.id} selection={data.selection ?? undefined} timeZone={site.timeZone} onPick={reschedule} pendingStartsAt={busy && busy !== "cancel" ? busy : null} reloadKey={reloadKey} excludeStartsAt={booking.startsAt} />
+              <Button type="button" variant="outline" className="mt-4" onClick={() => setMode("view")}>
+                {t("manage.keepTime")}
               </Button>
             </Panel>
           ) : (
