@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { TCustomerFieldDef } from "#server/customers/customer-fields";
 import type { TCustomerDetails, TDuplicateCandidate } from "#server/customers/customers.types";
 import { formatPhone } from "#server/customers/phone";
-import { Alert, Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, cn } from "~/components/ui";
+import { useId, useState } from "react";
+import { Alert, Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, cn, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui";
 import { dateFormatter, displayName } from "./customer-format";
 
 /** Records that are probably the same person, each with a way to compare them with this one. */
@@ -73,6 +74,11 @@ export function MergeCompare({
   const day = dateFormatter(locale, timeZone);
   const records = [current, other];
   const cancel = `/dashboard/customers/${current.customer.id}`;
+  const formId = useId();
+  const [survivorId, setSurvivorId] = useState(current.customer.id);
+  const [confirming, setConfirming] = useState(false);
+  const survivor = survivorId === other.customer.id ? other : current;
+  const duplicate = survivor === current ? other : current;
   return (
     <Card id="merge" className="scroll-mt-20 border-brand-300 ring-1 ring-brand-200">
       <CardHeader className="pb-3 sm:pb-4">
@@ -82,7 +88,7 @@ export function MergeCompare({
         <CardDescription>{t("merge.description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <Form method="post" className="space-y-4">
+        <Form method="post" id={formId} className="space-y-4">
           <input type="hidden" name="intent" value="merge" />
           <input type="hidden" name="a" value={current.customer.id} />
           <input type="hidden" name="b" value={other.customer.id} />
@@ -108,7 +114,7 @@ export function MergeCompare({
                 return (
                   <label key={c.id} className={cn("relative flex min-w-0 cursor-pointer flex-col gap-3 rounded-xl border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50/50 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 sm:p-4")}>
                     <span className="flex items-start gap-2">
-                      <input type="radio" name="survivorId" value={c.id} defaultChecked={i === 0} required className="mt-0.5 size-5 shrink-0 accent-brand-600" />
+                      <input type="radio" name="survivorId" value={c.id} checked={survivorId === c.id} onChange={() => setSurvivorId(c.id)} required className="mt-0.5 size-5 shrink-0 accent-brand-600" />
                       <span className="min-w-0">
                         <span className="block break-words font-semibold text-slate-900">{displayName(c)}</span>
                         <span className="block text-xs text-slate-600">{i === 0 ? t("merge.thisRecord") : t("merge.otherRecord")}</span>
@@ -132,10 +138,6 @@ export function MergeCompare({
             <li>{t("merge.effects.combines")}</li>
             <li>{t("merge.effects.hides")}</li>
           </ul>
-          <label className="flex min-h-11 items-start gap-3 rounded-lg bg-amber-50 p-3">
-            <input type="checkbox" name="confirm" value="yes" required className="mt-0.5 size-5 shrink-0 accent-brand-600" aria-describedby={error ? "merge-error" : undefined} />
-            <span className="text-sm text-slate-900">{t("merge.confirm")}</span>
-          </label>
           {error ? <Alert id="merge-error" variant="danger" description={error} /> : null}
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <Button asChild variant="ghost">
@@ -143,9 +145,26 @@ export function MergeCompare({
                 {t("common:cancel")}
               </Link>
             </Button>
-            <Button type="submit" variant="danger" loading={busy}>
-              <Combine /> {t("merge.submit")}
-            </Button>
+            <Dialog open={confirming} onOpenChange={setConfirming}>
+              <Button type="button" variant="danger" loading={busy} onClick={() => setConfirming(true)} aria-describedby={error ? "merge-error" : undefined}>
+                <Combine /> {t("merge.submit")}
+              </Button>
+              <DialogContent closeLabel={t("common:close")}>
+                <DialogHeader>
+                  <DialogTitle>{t("merge.confirmTitle")}</DialogTitle>
+                  <DialogDescription>{t("merge.confirmBody", { survivor: displayName(survivor.customer), duplicate: displayName(duplicate.customer) })}</DialogDescription>
+                </DialogHeader>
+                <p className="text-sm font-medium text-slate-900">{t("merge.effects.hides")}</p>
+                <DialogFooter>
+                  <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+                    {t("common:cancel")}
+                  </Button>
+                  <Button type="submit" form={formId} name="confirm" value="yes" variant="danger" loading={busy} onClick={() => setTimeout(() => setConfirming(false))}>
+                    <Combine /> {t("merge.confirmSubmit", { name: displayName(survivor.customer) })}
+                  </Button>
+                </DialogFooter>
+              </DialogContent>
+            </Dialog>
           </div>
         </Form>
       </CardContent>
