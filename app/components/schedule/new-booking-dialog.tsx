@@ -2,6 +2,7 @@ import { Search, UserPlus, Users } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, Field, Input, NativeSelect, Textarea, cn } from "~/components/ui";
+import type { TOptionGroup } from "#server/catalog/options";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import type { ScheduleBooking } from "./booking-card";
 import { displayPhone } from "./phone-display";
@@ -12,6 +13,16 @@ export interface ScheduleService {
   name: { en: string; es: string };
   durationMinutes: number;
   priceCents: number;
+  optionGroups: TOptionGroup[];
+}
+
+type TSelection = Record<string, string[]>;
+
+/** SINGLE groups start on their default choice. */
+function defaultSelection(service: ScheduleService | undefined): TSelection {
+  const sel: TSelection = {};
+  for (const g of service?.optionGroups ?? []) if (g.kind === "SINGLE" && g.defaultChoiceKey) sel[g.key] = [g.defaultChoiceKey];
+  return sel;
 }
 
 interface FoundCustomer {
@@ -54,6 +65,7 @@ export function NewBookingDialog({
   const [newPhone, setNewPhone] = useState("");
   const [serviceId, setServiceId] = useState(services[0]?.id ?? "");
   const [staffId, setStaffId] = useState("");
+  const [selection, setSelection] = useState<TSelection>(() => defaultSelection(services[0]));
   const [date, setDate] = useState(defaultDate);
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [notes, setNotes] = useState("");
@@ -71,6 +83,7 @@ export function NewBookingDialog({
     setNewName("");
     setNewPhone("");
     setServiceId(services[0]?.id ?? "");
+    setSelection(defaultSelection(services[0]));
     setStaffId("");
     setDate(defaultDate);
     setSlot(null);
@@ -118,7 +131,8 @@ export function NewBookingDialog({
     }
     setBusy(true);
     try {
-      const booking = await trpc.booking.create.mutate({ serviceId, startsAt: slot.startsAt, staffId: staffId || null, customer: who, notes: notes.trim() || null });
+      const options = service?.optionGroups.length ? selection : undefined;
+      const booking = await trpc.booking.create.mutate({ serviceId, startsAt: slot.startsAt, staffId: staffId || null, options, customer: who, notes: notes.trim() || null });
       onCreated(booking);
     } catch (e) {
       const failure = clientErrorOf(e);
@@ -205,8 +219,15 @@ export function NewBookingDialog({
           </fieldset>
 
           <div className="grid gap-3 sm:grid-cols-2">
-            <Field label={t("create.service")}>
-              <NativeSelect name="serviceId" value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+            <Field label={t("create.service")} className="sm:col-span-2">
+              <NativeSelect
+                name="serviceId"
+                value={serviceId}
+                onChange={(e) => {
+                  setServiceId(e.target.value);
+                  setSelection(defaultSelection(services.find((s) => s.id === e.target.value)));
+                }}
+              >
                 {services.map((s) => (
                   <option key={s.id} value={s.id}>
                     {(locale === "es" ? s.name.es : s.name.en) + " · " + t("create.minutes", { count: s.durationMinutes })}
@@ -229,9 +250,22 @@ export function NewBookingDialog({
             </Field>
           </div>
 
+          {service?.optionGroups.length ? <ServiceOptions groups={service.optionGroups} selection={selection} onSelection={setSelection} /> : null}
+
           <div className="space-y-2">
             <p className="text-sm font-semibold text-slate-900">{t("create.time")}</p>
-            {service ? <SlotPicker serviceId={service.id} staffId={staffId || null} date={date} value={slot?.startsAt ?? null} onChange={onSlot} staffNames={staffNames} refreshKey={refreshKey} /> : null}
+            {service ? (
+              <SlotPicker
+                serviceId={service.id}
+                selection={service.optionGroups.length ? selection : undefined}
+                staffId={staffId || null}
+                date={date}
+                value={slot?.startsAt ?? null}
+                onChange={onSlot}
+                staffNames={staffNames}
+                refreshKey={refreshKey}
+              />
+            ) : null}
           </div>
 
           <Field label={t("create.notes")}>
@@ -251,5 +285,45 @@ export function NewBookingDialog({
         </form>
       </DialogContent>
     </Dialog>
+  );
+}
+
+/** The service's choices that change price or time: SINGLE groups as radios, MULTI as checkboxes. */
+function ServiceOptions({ groups, selection, onSelection }: { groups: TOptionGroup[]; selection: TSelection; onSelection: (s: TSelection) => void }) {
+  const { t, i18n } = useTranslation("schedule");
+  const locale = i18n.language === "es" ? "es" : "en";
+  return (
+    <div className="space-y-3" data-testid="service-options">
+      <p className="text-sm font-semibold text-slate-900">{t("create.options")}</p>
+      {groups.map((g) => (
+        <fieldset key={g.key} className="min-w-0">
+          <legend className="mb-1 text-sm text-slate-700">{g.name[locale]}</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {g.choices.map((c) => {
+              const picked = (selection[g.key] ?? []).includes(c.key);
+              const extra = c.durationDeltaMinutes > 0 ? t("create.plusMinutes", { count: c.durationDeltaMinutes }) : null;
+              return (
+                <label key={c.key} className={cn("flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500", picked ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white")}>
+                  <input
+                    type={g.kind === "SINGLE" ? "radio" : "checkbox"}
+                    name={`option-${g.key}`}
+                    value={c.key}
+                    checked={picked}
+                    onChange={(e) => {
+                      const current = selection[g.key] ?? [];
+                      const next = g.kind === "SINGLE" ? [c.key] : e.target.checked ? [...current, c.key] : current.filter((k) => k !== c.key);
+                      onSelection({ ...selection, [g.key]: next });
+                    }}
+                    className="size-4 shrink-0 accent-brand-600"
+                  />
+                  <span className="flex-1">{c.name[locale]}</span>
+                  {extra ? <span className="text-slate-600 tabular-nums">{extra}</span> : null}
+                </label>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+    </div>
   );
 }

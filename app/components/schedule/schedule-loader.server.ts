@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { ZOptionGroupsSchema, type TOptionGroup } from "#server/catalog/options";
 import { withTenant } from "#server/db/db.server";
 import { can, type TRole } from "#server/tenants/roles";
 import type { requireMember } from "~/lib/dashboard.server";
@@ -20,6 +21,17 @@ export function listActiveStaff(tenantId: string): Promise<ScheduleStaff[]> {
   return withTenant(tenantId, (db) =>
     db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, color: true } }),
   );
+}
+
+/** Each active service's option groups (vehicle size, add-ons), which the services API does not list yet. */
+export async function listServiceOptions(tenantId: string): Promise<Record<string, TOptionGroup[]>> {
+  const rows = await withTenant(tenantId, (db) => db.service.findMany({ where: { active: true }, select: { id: true, optionGroups: true } }));
+  const out: Record<string, TOptionGroup[]> = {};
+  for (const row of rows) {
+    const parsed = ZOptionGroupsSchema.safeParse(row.optionGroups);
+    if (parsed.success && parsed.data.length) out[row.id] = parsed.data;
+  }
+  return out;
 }
 
 /** Today's local date in a time zone ("YYYY-MM-DD"). */
@@ -47,11 +59,12 @@ export async function loadSchedule(member: Member, url: URL) {
   const first = view === "week" ? weekStartOf(date) : date;
   const range = localRange(timeZone, first, view === "week" ? 7 : 1);
   const role = current.role as TRole;
-  const [bookings, services, staff, calendar] = await Promise.all([
+  const [bookings, services, staff, calendar, options] = await Promise.all([
     caller.booking.list({ from: range.from, to: range.to }),
     caller.services.list(),
     listActiveStaff(current.tenantId),
     calendarState(member, role),
+    listServiceOptions(current.tenantId),
   ]);
   return {
     timeZone,
@@ -64,7 +77,7 @@ export async function loadSchedule(member: Member, url: URL) {
     role,
     canManage: can(role, "customers.manage"),
     bookings,
-    services: services.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+    services: services.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, priceCents: s.priceCents, optionGroups: options[s.id] ?? [] })),
     staff,
     calendar,
   };

@@ -16,6 +16,7 @@ export interface PickedSlot {
  */
 export function SlotPicker({
   serviceId,
+  selection,
   staffId,
   date,
   value,
@@ -25,6 +26,8 @@ export function SlotPicker({
   excludeStartsAt,
 }: {
   serviceId: string;
+  /** The chosen options (they can lengthen the job). */
+  selection?: Record<string, string[]>;
   staffId: string | null;
   date: string;
   value: string | null;
@@ -42,7 +45,7 @@ export function SlotPicker({
     let live = true;
     setState((s) => ({ ...s, loading: true, error: null }));
     trpc.scheduling.staffSlots
-      .query({ serviceId, fromDate: date, toDate: date, ...(staffId ? { staffId } : {}) })
+      .query({ serviceId, fromDate: date, toDate: date, ...(staffId ? { staffId } : {}), ...(selection ? { selection } : {}) })
       .then((calendar) => {
         if (!live) return;
         const slots = (calendar.days[0]?.slots ?? []).filter((s) => s.startsAt !== excludeStartsAt).map((s) => ({ startsAt: s.startsAt, time: s.time, staffIds: s.staffIds }));
@@ -52,7 +55,9 @@ export function SlotPicker({
     return () => {
       live = false;
     };
-  }, [serviceId, staffId, date, refreshKey, excludeStartsAt]);
+    // The selection is compared by value: a new object with the same choices does not reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [serviceId, staffId, date, refreshKey, excludeStartsAt, JSON.stringify(selection ?? null)]);
 
   // A chosen time that is no longer free is dropped.
   useEffect(() => {
