@@ -62,7 +62,7 @@ export async function benchBookingLoad(owner: SessionUser, options: BookingLoadO
 
   try {
     // Warm-up on days no measured job uses (JIT, pool, caches).
-    const warm = slotsFrom(setup, 40, options.concurrency * 2);
+    const warm = slotsFrom(setup, 40, options.concurrency);
     await runJobs(warm, options.concurrency, (job) => post(input(job)));
 
     const jobs = plan(setup, options);

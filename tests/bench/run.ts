@@ -99,7 +99,7 @@ await bench("tRPC config.all as owner (membership check + 7 nodes)", 1000, () =>
 const slots = await benchSlots(bench, owner);
 for (const r of results) if (r.name.startsWith("slots:")) r.details = { ...slots.fixture.counts, slotsOffered: slots.slotsOffered };
 
-const load = { concurrency: 20, distinct: 300, contended: 20, contenders: 5 };
+const load = { concurrency: 20, distinct: 250, contended: 20, contenders: 5 };
 console.log(`\nbooking load: ${load.concurrency} keep-alive clients over HTTP on 127.0.0.1, ${load.distinct} distinct slots + ${load.contended} slots asked for ${load.contenders} times at once`);
 const loaded = await benchBookingLoad(owner, load);
 const loadName = `booking.create over HTTP, ${load.concurrency} concurrent clients (successful creations)`;

@@ -201,7 +201,7 @@ export async function benchSlots(bench: BenchFn, owner: SessionUser): Promise<{ 
   );
   if (slotsOffered === 0) throw new Error("slots bench: the fixture offers no slots; the figures would mean nothing");
 
-  await bench(`slots: getSlotCalendar ${DAYS} days x ${STAFF} staff from the database`, 200, () => withTenant(f.tenantId, (db) => getSlotCalendar(db, query)));
+  await bench(`slots: getSlotCalendar ${DAYS} days x ${STAFF} staff from the database`, 150, () => withTenant(f.tenantId, (db) => getSlotCalendar(db, query)));
   const publicCaller = createCaller({ requestId: "bench-slots", request: new Request("http://localhost/"), user: null, locale: "en", tenantIdHint: null, ip: "127.0.0.1" });
   await bench(`slots: tRPC scheduling.slots (public, by slug) ${DAYS} days x ${STAFF} staff`, 100, () =>
     publicCaller.scheduling.slots({ tenantSlug: f.slug, serviceId: f.serviceId, fromDate: f.fromDate, toDate: f.toDate }),
