@@ -118,7 +118,34 @@ describe("public booking", () => {
     const sms = tr("es", "notifications:booking.confirmation.sms", { businessName: DEMO.name, serviceName: service.name.es, when: "@@", manageUrl: "@@" }).split("@@")[0];
     await owner.getByRole("main").getByText(sms, { exact: false }).first().waitFor();
   });
+
+  test("a hold that runs out while the form is open: said kindly, and the customer picks a time again", async () => {
+    const page = await newPage(browser, { locale: "en", viewport: "desktop" });
+    await page.clock.install();
+    await open(page, `/s/${DEMO.slug}/book?service=${await firstServiceId(page)}`);
+    await h1(page, tr("en", "booking:service.heading")).waitFor();
+    await page.getByRole("button", { name: tr("en", "booking:service.continue"), exact: true }).click();
+    await page.locator("main ul li button").last().click();
+    await h1(page, tr("en", "booking:form.heading")).waitFor();
+    await page.getByRole("timer").waitFor();
+    // Past the hold (BOOKING.holdMinutes is at most 30).
+    await page.clock.fastForward("31:00");
+    await page.getByText(tr("en", "booking:hold.expired")).waitFor();
+    await checkA11y(page, "en: hold expired (desktop)");
+    await page.getByRole("button", { name: tr("en", "booking:hold.pickAgain"), exact: true }).click();
+    await h1(page, tr("en", "booking:time.heading")).waitFor();
+    await page.locator("main ul li button").first().waitFor();
+  });
 });
+
+/** The id behind the first "Book" button of a service on the public site (the deep link preselects it). */
+async function firstServiceId(page: Page): Promise<string> {
+  await open(page, `/s/${DEMO.slug}`);
+  const href = await page.locator('main a[href*="/book?service="]').first().getAttribute("href");
+  const id = new URL(href!, page.url()).searchParams.get("service");
+  expect(id, "service deep link").toBeTruthy();
+  return id!;
+}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

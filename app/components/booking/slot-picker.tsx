@@ -111,7 +111,7 @@ export function SlotPicker({
                 aria-pressed={selected}
                 onClick={() => setSelectedDate(iso)}
                 className={cn(
-                  "relative flex min-h-[4.5rem] w-14 shrink-0 snap-start flex-col items-center justify-center rounded-xl border text-sm transition-colors",
+                  "relative flex min-h-[4.5rem] w-14 shrink-0 snap-start flex-col items-center justify-center rounded-xl border text-sm",
                   "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1",
                   selected
                     ? "border-transparent bg-[var(--brand)] text-white shadow"
