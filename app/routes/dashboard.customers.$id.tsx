@@ -179,6 +179,7 @@ export default function CustomerPage() {
         </Card>
         <div className="space-y-5 lg:col-span-2">
           <ConsentPanel
+            key={details.consentHistory[0]?.id ?? "none"}
             state={c.smsConsent}
             history={details.consentHistory}
             hasPhone={Boolean(c.phone)}

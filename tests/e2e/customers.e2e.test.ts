@@ -84,6 +84,12 @@ describe("customers", () => {
 
     // -- The same person added again without a phone: a possible duplicate ---------------------------
     await open(owner, "/dashboard/customers/new");
+    // Typing the first record's number warns before a second record is made; the owner leaves the phone out.
+    const phone2 = owner.getByLabel(tr("en", "customers:form.phone"), { exact: true });
+    await phone2.fill(`(737) 555-01${nn}`);
+    await phone2.blur();
+    await owner.getByRole("main").getByText(tr("en", "customers:form.phoneOwner", { name })).waitFor();
+    await phone2.fill("");
     await owner.locator('main input[name="name"]').fill(`D. ${lastName}`);
     await owner.getByLabel(tr("en", "customers:form.email"), { exact: true }).fill(email.toUpperCase());
     await owner.getByLabel(tr("en", "customers:form.listItem", { field: "Vehicles", number: 1 }), { exact: true }).fill("2012 Honda Civic (red)");

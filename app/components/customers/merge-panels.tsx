@@ -23,12 +23,12 @@ export function DuplicatesPanel({ candidates, canEdit, customerId }: { candidate
       <CardContent>
         <ul className="divide-y divide-slate-100">
           {candidates.map(({ customer: c, reasons }) => (
-            <li key={c.id} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-3">
+            <li key={c.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:gap-3">
               <div className="min-w-0 flex-1">
                 <Link to={`/dashboard/customers/${c.id}`} className="font-medium text-slate-900 underline-offset-4 hover:underline">
                   {displayName(c)}
                 </Link>
-                <p className="text-sm text-slate-600">{[formatPhone(c.phone), c.email].filter(Boolean).join(" · ") || t("list.noContact")}</p>
+                <p className="break-words text-sm text-slate-600">{[formatPhone(c.phone), c.email].filter(Boolean).join(" · ") || t("list.noContact")}</p>
                 <p className="mt-1 flex flex-wrap gap-1">
                   {reasons.map((r) => (
                     <Badge key={r} variant="warning">
@@ -38,7 +38,7 @@ export function DuplicatesPanel({ candidates, canEdit, customerId }: { candidate
                 </p>
               </div>
               {canEdit ? (
-                <Button asChild variant="outline" size="sm">
+                <Button asChild variant="outline" size="sm" className="w-full shrink-0 sm:w-auto">
                   <Link to={`/dashboard/customers/${customerId}?merge=${c.id}#merge`} preventScrollReset aria-label={t("duplicates.compareWith", { name: displayName(c) })}>
                     <Combine /> {t("duplicates.compare")}
                   </Link>
