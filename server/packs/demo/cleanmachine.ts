@@ -22,6 +22,7 @@ export type TDemoCustomer = {
   /** Stored in the customer's `fields.vehicles` (the pack's customer field). */
   vehicles: string[];
   notes?: string;
+  /** Written as the app stores them (normalizeTags: lower case), since the seed writes rows directly. */
   tags: string[];
 };
 
@@ -89,7 +90,7 @@ export const CLEANMACHINE_DEMO: TDemoBusiness = {
       locale: "es",
       vehicles: ["2023 Tesla Model Y (midnight silver)"],
       notes: "Ceramic coating applied last spring; annual maintenance wash due.",
-      tags: ["VIP"],
+      tags: ["vip"],
     },
     {
       name: "Emily Chen",
@@ -115,7 +116,7 @@ export const CLEANMACHINE_DEMO: TDemoBusiness = {
       locale: "en",
       vehicles: ["2022 BMW X5 (black)"],
       notes: "Gated community in Barton Creek: call on arrival and she will open the gate.",
-      tags: ["VIP", "monthly plan"],
+      tags: ["vip", "monthly plan"],
     },
     {
       name: "Guadalupe Ramírez",
@@ -150,7 +151,7 @@ export const CLEANMACHINE_DEMO: TDemoBusiness = {
       email: "jennifer.walsh@example.com",
       locale: "en",
       vehicles: ["2024 Lexus RX 350 (pearl white)"],
-      tags: ["VIP"],
+      tags: ["vip"],
     },
     {
       name: "Ana Lucía Torres",
@@ -168,7 +169,7 @@ export const CLEANMACHINE_DEMO: TDemoBusiness = {
       locale: "en",
       vehicles: ["2020 Porsche 911 Carrera (GT silver)"],
       notes: "Hand wash only, two-bucket method. No tire shine on the tread.",
-      tags: ["VIP"],
+      tags: ["vip"],
     },
     {
       name: "Mariana Flores",
