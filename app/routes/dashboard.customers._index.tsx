@@ -86,7 +86,8 @@ export default function CustomersPage() {
                   to={pageUrl(d.q, d.tag, nextCursor)}
                   onClick={(e) => {
                     e.preventDefault();
-                    more.load(`${pageUrl(d.q, d.tag, nextCursor)}${d.q || d.tag ? "&" : "?"}index`);
+                    // `index` targets this route's loader (the URL always has `?cursor=` here).
+                    more.load(`${pageUrl(d.q, d.tag, nextCursor)}&index`);
                   }}
                   aria-disabled={more.state !== "idle" || undefined}
                 >
