@@ -31,6 +31,8 @@ export const BOOKING_ERRORS = {
   inPast: "errors:booking.inPast",
   /** Invalid: a no-show can only be recorded once the start time has come. */
   notStarted: "errors:booking.notStarted",
+  /** Conflict: a customer asked for a time the slot list would not offer (outside hours, on a holiday, off the grid). */
+  notOffered: "errors:booking.notOffered",
   /** Invalid: the business only works in its service area and no address was given. */
   addressRequired: "errors:booking.addressRequired",
   /** Invalid: a service area is set and the address has no usable ZIP. */

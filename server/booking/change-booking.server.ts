@@ -1,4 +1,5 @@
 import type { TenantDb } from "../db/db.server";
+import { offeredCandidates } from "./offered-time.server";
 import { Invalid } from "../errors/domain-errors";
 import { emitEvent } from "../events/outbox.server";
 import { BOOKING_ERRORS } from "./booking-errors";
@@ -51,6 +52,9 @@ export async function rescheduleBooking(db: TenantDb, input: RescheduleInput, ac
   const service = await db.service.findUniqueOrThrow({ where: { id: booking.serviceId }, select: { staffIds: true } });
   let candidates = await eligibleStaffIds(db, service, input.staffId);
   if (!input.staffId && candidates.includes(booking.staffId)) candidates = [booking.staffId, ...candidates.filter((id) => id !== booking.staffId)];
+  if (rules === "customer") {
+    candidates = await offeredCandidates(db, { serviceId: booking.serviceId, durationMinutes: booking.durationMinutes, startsAt: input.startsAt, excludeBookingId: booking.id, now }, candidates);
+  }
   const times = bookingTimes(input.startsAt, booking.durationMinutes, config);
   await clearExpiredHolds(db, now);
   const moved = await moveBooking(db, booking, candidates, times);

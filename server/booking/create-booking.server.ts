@@ -19,6 +19,7 @@ import {
 } from "./booking-store.server";
 import { bookingTimes } from "./booking-times";
 import { getBooking, type BookingView } from "./get-booking.server";
+import { offeredCandidates } from "./offered-time.server";
 
 /**
  * A booking entered by a member (dashboard) or by the AI agent, without a hold: it is born
@@ -47,7 +48,8 @@ export async function createBooking(db: TenantDb, input: CreateBookingInput, act
   const priced = priceBooking(service, input.options);
   assertBookableTime(input.startsAt, config, now, rules);
   assertInServiceArea(input.address, config, rules);
-  const candidates = await eligibleStaffIds(db, service, input.staffId);
+  const eligible = await eligibleStaffIds(db, service, input.staffId);
+  const candidates = rules === "customer" ? await offeredCandidates(db, { serviceId: service.id, selection: input.options, startsAt: input.startsAt, now }, eligible) : eligible;
   const customerId = await resolveCustomer(db, input, actor, now);
   const times = bookingTimes(input.startsAt, priced.durationMinutes, config);
   await clearExpiredHolds(db, now);

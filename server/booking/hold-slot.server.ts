@@ -21,6 +21,7 @@ import {
 } from "./booking-store.server";
 import { addMinutes, bookingTimes } from "./booking-times";
 import { createManageToken } from "./manage-link.server";
+import { offeredCandidates } from "./offered-time.server";
 
 /**
  * The public booking flow: a customer picks a time (holdSlot: the slot is theirs for
@@ -53,7 +54,8 @@ export async function holdSlot(db: TenantDb, input: HoldSlotInput, options?: Boo
   const service = await bookableService(db, input.serviceId, "customer");
   const priced = priceBooking(service, input.options);
   assertBookableTime(input.startsAt, config, now, "customer");
-  const candidates = await eligibleStaffIds(db, service, input.staffId);
+  const eligible = await eligibleStaffIds(db, service, input.staffId);
+  const candidates = await offeredCandidates(db, { serviceId: service.id, selection: input.options, startsAt: input.startsAt, now }, eligible);
   const times = bookingTimes(input.startsAt, priced.durationMinutes, config);
   await clearExpiredHolds(db, now);
   const expiresAt = addMinutes(now, config.holdMinutes);

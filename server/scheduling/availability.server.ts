@@ -38,6 +38,8 @@ export interface AvailabilityQuery {
   rules?: "customer" | "member";
   /** A booking being moved: its own time does not block its new time. */
   excludeBookingId?: string;
+  /** The job's length when already priced (a booking being moved keeps its options' length). */
+  durationMinutes?: number;
 }
 
 export interface LoadedAvailability {
@@ -73,7 +75,7 @@ export async function loadAvailabilityInput(db: TenantDb, query: AvailabilityQue
   if (!service || (audience === "customer" && !service.active)) throw NotFound("errors:notFound");
   let durationMinutes: number;
   try {
-    durationMinutes = quote(service, query.selection ?? {}).durationMinutes;
+    durationMinutes = query.durationMinutes ?? quote(service, query.selection ?? {}).durationMinutes;
   } catch (error) {
     if (error instanceof InvalidSelectionError) throw Invalid("errors:invalidInput", { [`selection.${error.groupKey}`]: "errors:validation.invalid" });
     throw error;

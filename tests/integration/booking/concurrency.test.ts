@@ -60,8 +60,9 @@ describe("concurrency: one staff member, one slot, 50 requests at once", () => {
     const base = dayAt(NOW, 3, 15);
     const results = await Promise.all(
       Array.from({ length: N }, (_, i) => {
-        // Starts spread over 15:00-15:49: every pair overlaps (the job lasts 2 hours).
-        const startsAt = new Date(base.getTime() + i * 60_000);
+        // Dashboard starts spread over 15:00-15:49, customer holds on the slot grid (15:00 or
+        // 15:30: customers only get offered times): every pair overlaps (the job lasts 2 hours).
+        const startsAt = i % 2 ? new Date(base.getTime() + (i % 4 === 1 ? 0 : 30) * 60_000) : new Date(base.getTime() + i * 60_000);
         return outcome(
           withTenant(t.id, (db): Promise<unknown> =>
             i % 2
