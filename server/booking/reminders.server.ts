@@ -6,7 +6,7 @@ import { isSupportedLocale, pickLocale, type TLocale } from "../i18n/localized-t
 import { translateNow } from "../i18n/translate.server";
 import { formatWhen } from "../notifications/format";
 import { sendTenantEmail } from "../notifications/send-email.server";
-import { renderLayout, tr } from "../notifications/templates.server";
+import { renderLayout, tidySentence, tr } from "../notifications/templates.server";
 import { readBookingConfig } from "./booking-rules.server";
 import { createManageToken, manageUrl } from "./manage-link.server";
 import { isInsideWindow, planReminders, type PlannedReminder, type SkippedReminder } from "./reminder-plan";
@@ -113,7 +113,7 @@ export async function sendReminder(tenantId: string, input: SendReminderInput, o
     const channels: Array<"SMS" | "EMAIL"> = [];
     let duplicate = false;
     if (customer.smsConsent && customer.phone) {
-      const body = translateNow(locale, "notifications:booking.reminder.sms", params);
+      const body = tidySentence(translateNow(locale, "notifications:booking.reminder.sms", params));
       const stored = await storeOutbound(db, customer.id, { channel: "SMS", status: "SENT", body, subject: null, providerMessageId: key, metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes } });
       channels.push("SMS");
       duplicate ||= !stored.created;

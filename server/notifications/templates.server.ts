@@ -42,4 +42,9 @@ ${l.action ? `<p style="margin:20px 0"><a href="${escapeHtml(l.action.url)}" sty
 }
 
 /** A translated line; a shorthand for the templates. */
-export const tr = (locale: TLocale, key: string, params: Record<string, unknown> = {}) => translateNow(locale, `notifications:${key}`, params);
+/**
+ * A `notifications` string. A sentence that ends on a value which itself ends with a period
+ * ("... 12:00 p.m." in Spanish dates) would print two; collapse exactly two into one.
+ */
+export const tidySentence = (text: string): string => text.replace(/(?<!\.)\.\.(?!\.)/g, ".");
+export const tr = (locale: TLocale, key: string, params: Record<string, unknown> = {}) => tidySentence(translateNow(locale, `notifications:${key}`, params));
