@@ -1,4 +1,5 @@
 import { CalendarPlus, Clock, Gift, Mail, MapPin, MessageSquare, Phone } from "lucide-react";
+import { accessibleBrandColor } from "~/lib/brand-color";
 import { useLocation } from "@remix-run/react";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { useTranslation } from "react-i18next";
@@ -16,7 +17,8 @@ export function PublicSitePage({ site }: { site: PublicSiteView }) {
   const { t } = useTranslation(["site", "common"]);
   const phone = site.contactPhone ? parsePhoneNumberFromString(site.contactPhone) : undefined;
   const sections = new Set(site.blocks);
-  const color = site.primaryColor;
+  // White text sits on the brand colour: keep it readable whatever the owner picked.
+  const color = accessibleBrandColor(site.primaryColor);
   // The booking page sits beside this page: /s/<slug>/book here, /book on the tenant's own host.
   const { pathname } = useLocation();
   const bookHref = pathname.startsWith("/s/") ? `/s/${encodeURIComponent(site.tenant.slug)}/book` : "/book";

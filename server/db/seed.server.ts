@@ -78,7 +78,9 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
         notes: c.notes ?? null,
       })),
     });
-    await writeConfig(db, "SITE", { contactPhone: demo.contactPhone, contactEmail: demo.contactEmail }, owner.id);
+    await writeConfig(db, "SITE", { contactPhone: demo.contactPhone, contactEmail: demo.contactEmail, serviceAreaNote: demo.serviceAreaNote }, owner.id);
+    // A mobile detailer: the booking page asks where to go and checks it is within reach.
+    await writeConfig(db, "BOOKING", { serviceArea: demo.serviceArea }, owner.id);
     await seedDemoBookings(db, demo.timeZone, new Date());
     await seedDemoInbox(db, owner.id, new Date());
   });

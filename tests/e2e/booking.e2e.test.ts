@@ -71,6 +71,13 @@ describe("public booking", () => {
     await page.getByRole("main").getByRole("button", { name: tr("es", "booking:form.submit"), exact: true }).click();
     await page.getByText(tr("es", "booking:form.phoneInvalid")).waitFor();
     await page.getByLabel(tr("es", "booking:form.phone")).fill(customer.phone);
+    // A mobile business: where to go. A Dallas ZIP is outside the demo's 25 miles around Austin.
+    await page.getByRole("textbox", { name: tr("es", "booking:form.line1"), exact: true }).fill("100 Congress Ave");
+    const zip = page.getByRole("textbox", { name: tr("es", "booking:form.postalCode"), exact: true });
+    await zip.fill("75201");
+    await zip.blur();
+    await page.getByText(tr("es", "errors:booking.outsideServiceArea")).waitFor();
+    await zip.fill("78701");
     await page.getByRole("checkbox", { name: tr("es", "booking:form.smsConsent") }).check();
     await page.getByRole("main").getByRole("button", { name: tr("es", "booking:form.submit"), exact: true }).click();
 

@@ -389,7 +389,8 @@ function DetailsStep({
   const now = useNow(true);
   const left = hold.expiresAtMs - now;
   const expired = left <= 0;
-  const [values, setValues] = useState({ name: "", phone: "", email: "", locale, smsConsent: false, notes: "" });
+  const [values, setValues] = useState({ name: "", phone: "", email: "", locale, smsConsent: false, notes: "", line1: "", city: "", postalCode: "" });
+  const [zipCheck, setZipCheck] = useState<{ zip: string; message: string | null } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -397,6 +398,23 @@ function DetailsStep({
   const set = <K extends keyof typeof values>(k: K, v: (typeof values)[K]) => setValues((x) => ({ ...x, [k]: v }));
   const when = formatInZone(hold.startsAt, locale, site.timeZone);
   const time = formatInZone(hold.startsAt, locale, site.timeZone, "time");
+
+  // Tell the customer at once when the business does not come to their ZIP (the server checks again on confirm).
+  const checkZip = async () => {
+    const zip = values.postalCode.trim();
+    if (!page.addressRequired || !zip) return;
+    try {
+      const res = await trpc.booking.public.area.query({ slug: site.slug, postalCode: zip });
+      const message = res.ok === false && res.messageKey ? t(res.messageKey) : null;
+      setZipCheck({ zip, message });
+      setErrors((e) => {
+        const { postalCode: _old, ...rest } = e;
+        return message ? { ...rest, postalCode: message } : rest;
+      });
+    } catch {
+      // Offline or rate-limited: the confirm step decides.
+    }
+  };
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -406,6 +424,11 @@ function DetailsStep({
     if (!values.phone.trim()) next.phone = t("form.required");
     else if (!phone?.isValid()) next.phone = t("form.phoneInvalid");
     if (values.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())) next.email = t("form.emailInvalid");
+    if (page.addressRequired) {
+      if (!values.line1.trim()) next.line1 = t("form.required");
+      if (!values.postalCode.trim()) next.postalCode = t("form.required");
+      else if (zipCheck && zipCheck.zip === values.postalCode.trim() && zipCheck.message) next.postalCode = zipCheck.message;
+    }
     setErrors(next);
     setFormError(null);
     if (Object.keys(next).length) {
@@ -426,6 +449,7 @@ function DetailsStep({
         locale: values.locale,
         smsConsent: values.smsConsent,
         notes: values.notes.trim() || null,
+        address: page.addressRequired ? { line1: values.line1.trim(), city: values.city.trim() || undefined, postalCode: values.postalCode.trim() } : null,
       });
       onConfirmed({
         status: res.status,
@@ -442,7 +466,9 @@ function DetailsStep({
       const key = (error as { data?: { i18nKey?: string | null } }).data?.i18nKey;
       if (key === "errors:booking.holdExpired") setLost(true);
       else {
-        setErrors(Object.fromEntries(Object.entries(fields).filter(([k]) => ["name", "phone", "email", "notes"].includes(k))));
+        // Server field paths ("address.postalCode") onto this form's inputs ("postalCode").
+        const mapped = Object.entries(fields).map(([k, v]) => [k.replace(/^address\./, ""), v] as const);
+        setErrors(Object.fromEntries(mapped.filter(([k]) => ["name", "phone", "email", "notes", "line1", "postalCode"].includes(k))));
         setFormError(message);
       }
     } finally {
@@ -485,6 +511,23 @@ function DetailsStep({
           <Field label={t("form.email")} error={errors.email} hint={t("form.emailHint")} controlId="booking-email">
             <Input type="email" inputMode="email" value={values.email} onChange={(e) => set("email", e.target.value)} autoComplete="email" maxLength={254} />
           </Field>
+          {page.addressRequired ? (
+            <fieldset className="space-y-3 rounded-xl border border-slate-200 p-3">
+              <legend className="px-1 font-medium text-slate-900">{t("form.addressHeading")}</legend>
+              {site.serviceAreaNote ? <p className="text-sm text-slate-600">{site.serviceAreaNote}</p> : null}
+              <Field label={t("form.line1")} required error={errors.line1} controlId="booking-line1">
+                <Input value={values.line1} onChange={(e) => set("line1", e.target.value)} autoComplete="street-address" maxLength={200} />
+              </Field>
+              <div className="grid grid-cols-[1fr_8rem] gap-3">
+                <Field label={t("form.city")} controlId="booking-city">
+                  <Input value={values.city} onChange={(e) => set("city", e.target.value)} autoComplete="address-level2" maxLength={100} />
+                </Field>
+                <Field label={t("form.postalCode")} required error={errors.postalCode} controlId="booking-postalCode">
+                  <Input value={values.postalCode} onChange={(e) => set("postalCode", e.target.value)} onBlur={checkZip} inputMode="numeric" autoComplete="postal-code" maxLength={10} />
+                </Field>
+              </div>
+            </fieldset>
+          ) : null}
           <Field label={t("form.language")} controlId="booking-locale">
             <NativeSelect value={values.locale} onChange={(e) => set("locale", e.target.value === "es" ? "es" : "en")}>
               <option value="en" lang="en">English</option>

@@ -50,6 +50,7 @@ export async function loadBookingPage(request: Request, slug: string): Promise<B
     preselectedServiceId: services.some((s) => s.id === wanted) ? wanted : null,
     holdMinutes: booking.holdMinutes,
     requireConfirmation: booking.requireConfirmation,
+    addressRequired: booking.serviceArea.mode !== "NONE",
     services: services.map((s) => {
       const groups = ZOptionGroupsSchema.safeParse(s.optionGroups ?? []);
       const deposit = ZDepositRuleSchema.safeParse(s.depositRule ?? { type: "none" });

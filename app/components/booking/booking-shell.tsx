@@ -1,4 +1,5 @@
 import { ArrowLeft } from "lucide-react";
+import { accessibleBrandColor } from "~/lib/brand-color";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import type { BookingSiteView } from "./booking-types";
@@ -7,7 +8,7 @@ import type { BookingSiteView } from "./booking-types";
 export function BookingShell({ site, children }: { site: BookingSiteView; children: React.ReactNode }) {
   const { t } = useTranslation("booking");
   return (
-    <div className="min-h-screen bg-slate-50" style={{ ["--brand" as string]: site.primaryColor }}>
+    <div className="min-h-screen bg-slate-50" style={{ ["--brand" as string]: accessibleBrandColor(site.primaryColor) }}>
       <header className="sticky top-0 z-10 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-3xl items-center gap-2 px-4 py-2">
           <a

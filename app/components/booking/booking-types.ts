@@ -30,6 +30,8 @@ export interface BookingPageView {
   services: BookableService[];
   holdMinutes: number;
   requireConfirmation: boolean;
+  /** The business has a service area: the form asks where the job is and checks the ZIP. */
+  addressRequired: boolean;
   /** From ?service=<id> (the "Book" button of a service on the public site). */
   preselectedServiceId: string | null;
 }

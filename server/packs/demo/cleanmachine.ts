@@ -1,4 +1,5 @@
 import type { TLocale } from "../../i18n/localized-text";
+import type { TConfigNode } from "../../config/schemas";
 import type { TPackKey } from "../index";
 import type { TPackService } from "../schema";
 
@@ -36,6 +37,9 @@ export type TDemoBusiness = {
   team: TDemoTeamMember[];
   contactPhone: string;
   contactEmail: string;
+  /** BOOKING.serviceArea: where the business goes (the booking page asks for the address). */
+  serviceArea: TConfigNode<"BOOKING">["serviceArea"];
+  serviceAreaNote: { en: string; es: string };
   /** Overrides the pack's services; undefined means the business starts with the pack's list. */
   services: TPackService[] | undefined;
   customers: TDemoCustomer[];
@@ -54,6 +58,8 @@ export const CLEANMACHINE_DEMO: TDemoBusiness = {
   ],
   contactPhone: "+15125550142",
   contactEmail: "hello@cleanmachine.demo",
+  serviceArea: { mode: "RADIUS", zips: [], centerZip: "78701", center: null, radiusMiles: 25 },
+  serviceAreaNote: { en: "We come to you anywhere within 25 miles of downtown Austin.", es: "Vamos a donde usted esté, a menos de 25 millas del centro de Austin." },
   services: undefined,
   customers: [
     {
