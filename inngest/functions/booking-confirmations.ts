@@ -82,8 +82,8 @@ export async function planBookingConfirmation(
     const metadata = { kind: `booking.${ref.kind}`, bookingId: booking.id, version: booking.version };
     const section = ref.kind === "requested" ? "confirmation" : ref.kind;
 
-    // Delivery replaces the provider id that recordOutboundMessage's own idempotency key
-    // lives in, so a replay finds its earlier message by the key kept in metadata.
+    // recordOutboundMessage is idempotent by key; looking the key up first (kept in
+    // metadata too) also tells us the earlier message's delivery status.
     const earlier = async (channel: "SMS" | "EMAIL") =>
       db.message.findFirst({ where: { channel, metadata: { path: ["confirmationKey"], equals: `${key}:${channel.toLowerCase()}` } }, select: { id: true, status: true } });
 

@@ -52,10 +52,12 @@ export async function recordOutboundMessage(db: TenantDb, input: TRecordOutbound
   if (!conversation) throw NotFound("inbox:errors.conversationNotFound");
   const { customer } = conversation;
 
-  const providerMessageId = input.idempotencyKey ? `key-${input.idempotencyKey}` : `${input.channel === "NOTE" ? "note" : "out"}-${randomUUID()}`;
-  const key = { tenantId_provider_providerMessageId: { tenantId: db.tenantId, provider: OWN_PROVIDER, providerMessageId } };
-  if (input.idempotencyKey) {
-    const known = await db.message.findUnique({ where: key, select: MESSAGE_SELECT });
+  const providerMessageId = `${input.channel === "NOTE" ? "note" : "out"}-${randomUUID()}`;
+  // The key has its own column: delivery replaces providerMessageId with the carrier's id.
+  const idempotencyKey = input.idempotencyKey ?? null;
+  const byKey = idempotencyKey ? { tenantId_idempotencyKey: { tenantId: db.tenantId, idempotencyKey } } : null;
+  if (byKey) {
+    const known = await db.message.findUnique({ where: byKey, select: MESSAGE_SELECT });
     if (known) return { message: toInboxMessage(known), conversationId, customer, created: false };
   }
 
@@ -78,6 +80,7 @@ export async function recordOutboundMessage(db: TenantDb, input: TRecordOutbound
         subject: input.subject?.trim() || null,
         provider: OWN_PROVIDER,
         providerMessageId,
+        idempotencyKey,
         authorUserId: input.authorUserId,
         blockedReason,
         metadata: (input.metadata ?? {}) as Prisma.InputJsonValue,
@@ -88,7 +91,8 @@ export async function recordOutboundMessage(db: TenantDb, input: TRecordOutbound
     select: MESSAGE_SELECT,
   });
   if (inserted.length === 0) {
-    const existing = await db.message.findUniqueOrThrow({ where: key, select: MESSAGE_SELECT });
+    // Only a keyed message can collide (the provider id is a fresh uuid): a concurrent writer won.
+    const existing = await db.message.findUniqueOrThrow({ where: byKey!, select: MESSAGE_SELECT });
     return { message: toInboxMessage(existing), conversationId, customer, created: false };
   }
   const message = toInboxMessage(inserted[0]);

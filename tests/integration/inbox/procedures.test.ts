@@ -145,10 +145,15 @@ describe("inbox procedures", () => {
     const again = await run((db) => recordOutboundMessage(db, { target: { customerId: noConsent.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null, idempotencyKey: "reminder-1" }));
     expect(again).toMatchObject({ created: false, message: { id: blocked.message.id } });
 
-    const queued = await run((db) => recordOutboundMessage(db, { target: { customerId: consenting.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null }));
+    const queued = await run((db) => recordOutboundMessage(db, { target: { customerId: consenting.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null, idempotencyKey: "reminder-2" }));
     expect(queued.message.status).toBe("QUEUED");
     const delivered = await deliverOutboundMessage(run, queued.message.id);
     expect(delivered).toMatchObject({ status: "SENT", provider: "local" });
+    // Delivery replaced the provider id with the carrier's; a replay still finds the message by its key.
+    const replay = await run((db) => recordOutboundMessage(db, { target: { customerId: consenting.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null, idempotencyKey: "reminder-2" }));
+    expect(replay).toMatchObject({ created: false, message: { id: queued.message.id, status: "SENT" } });
+    expect(await run((db) => db.message.count({ where: { body: "Reminder: tomorrow 9am", conversation: { customerId: consenting.id } } }))).toBe(1);
+    expect(localSms().sent()).toHaveLength(1);
 
     // A failing carrier: FAILED, with the error kept.
     localSms().failNextTo(consenting.phone!);
