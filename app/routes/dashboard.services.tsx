@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Plus } from "lucide-react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ChevronRight, Plus } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { can } from "#server/tenants/roles";
 import { Alert, Badge, Button, Card, CardContent, CardHeader, CardTitle, Field, Input, PageHeader, Switch } from "~/components/ui";
@@ -101,6 +101,11 @@ function ServiceForm({ id, name, price, duration, active, canEdit, error }: { id
         ) : null}
       </fieldset>
       {error && !error.fields ? <p className="mt-2 text-sm text-red-700">{error.message}</p> : null}
+      {id ? (
+        <Link to={`/dashboard/services/${id}`} className="mt-2 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+          {t("services.editOptions")} <ChevronRight aria-hidden className="size-4" />
+        </Link>
+      ) : null}
     </Form>
   );
 }
