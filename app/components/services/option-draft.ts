@@ -55,7 +55,9 @@ export function fromDraft(draft: readonly DraftGroup[]): { groups: TOptionGroup[
     const choices = assignKeys(g.choices).map((c, ci) => {
       const at = `optionGroups.${gi}.choices.${ci}`;
       if (!c.nameEn.trim() || !c.nameEs.trim()) fields[`${at}.name`] = "dashboard:services.errors.nameRequired";
-      const cents = c.price.trim() === "" ? 0 : parseMoneyToCents(c.price);
+      // The label says "+/-", so owners type a sign: "+5" reads as 5, "-$10" as -10.
+      const typed = c.price.trim().replace(/^\+\s*/, "").replace(/^(-?)\s*\$\s*/, "$1");
+      const cents = typed === "" ? 0 : parseMoneyToCents(typed);
       if (cents === null) fields[`${at}.priceDeltaCents`] = "dashboard:services.errors.badAmount";
       const minutes = c.minutes.trim() === "" ? 0 : /^[+-]?\d{1,4}$/.test(c.minutes.trim()) ? Number(c.minutes.trim()) : null;
       if (minutes === null) fields[`${at}.durationDeltaMinutes`] = "dashboard:services.errors.badMinutes";
