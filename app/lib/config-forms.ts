@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from "libphonenumber-js";
+import { formatPhone, normalizePhone as normalizeCustomerPhone } from "#server/customers/phone";
 
 /**
  * One form per config node, described as data: the route renders the fields and turns the
@@ -138,17 +138,11 @@ function setPath(obj: Record<string, unknown>, path: string, value: unknown) {
 }
 
 /** How a stored E.164 number is shown for editing: national format for US numbers, international otherwise. */
-export function displayPhone(e164: string | null | undefined): string {
-  if (!e164) return "";
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed) return e164;
-  return parsed.country === "US" ? parsed.formatNational() : parsed.formatInternational();
-}
+export const displayPhone = (e164: string | null | undefined): string => formatPhone(e164);
 
-/** A phone number as typed ("(512) 555-0142", "+52 55 1234 5678") -> E.164, or the raw text when it can't be parsed (the schema then rejects it). */
+/** A phone number as typed -> E.164 (the customers' rules), or the raw text when it can't be parsed (the schema then rejects it). */
 export function normalizePhone(raw: string): string {
-  const parsed = parsePhoneNumberFromString(raw.trim(), "US");
-  return parsed?.isValid() ? parsed.number : raw.trim();
+  return normalizeCustomerPhone(raw) ?? raw.trim();
 }
 
 /** "78701, 78702\n78703-1234" -> ["78701", "78702", "78703"]; anything that is not a ZIP is kept as typed so the schema names it. */

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { normalizePhone } from "../customers/phone";
 import type { TenantDb } from "../db/db.server";
 import { Invalid } from "../errors/domain-errors";
 import type { TLocale } from "../i18n/localized-text";
@@ -25,12 +25,6 @@ export interface SmsConsentGrant {
   source: string;
   words?: string | null;
   actorUserId?: string | null;
-}
-
-/** A phone number as typed -> E.164, or null when it is not a valid number. */
-export function normalizePhone(raw: string, defaultCountry: CountryCode = "US"): string | null {
-  const parsed = parsePhoneNumberFromString(raw.trim(), defaultCountry);
-  return parsed?.isValid() ? parsed.number : null;
 }
 
 const invalidPhone = () => Invalid("errors:invalidInput", { phone: "errors:validation.phoneE164" });

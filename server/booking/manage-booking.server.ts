@@ -4,7 +4,9 @@ import type { TLocalizedText } from "../i18n/localized-text";
 import { resolveTenantBySlug, type PublicTenant } from "../tenants/resolve-tenant.server";
 import { BOOKING_ERRORS } from "./booking-errors";
 import { canTransition } from "./booking-machine";
-import { customerCanChange, readBookingConfig } from "./booking-rules.server";
+import { customerCanChange, readBookingConfig, type TBookingConfig } from "./booking-rules.server";
+import { quote, type TOptionSelection } from "../catalog/options";
+import { listServices, type ServiceView } from "../catalog/services.server";
 import type { BookingStatus } from "../db/generated/prisma/enums";
 import { verifyManageToken } from "./manage-link.server";
 
@@ -73,4 +75,30 @@ export async function getManagedBooking(db: TenantDb, bookingId: string, tenant:
     canCancel: open && canTransition(b.status, { type: "CANCEL" }),
     canReschedule: open && canTransition(b.status, { type: "RESCHEDULE" }),
   };
+}
+
+/**
+ * The options a booking was made with, as a selection for the slot search (so a new time
+ * fits the job's real length); null when the service's options changed since.
+ */
+export async function managedBookingSelection(db: TenantDb, bookingId: string): Promise<TOptionSelection | null> {
+  const row = await db.booking.findUniqueOrThrow({ where: { id: bookingId }, select: { options: true, service: true } });
+  const selection: TOptionSelection = {};
+  for (const c of Array.isArray(row.options) ? (row.options as Array<{ groupKey?: unknown; choiceKey?: unknown }>) : []) {
+    if (typeof c.groupKey !== "string" || typeof c.choiceKey !== "string") continue;
+    (selection[c.groupKey] ??= []).push(c.choiceKey);
+  }
+  try {
+    quote(row.service, selection);
+    return selection;
+  } catch {
+    return null;
+  }
+}
+
+/** What the public booking page offers: the active services (options and deposit included) and the BOOKING rules it shows. */
+export async function publicBookingCatalog(slug: string): Promise<{ services: ServiceView[]; booking: TBookingConfig } | null> {
+  const tenant = await resolveTenantBySlug(slug);
+  if (!tenant) return null;
+  return withTenant(tenant.id, async (db) => ({ services: await listServices(db), booking: await readBookingConfig(db) }));
 }

@@ -101,3 +101,10 @@ export function quote(
     deposit.type === "none" ? 0 : deposit.type === "fixed" ? Math.min(deposit.amountCents, priceCents) : Math.round((priceCents * deposit.percent) / 100);
   return { priceCents, durationMinutes, depositCents, choices };
 }
+
+/** The selection after ticking (or unticking) a choice: SINGLE groups keep just the picked one. */
+export function toggleChoice(selection: TOptionSelection, group: Pick<TOptionGroup, "key" | "kind">, choiceKey: string, checked: boolean): TOptionSelection {
+  const current = selection[group.key] ?? [];
+  const next = group.kind === "SINGLE" ? [choiceKey] : checked ? [...current.filter((k) => k !== choiceKey), choiceKey] : current.filter((k) => k !== choiceKey);
+  return { ...selection, [group.key]: next };
+}

@@ -53,6 +53,8 @@ export interface ServiceView {
 export interface StaffChoice {
   id: string;
   name: string;
+  /** The member's colour on the schedule. */
+  color: string;
 }
 
 const asText = (v: unknown): Record<TLocale, string> => {
@@ -80,10 +82,9 @@ function toView(s: ServiceRow): ServiceView {
   };
 }
 
-/** The tenant's active staff, for the "who can do it" checklist. */
-export async function listStaffChoices(db: TenantDb): Promise<StaffChoice[]> {
-  const rows = await db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }], select: { id: true, name: true } });
-  return rows;
+/** The tenant's active staff in display order: the "who can do it" checklist and the schedule's columns. */
+export function listStaffChoices(db: TenantDb): Promise<StaffChoice[]> {
+  return db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } });
 }
 
 /**

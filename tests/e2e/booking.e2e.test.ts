@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
 import { getPack } from "../../server/packs";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, tr, uniqueSuffix, waitForHydration } from "./support/app";
+import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix, waitForHydration } from "./support/app";
 
 /**
  * A customer books on the demo business's public page in Spanish on a phone (with SMS
@@ -22,13 +22,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await open(page, "/sign-in");
-  await page.locator('main input[name="email"]').fill(email);
-  await page.locator('main input[name="password"]').fill(password);
-  await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard"), page.locator('main button[type="submit"]').click()]);
-  await waitForHydration(page);
-}
 
 const h1 = (page: Page, text: string) => page.getByRole("heading", { name: text, exact: true, level: 1 });
 

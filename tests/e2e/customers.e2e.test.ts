@@ -1,14 +1,12 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, tr, uniqueSuffix, waitForHydration } from "./support/app";
+import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix, waitForHydration } from "./support/app";
 
 /**
  * The demo owner adds a customer with a phone number typed the local way (first mistyped,
  * refused with a translated message), sees it stored as E.164, finds the customer by search,
  * then adds the same person again and merges the two records from "Possible duplicates".
  */
-const DEMO = CLEANMACHINE_DEMO;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,13 +17,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page) {
-  await open(page, "/sign-in");
-  await page.locator('main input[name="email"]').fill(DEMO.owner.email);
-  await page.locator('main input[name="password"]').fill(DEMO.owner.password);
-  await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard"), page.locator('main button[type="submit"]').click()]);
-  await waitForHydration(page);
-}
 
 const CUSTOMER_PATH = /^\/dashboard\/customers\/(?!new$)[^/]+$/;
 

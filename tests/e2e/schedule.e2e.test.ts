@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, tr, uniqueSuffix, waitForHydration } from "./support/app";
+import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix } from "./support/app";
 
 /**
  * The demo owner runs the day from the schedule: books a new customer into a free time,
@@ -21,13 +21,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page) {
-  await open(page, "/sign-in");
-  await page.locator('main input[name="email"]').fill(DEMO.owner.email);
-  await page.locator('main input[name="password"]').fill(DEMO.owner.password);
-  await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard"), page.locator('main button[type="submit"]').click()]);
-  await waitForHydration(page);
-}
 
 /** An open day (Mon–Fri) a few days ahead in the business's zone, where the demo leaves free time. */
 function workingDayAhead(): string {

@@ -1,7 +1,6 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
-import { checkA11y, closePages, launchBrowser, newPage, open, tr, waitForHydration } from "./support/app";
+import { checkA11y, closePages, launchBrowser, newPage, open, signIn, tr, waitForHydration } from "./support/app";
 
 /**
  * The demo owner, on a Spanish phone, gives a service a vehicle-size option, a deposit and
@@ -16,13 +15,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page) {
-  await open(page, "/sign-in");
-  await page.locator('main input[name="email"]').fill(CLEANMACHINE_DEMO.owner.email);
-  await page.locator('main input[name="password"]').fill(CLEANMACHINE_DEMO.owner.password);
-  await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard"), page.locator('main button[type="submit"]').click()]);
-  await waitForHydration(page);
-}
 
 const es = (key: string, vars: Record<string, string | number> = {}) => tr("es", `dashboard:services.${key}`, vars);
 

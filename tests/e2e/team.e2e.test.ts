@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, tr, uniqueSuffix, waitForHydration } from "./support/app";
+import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix, waitForHydration } from "./support/app";
 
 /**
  * The demo owner invites a new Staff member; in another browser (Spanish), that person signs
@@ -18,13 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string) {
-  await open(page, "/sign-in");
-  await page.locator('main input[name="email"]').fill(email);
-  await page.locator('main input[name="password"]').fill(password);
-  await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard"), page.locator('main button[type="submit"]').click()]);
-  await waitForHydration(page);
-}
 
 describe("team", () => {
   test("the owner invites a Staff member who signs up through the link and joins", async () => {

@@ -2,7 +2,7 @@ import { CalendarCheck, CalendarClock, Clock, Timer } from "lucide-react";
 import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { quote, type TOptionSelection } from "#server/catalog/options";
+import { quote, toggleChoice, type TOptionSelection } from "#server/catalog/options";
 import type { TLocale } from "#server/i18n/localized-text";
 import { Alert, Button, cn, Field, Input, NativeSelect, Textarea } from "~/components/ui";
 import { formatCents } from "~/lib/money";
@@ -276,11 +276,7 @@ function OptionsPanel({ service, selection, onSelection, showPrices }: { service
                     name={`option-${g.key}`}
                     value={c.key}
                     checked={picked}
-                    onChange={(e) => {
-                      const current = selection[g.key] ?? [];
-                      const next = g.kind === "SINGLE" ? [c.key] : e.target.checked ? [...current, c.key] : current.filter((k) => k !== c.key);
-                      onSelection({ ...selection, [g.key]: next });
-                    }}
+                    onChange={(e) => onSelection(toggleChoice(selection, g, c.key, e.target.checked))}
                     className="size-5 shrink-0 accent-[var(--brand)]"
                   />
                   <span className="flex-1 text-slate-900">{c.name[locale]}</span>

@@ -2,7 +2,7 @@ import { Search, UserPlus, Users } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Alert, Button, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, Field, Input, NativeSelect, Textarea, cn } from "~/components/ui";
-import type { TOptionGroup } from "#server/catalog/options";
+import { toggleChoice, type TOptionGroup } from "#server/catalog/options";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import type { ScheduleBooking } from "./booking-card";
 import { displayPhone } from "./phone-display";
@@ -309,11 +309,7 @@ function ServiceOptions({ groups, selection, onSelection }: { groups: TOptionGro
                     name={`option-${g.key}`}
                     value={c.key}
                     checked={picked}
-                    onChange={(e) => {
-                      const current = selection[g.key] ?? [];
-                      const next = g.kind === "SINGLE" ? [c.key] : e.target.checked ? [...current, c.key] : current.filter((k) => k !== c.key);
-                      onSelection({ ...selection, [g.key]: next });
-                    }}
+                    onChange={(e) => onSelection(toggleChoice(selection, g, c.key, e.target.checked))}
                     className="size-4 shrink-0 accent-brand-600"
                   />
                   <span className="flex-1">{c.name[locale]}</span>

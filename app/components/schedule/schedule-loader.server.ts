@@ -1,38 +1,12 @@
 import { DateTime } from "luxon";
-import { ZOptionGroupsSchema, type TOptionGroup } from "#server/catalog/options";
-import { withTenant } from "#server/db/db.server";
+import type { StaffChoice } from "#server/catalog/services.server";
 import { can, type TRole } from "#server/tenants/roles";
 import type { requireMember } from "~/lib/dashboard.server";
 import { isLocalDate, weekStartOf } from "./schedule-dates";
 
 type Member = Awaited<ReturnType<typeof requireMember>>;
 
-export interface ScheduleStaff {
-  id: string;
-  name: string;
-  color: string;
-}
-
-/**
- * Active staff of the business, in their sort order. There is no staff-listing procedure
- * yet, so the schedule reads the rows itself, bound to the member's tenant (RLS applies).
- */
-export function listActiveStaff(tenantId: string): Promise<ScheduleStaff[]> {
-  return withTenant(tenantId, (db) =>
-    db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true, color: true } }),
-  );
-}
-
-/** Each active service's option groups (vehicle size, add-ons), which the services API does not list yet. */
-export async function listServiceOptions(tenantId: string): Promise<Record<string, TOptionGroup[]>> {
-  const rows = await withTenant(tenantId, (db) => db.service.findMany({ where: { active: true }, select: { id: true, optionGroups: true } }));
-  const out: Record<string, TOptionGroup[]> = {};
-  for (const row of rows) {
-    const parsed = ZOptionGroupsSchema.safeParse(row.optionGroups);
-    if (parsed.success && parsed.data.length) out[row.id] = parsed.data;
-  }
-  return out;
-}
+export type ScheduleStaff = StaffChoice;
 
 /** Today's local date in a time zone ("YYYY-MM-DD"). */
 export function todayIn(timeZone: string, now = new Date()): string {
@@ -59,12 +33,11 @@ export async function loadSchedule(member: Member, url: URL) {
   const first = view === "week" ? weekStartOf(date) : date;
   const range = localRange(timeZone, first, view === "week" ? 7 : 1);
   const role = current.role as TRole;
-  const [bookings, services, staff, calendar, options] = await Promise.all([
+  const [bookings, services, staff, calendar] = await Promise.all([
     caller.booking.list({ from: range.from, to: range.to }),
     caller.services.list(),
-    listActiveStaff(current.tenantId),
+    caller.services.staffChoices(),
     calendarState(member, role),
-    listServiceOptions(current.tenantId),
   ]);
   return {
     timeZone,
@@ -77,7 +50,7 @@ export async function loadSchedule(member: Member, url: URL) {
     role,
     canManage: can(role, "customers.manage"),
     bookings,
-    services: services.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, priceCents: s.priceCents, optionGroups: options[s.id] ?? [] })),
+    services: services.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, priceCents: s.priceCents, optionGroups: s.optionGroups })),
     staff,
     calendar,
   };

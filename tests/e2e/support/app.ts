@@ -4,6 +4,7 @@ import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject, type TestContext } from "vitest";
 import { resources } from "../../../locales";
+import { CLEANMACHINE_DEMO } from "../../../server/packs/demo/cleanmachine";
 import { CHROMIUM_ARGS, chromiumPath } from "./browser";
 
 /**
@@ -131,6 +132,15 @@ export async function waitForHydration(page: Page): Promise<void> {
 }
 
 /** page.goto that insists on a 2xx answer (and a hydrated page), with the status in the error. */
+/** Signs in through the local sign-in page (the demo owner by default) and waits for the hydrated dashboard. */
+export async function signIn(page: Page, email: string = CLEANMACHINE_DEMO.owner.email, password: string = CLEANMACHINE_DEMO.owner.password): Promise<void> {
+  await open(page, "/sign-in");
+  await page.locator('main input[name="email"]').fill(email);
+  await page.locator('main input[name="password"]').fill(password);
+  await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard"), page.locator('main button[type="submit"]').click()]);
+  await waitForHydration(page);
+}
+
 export async function open(page: Page, p: string): Promise<void> {
   const target = p.startsWith("http") ? p : url(p);
   const res = await page.goto(target);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InvalidSelectionError, quote } from "../../../server/catalog/options";
+import { InvalidSelectionError, quote, toggleChoice } from "../../../server/catalog/options";
 
 const size = {
   key: "size",
@@ -55,5 +55,18 @@ describe("service options", () => {
         return q.priceCents >= 0 && q.durationMinutes >= 5 && Number.isInteger(q.priceCents);
       }),
     );
+  });
+});
+
+describe("toggleChoice", () => {
+  it("a single-choice group keeps only the picked choice; a multi-choice group adds and removes", () => {
+    const size = { key: "size", kind: "SINGLE" as const };
+    const addons = { key: "addons", kind: "MULTI" as const };
+    expect(toggleChoice({ size: ["sedan"] }, size, "suv", true)).toEqual({ size: ["suv"] });
+    let s = toggleChoice({}, addons, "wax", true);
+    s = toggleChoice(s, addons, "pet-hair", true);
+    s = toggleChoice(s, addons, "wax", true); // ticking twice does not duplicate
+    expect(s).toEqual({ addons: ["pet-hair", "wax"] });
+    expect(toggleChoice(s, addons, "wax", false)).toEqual({ addons: ["pet-hair"] });
   });
 });
