@@ -1,3 +1,11 @@
+import enCompliance from "./en/compliance.json";
+import esCompliance from "./es/compliance.json";
+import enAgent from "./en/agent.json";
+import esAgent from "./es/agent.json";
+import enCalls from "./en/calls.json";
+import esCalls from "./es/calls.json";
+import enPhone from "./en/phone.json";
+import esPhone from "./es/phone.json";
 import enCustomers from "./en/customers.json";
 import esCustomers from "./es/customers.json";
 import enBooking from "./en/booking.json";
@@ -34,8 +42,8 @@ import esSchedule from "./es/schedule.json";
  * keys: tests/unit/i18n/parity.test.ts fails otherwise.
  */
 export const resources = {
-  en: { common: enCommon, errors: enErrors, auth: enAuth, onboarding: enOnboarding, dashboard: enDashboard, settings: enSettings, team: enTeam, site: enSite, admin: enAdmin, customers: enCustomers, booking: enBooking, inbox: enInbox, calendar: enCalendar, notifications: enNotifications, schedule: enSchedule },
-  es: { common: esCommon, errors: esErrors, auth: esAuth, onboarding: esOnboarding, dashboard: esDashboard, settings: esSettings, team: esTeam, site: esSite, admin: esAdmin, customers: esCustomers, booking: esBooking, inbox: esInbox, calendar: esCalendar, notifications: esNotifications, schedule: esSchedule },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, onboarding: enOnboarding, dashboard: enDashboard, settings: enSettings, team: enTeam, site: enSite, admin: enAdmin, customers: enCustomers, booking: enBooking, inbox: enInbox, calendar: enCalendar, notifications: enNotifications, schedule: enSchedule, compliance: enCompliance, agent: enAgent, calls: enCalls, phone: enPhone },
+  es: { common: esCommon, errors: esErrors, auth: esAuth, onboarding: esOnboarding, dashboard: esDashboard, settings: esSettings, team: esTeam, site: esSite, admin: esAdmin, customers: esCustomers, booking: esBooking, inbox: esInbox, calendar: esCalendar, notifications: esNotifications, schedule: esSchedule, compliance: esCompliance, agent: esAgent, calls: esCalls, phone: esPhone },
 } as const;
 
 export const NAMESPACES = Object.keys(resources.en) as Array<keyof (typeof resources)["en"]>;

@@ -8,6 +8,8 @@ import { PLATFORM_CONFIG_DEFAULTS } from "./defaults";
 import { mergeLayer, resolveNode } from "./layering";
 import { packConfigLayer } from "./pack-layer";
 import { CONFIG_NODE_KEYS, CONFIG_NODE_SCHEMAS, type DeepPartial, type TConfigNode, type TConfigNodeKey, type TConfigValues } from "./schemas";
+import { smsPort } from "../integrations/sms";
+import { syncPhoneNumber } from "../telephony/phone-numbers.server";
 
 /** PostgreSQL NOTIFY channel that tells every instance to evict a node. */
 export const CONFIG_CHANNEL = "servicepro_config";
@@ -106,6 +108,7 @@ export async function writeConfig<K extends TConfigNodeKey>(
   await db.auditEntry.create({
     data: { tenantId: db.tenantId, actorUserId, action: "config.updated", targetType: "config", targetId: node, data: { patch: patch as object, version: row.version } },
   });
+  if (node === "PHONE") await syncPhoneNumber(db, (parsed.data as TConfigNode<"PHONE">).number, smsPort().provider);
   await emitEvent(db, "config/changed", { tenantId: db.tenantId, node, version: row.version, changedByUserId: actorUserId });
   await announceChange(db, node);
   return parsed.data as TConfigNode<K>;
@@ -115,6 +118,7 @@ export async function writeConfig<K extends TConfigNodeKey>(
 export async function resetConfig(db: TenantDb, node: TConfigNodeKey, actorUserId: string | null): Promise<void> {
   const deleted = await db.configOverride.deleteMany({ where: { node } });
   if (deleted.count === 0) return;
+  if (node === "PHONE") await syncPhoneNumber(db, null, smsPort().provider);
   await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "config.reset", targetType: "config", targetId: node } });
   await emitEvent(db, "config/changed", { tenantId: db.tenantId, node, version: 0, changedByUserId: actorUserId });
   await announceChange(db, node);

@@ -54,6 +54,15 @@ const ROW_FACTORIES: Record<string, RowFactory> = {
   }),
   consent_events: asTenant(async (db) => (await db.consentEvent.create({ data: { tenantId: db.tenantId, phone: "+15125550100", channel: "SMS", action: "OPT_IN", source: "rls-test" } })).id),
   conversations: asTenant(async (db) => (await isoConversation(db)).id),
+  phone_numbers: asTenant(async (db) => (await db.phoneNumber.create({ data: { tenantId: db.tenantId, number: `+1737${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, provider: "local" } })).id),
+  calls: asTenant(
+    async (db) =>
+      (await db.call.create({ data: { tenantId: db.tenantId, provider: "rls", providerCallId: uid("call"), direction: "INBOUND", fromNumber: "+15125550100", toNumber: "+15125550199", mode: "AI_FIRST", status: "COMPLETED" } })).id,
+  ),
+  usage_events: asTenant(
+    async (db) =>
+      (await db.usageEvent.create({ data: { tenantId: db.tenantId, kind: "SMS_SEGMENT_INBOUND", quantity: 1, idempotencyKey: uid("use"), sourceType: "message", sourceId: "m1", occurredAt: new Date() } })).id,
+  ),
   messages: asTenant(async (db) => {
     const conversation = await isoConversation(db);
     return (await db.message.create({ data: { tenantId: db.tenantId, conversationId: conversation.id, channel: "SMS", direction: "INBOUND", status: "RECEIVED", body: "hola", provider: "rls", providerMessageId: uid("m") } })).id;
@@ -107,6 +116,9 @@ const DENIED = /row-level security|permission denied/i;
 async function admin() {
   return (await getDatabase()).admin;
 }
+
+/** Unique columns besides id, for tables whose forged copy would otherwise hit a unique index. */
+const UNIQUE_COLUMNS: Record<string, string[]> = { calls: ["provider_call_id"], usage_events: ["idempotency_key"] };
 
 async function createRow(table: string, tenantId: string): Promise<string> {
   const factory = ROW_FACTORIES[table];
@@ -188,7 +200,9 @@ async function proveIsolation(table: string, a: string, b: string) {
   else await expect(del, "B deletes A's row").rejects.toThrow(/permission denied/i);
 
   // Insert a row carrying A's tenant_id (A's row, new id).
-  const forged = JSON.stringify({ ...original, id: randomUUID() });
+  // A new id, and fresh values for the table's other unique keys, so only RLS can refuse it.
+  const fresh = Object.fromEntries((UNIQUE_COLUMNS[table] ?? []).map((column) => [column, uid(column)]));
+  const forged = JSON.stringify({ ...original, id: randomUUID(), ...fresh });
   await expect(withTenant(b, (db) => db.$executeRawUnsafe(insertFromJson(table, can.columns), forged)), "B inserts a row for A").rejects.toThrow(can.ins ? /row-level security/i : /permission denied/i);
 
   // Move B's own row into A.

@@ -5,7 +5,8 @@ const state = (overrides: Partial<OAuthState> = {}): OAuthState => ({ v: 1, tid:
 
 describe("OAuth state", () => {
   it("round-trips a signed state", () => {
-    expect(readOAuthState(signOAuthState(state()))).toEqual(state());
+    const original = state();
+    expect(readOAuthState(signOAuthState(original))).toEqual(original);
   });
 
   it("refuses a changed payload, a changed or missing signature, extra parts and garbage", () => {
