@@ -67,6 +67,36 @@ export const messageStored = eventType("message/stored", {
   }),
 });
 
+export const CALL_OUTCOMES = ["HUMAN", "AI", "VOICEMAIL", "MISSED", "ABANDONED"] as const;
+
+/** A call finished (real or simulated): missed-call text-back and "always text and notify" start here. */
+export const callEnded = eventType("call/ended", {
+  schema: z.object({
+    tenantId: z.string(),
+    callId: z.string(),
+    outcome: z.enum(CALL_OUTCOMES),
+    /** The caller (E.164) and their customer record, when known. */
+    from: z.string(),
+    customerId: z.string().nullable(),
+    language: z.enum(["en", "es"]),
+    simulated: z.boolean(),
+  }),
+});
+
+/** A caller left a voicemail: stored as a VOICEMAIL message; transcription and summary follow. */
+export const voicemailRecorded = eventType("voicemail/recorded", {
+  schema: z.object({
+    tenantId: z.string(),
+    callId: z.string(),
+    messageId: z.string(),
+    conversationId: z.string(),
+    language: z.enum(["en", "es"]),
+    /** Where the carrier keeps the audio (null in the simulator: the words are in the message's metadata). */
+    recordingUrl: z.string().nullable(),
+    durationSeconds: z.number().int().min(0),
+  }),
+});
+
 /** Every event type, by name (the outbox validates payloads against these). */
 export const EVENT_TYPES = {
   [tenantCreated.name]: tenantCreated,
@@ -80,6 +110,8 @@ export const EVENT_TYPES = {
   [bookingCancelled.name]: bookingCancelled,
   [bookingStatusChanged.name]: bookingStatusChanged,
   [messageStored.name]: messageStored,
+  [callEnded.name]: callEnded,
+  [voicemailRecorded.name]: voicemailRecorded,
 } as const;
 
 export type TEventName = keyof typeof EVENT_TYPES;
