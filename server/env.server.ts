@@ -42,6 +42,13 @@ const ZEnvSchema = z
     /** Google OAuth client (web application) for Google Calendar; both unset = bookings stay in ServicePro. */
     GOOGLE_CLIENT_ID: optionalString,
     GOOGLE_CLIENT_SECRET: optionalString,
+    /** SignalWire project and token (Relay): both set = the telephony worker runs and texts go out through SignalWire. */
+    SIGNALWIRE_PROJECT_ID: optionalString,
+    SIGNALWIRE_API_TOKEN: optionalString,
+    /** Relay host override (tests point it at a local fake relay). */
+    SIGNALWIRE_HOST: optionalString,
+    /** The Relay topic (context) the business numbers are configured to deliver to. */
+    SIGNALWIRE_TOPIC: z.preprocess(emptyToUndefined, z.string().default("servicepro")),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -95,3 +102,4 @@ export function resetEnvCache(): void {
 
 export const isClerkConfigured = (e: TEnv = env()) => Boolean(e.CLERK_SECRET_KEY && e.CLERK_PUBLISHABLE_KEY);
 export const isInngestCloudConfigured = (e: TEnv = env()) => Boolean(e.INNGEST_EVENT_KEY && e.INNGEST_SIGNING_KEY);
+export const isSignalWireConfigured = (e: TEnv = env()) => Boolean(e.SIGNALWIRE_PROJECT_ID && e.SIGNALWIRE_API_TOKEN);
