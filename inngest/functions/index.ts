@@ -2,10 +2,12 @@ import type { InngestFunction } from "inngest";
 import { bookingConfirmations } from "./booking-confirmations";
 import { bookingReminders } from "./booking-reminders";
 import { calendarSync } from "./calendar-sync";
+import { callFollowUp } from "./call-followup";
+import { voicemailProcessing } from "./voicemail-processing";
 import { ownerNotifications } from "./owner-notifications";
 import { tenantOnboardingFollowup } from "./tenant-onboarding-followup";
 
-export { calendarSync, ownerNotifications, tenantOnboardingFollowup };
+export { calendarSync, callFollowUp, ownerNotifications, tenantOnboardingFollowup, voicemailProcessing };
 
 /** Every Inngest function of the app: served at /api/inngest and run by the local runner. */
-export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup, ownerNotifications, calendarSync, bookingReminders, bookingConfirmations];
+export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup, ownerNotifications, calendarSync, bookingReminders, bookingConfirmations, voicemailProcessing, callFollowUp];

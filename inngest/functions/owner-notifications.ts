@@ -6,7 +6,8 @@ import { smsPort } from "../../server/integrations/sms";
 
 /**
  * Tells the owners about new bookings, cancellations and new inbound messages, as the
- * EMAIL node says: emails and/or a text to the owners' alert number. One memoized step
+ * EMAIL node says: emails and/or a text to the owners' alert number. Voicemails and calls
+ * are announced by their own functions (with the summary, per the PHONE node). One memoized step
  * per message, so a retry never sends one twice.
  */
 export const ownerNotifications = inngest.createFunction(
@@ -15,7 +16,7 @@ export const ownerNotifications = inngest.createFunction(
     let notice: OwnerNotice | null = null;
     if (event.name === "booking/created") notice = { kind: "owner.newBooking", bookingId: event.data.bookingId };
     else if (event.name === "booking/cancelled") notice = event.data.by === "MEMBER" ? null : { kind: "owner.cancellation", bookingId: event.data.bookingId };
-    else if (event.name === "message/stored") notice = event.data.direction === "INBOUND" && event.data.channel !== "NOTE" ? { kind: "owner.newMessage", messageId: event.data.messageId } : null;
+    else if (event.name === "message/stored") notice = event.data.direction === "INBOUND" && !["NOTE", "VOICEMAIL", "CALL"].includes(event.data.channel) ? { kind: "owner.newMessage", messageId: event.data.messageId } : null;
     if (!notice) return { sent: 0 };
     const tenantId = event.data.tenantId;
     const { emails, texts } = await step.run("compose", () => composeOwnerNotices(tenantId, notice));

@@ -4,6 +4,7 @@ import { translateNow } from "../i18n/translate.server";
 import { smsPort } from "../integrations/sms";
 import { sendTenantEmail } from "../notifications/send-email.server";
 import { logger } from "../observability/logger.server";
+import { recordUsage } from "../usage/usage.server";
 import type { TInboxMessage } from "./conversations.types";
 import { announceInboxEvent } from "./inbox-events.server";
 import { MESSAGE_SELECT, toInboxMessage } from "./message-select";
@@ -52,7 +53,18 @@ export async function deliverOutboundMessage(run: TenantRun, messageId: string):
     const metadata = { ...(toInboxMessage(row).metadata ?? {}), ...(outcome.status === "SENT" ? outcome.metadata : { error: outcome.error }) } as Prisma.InputJsonValue;
     const data = outcome.status === "SENT" ? { status: "SENT" as const, provider: outcome.provider, providerMessageId: outcome.providerMessageId, metadata } : { status: "FAILED" as const, metadata };
     // Only a still-QUEUED message moves: a concurrent delivery of the same message wins once.
-    await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data });
+    const moved = await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data });
+    if (moved.count === 1 && outcome.status === "SENT" && row.channel === "SMS") {
+      // Billable segments; the offline adapter carries nothing, so its texts are marked simulated.
+      await recordUsage(db, {
+        kind: "SMS_SEGMENT_OUTBOUND",
+        quantity: Math.max(1, Number(outcome.metadata.segments) || 1),
+        idempotencyKey: `sms-out:${messageId}`,
+        sourceType: "message",
+        sourceId: messageId,
+        simulated: outcome.provider === "local",
+      });
+    }
     const updated = await db.message.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT });
     await announceInboxEvent(db, { kind: "message.updated", conversationId: updated.conversationId, messageId, channel: updated.channel, direction: updated.direction });
     return toInboxMessage(updated);

@@ -3,6 +3,7 @@ import { withTenant } from "../db/db.server";
 import { env } from "../env.server";
 import { isSupportedLocale, pickLocale, type TLocale } from "../i18n/localized-text";
 import { formatCents } from "../../app/lib/money";
+import { formatPhone } from "../customers/phone";
 import { appBaseUrl, formatWhen } from "./format";
 import { renderLayout, tr, type RenderedEmail } from "./templates.server";
 
@@ -13,7 +14,11 @@ import { renderLayout, tr, type RenderedEmail } from "./templates.server";
  */
 export type OwnerNotice =
   | { kind: "owner.newBooking" | "owner.cancellation"; bookingId: string }
-  | { kind: "owner.newMessage"; messageId: string };
+  | { kind: "owner.newMessage"; messageId: string }
+  /** A transcribed voicemail, with its summary. Always sent: a voicemail is never left unseen. */
+  | { kind: "owner.voicemail"; messageId: string }
+  /** A call (missed-call escalation, or every call with "always text and notify"); `textedBack` is what the caller was texted. */
+  | { kind: "owner.call"; callId: string; textedBack: string | null };
 
 export interface OwnerEmail extends RenderedEmail {
   to: string;
@@ -43,7 +48,15 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
   const none: OwnerNotices = { emails: [], texts: [] };
   return withTenant(tenantId, async (db) => {
     const email = await readConfig(db, "EMAIL");
-    const wanted = notice.kind === "owner.newBooking" ? email.notifyOwner.newBooking : notice.kind === "owner.cancellation" ? email.notifyOwner.cancellation : email.notifyOwner.newMessage;
+    // Voicemails and call escalations follow the PHONE node's switches, which asked for them.
+    const wanted =
+      notice.kind === "owner.newBooking"
+        ? email.notifyOwner.newBooking
+        : notice.kind === "owner.cancellation"
+          ? email.notifyOwner.cancellation
+          : notice.kind === "owner.newMessage"
+            ? email.notifyOwner.newMessage
+            : true;
     if (!wanted) return none;
     const smsTo = email.notifyChannel !== "EMAIL" ? email.notifySmsTo : null;
     const sendEmail = email.notifyChannel !== "SMS" || !smsTo;
@@ -63,6 +76,45 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
         sms: `${tr(locale, "owner.newMessage.sms", { ...params, preview: message.body.slice(0, 80) })} ${url}`,
         action: { label: tr(locale, "openInbox"), url },
       });
+    } else if (notice.kind === "owner.voicemail") {
+      const message = await db.message.findUnique({
+        where: { id: notice.messageId },
+        select: { metadata: true, conversationId: true, conversation: { select: { customer: { select: { name: true, phone: true } } } } },
+      });
+      if (!message) return none;
+      const meta = (message.metadata ?? {}) as { transcript?: string; summary?: { summary: string; intent: string; urgency: string; callbackRequested: boolean } };
+      const customer = message.conversation.customer;
+      const url = `${base}/dashboard/inbox/${message.conversationId}`;
+      build = (locale) => {
+        const params = { customerName: customer.name, phone: formatPhone(customer.phone), summary: meta.summary?.summary ?? "", intent: tr(locale, `owner.voicemail.intent.${meta.summary?.intent ?? "OTHER"}`) };
+        const lines = [tr(locale, "owner.voicemail.body", params)];
+        if (meta.transcript) lines.push(tr(locale, "owner.voicemail.transcript", { transcript: meta.transcript.slice(0, 1500) }));
+        if (meta.summary?.callbackRequested) lines.push(tr(locale, "owner.voicemail.callback"));
+        return {
+          subject: tr(locale, meta.summary?.urgency === "HIGH" ? "owner.voicemail.subjectUrgent" : "owner.voicemail.subject", params),
+          lines,
+          sms: `${tr(locale, "owner.voicemail.sms", { ...params, summary: params.summary.slice(0, 120) })} ${url}`,
+          action: { label: tr(locale, "openInbox"), url },
+        };
+      };
+    } else if (notice.kind === "owner.call") {
+      const call = await db.call.findUnique({ where: { id: notice.callId }, select: { fromNumber: true, startedAt: true, outcome: true, customer: { select: { id: true, name: true } } } });
+      if (!call) return none;
+      const thread = call.customer ? await db.conversation.findFirst({ where: { customerId: call.customer.id }, select: { id: true } }) : null;
+      const url = thread ? `${base}/dashboard/inbox/${thread.id}` : `${base}/dashboard/inbox`;
+      const missed = call.outcome === "MISSED" || call.outcome === "ABANDONED";
+      build = (locale) => {
+        const params = {
+          customerName: call.customer?.name ?? formatPhone(call.fromNumber),
+          phone: formatPhone(call.fromNumber),
+          when: formatWhen(call.startedAt, locale, tenant.timeZone),
+          outcome: tr(locale, `owner.call.outcome.${call.outcome ?? "MISSED"}`),
+        };
+        const key = missed ? "missedCall" : "call";
+        const lines = [tr(locale, `owner.${key}.body`, params)];
+        if (notice.textedBack) lines.push(tr(locale, "owner.missedCall.textedBack", { text: notice.textedBack }));
+        return { subject: tr(locale, `owner.${key}.subject`, params), lines, sms: `${tr(locale, `owner.${key}.sms`, params)} ${url}`, action: { label: tr(locale, "openInbox"), url } };
+      };
     } else {
       const booking = await db.booking.findUnique({
         where: { id: notice.bookingId },
