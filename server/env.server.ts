@@ -49,6 +49,10 @@ const ZEnvSchema = z
     SIGNALWIRE_HOST: optionalString,
     /** The Relay topic (context) the business numbers are configured to deliver to. */
     SIGNALWIRE_TOPIC: z.preprocess(emptyToUndefined, z.string().default("servicepro")),
+    /** OpenAI key for the AI agent, voicemail transcription and call summaries; unset = the offline (template) assistant. */
+    OPENAI_API_KEY: optionalString,
+    OPENAI_MODEL: z.preprocess(emptyToUndefined, z.string().default("gpt-4o-mini")),
+    OPENAI_TRANSCRIBE_MODEL: z.preprocess(emptyToUndefined, z.string().default("whisper-1")),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -103,3 +107,4 @@ export function resetEnvCache(): void {
 export const isClerkConfigured = (e: TEnv = env()) => Boolean(e.CLERK_SECRET_KEY && e.CLERK_PUBLISHABLE_KEY);
 export const isInngestCloudConfigured = (e: TEnv = env()) => Boolean(e.INNGEST_EVENT_KEY && e.INNGEST_SIGNING_KEY);
 export const isSignalWireConfigured = (e: TEnv = env()) => Boolean(e.SIGNALWIRE_PROJECT_ID && e.SIGNALWIRE_API_TOKEN);
+export const isOpenAiConfigured = (e: TEnv = env()) => Boolean(e.OPENAI_API_KEY);

@@ -1,0 +1,61 @@
+import { foldText } from "../../integrations/ai/local";
+
+/**
+ * What a customer wants, by keywords in English and Spanish: the offline assistant's whole
+ * understanding. Order matters: asking for a person wins, "my appointment" is not a new
+ * booking, and a pack FAQ question is matched by shared words.
+ */
+export type TOfflineIntent =
+  | { kind: "HUMAN" }
+  | { kind: "MY_BOOKINGS" }
+  | { kind: "LOYALTY" }
+  | { kind: "HOURS" }
+  | { kind: "PRICES" }
+  | { kind: "BOOK" }
+  | { kind: "FAQ"; index: number }
+  | { kind: "UNKNOWN" };
+
+const phrase = (words: readonly string[]) => new RegExp(`(^|[^a-z0-9])(${words.join("|")})($|[^a-z0-9])`);
+
+const RULES: ReadonlyArray<[TOfflineIntent["kind"], RegExp]> = [
+  [
+    "HUMAN",
+    phrase([
+      "human", "person", "real person", "someone", "somebody", "representative", "talk to (a|the|an|someone|somebody|your)", "speak (to|with)", "owner", "manager", "operator",
+      "persona", "humano", "alguien", "hablar con", "representante", "encargad[oa]", "duen[oa]", "gerente",
+    ]),
+  ],
+  ["MY_BOOKINGS", phrase(["my (booking|bookings|appointment|appointments|reservation)", "when is my", "do i have an? (booking|appointment)", "mi cita", "mis citas", "mi reserva", "mis reservas", "cuando es mi", "tengo (una )?cita"])],
+  ["LOYALTY", phrase(["points?", "loyalty", "rewards?", "puntos?", "lealtad", "recompensas?"])],
+  ["HOURS", phrase(["hours", "open", "opening", "close", "closing", "closed", "horario", "horarios", "horas", "abren", "abierto", "abiertos", "cierran", "cerrado"])],
+  ["PRICES", phrase(["price", "prices", "pricing", "cost", "costs", "how much", "services", "menu", "rates?", "quote", "precio", "precios", "cuanto", "cuesta", "cuestan", "costo", "servicios", "tarifas?"])],
+  ["BOOK", phrase(["book", "booking", "appointment", "schedule", "reserve", "reservation", "available", "availability", "slots?", "cita", "reservar", "reserva", "agendar", "programar", "disponible", "disponibilidad"])],
+];
+
+const STOP_WORDS = new Set("what when where which with your you have does this that from they them their there para como cual cuando donde tiene tienen usted ustedes esto esta este estos sobre desde hacer puedo puede".split(" "));
+
+const significantWords = (text: string) => new Set(foldText(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !STOP_WORDS.has(w)));
+
+/** The pack FAQ entry sharing the most significant words with the text (at least two), or null. */
+export function matchFaq(text: string, questions: readonly string[]): number | null {
+  const words = significantWords(text);
+  let best: { index: number; score: number } | null = null;
+  questions.forEach((q, index) => {
+    let score = 0;
+    for (const w of significantWords(q)) if (words.has(w)) score += 1;
+    if (score >= 2 && (!best || score > best.score)) best = { index, score };
+  });
+  return (best as { index: number } | null)?.index ?? null;
+}
+
+export function detectOfflineIntent(text: string, faqQuestions: readonly string[] = []): TOfflineIntent {
+  const folded = foldText(text);
+  const faq = matchFaq(text, faqQuestions);
+  for (const [kind, pattern] of RULES) {
+    if (!pattern.test(folded)) continue;
+    // A close FAQ match beats the broad hours/prices/booking words ("Do you come to me?" vs "book").
+    if (faq !== null && kind !== "HUMAN" && kind !== "MY_BOOKINGS") return { kind: "FAQ", index: faq };
+    return { kind } as TOfflineIntent;
+  }
+  return faq !== null ? { kind: "FAQ", index: faq } : { kind: "UNKNOWN" };
+}
