@@ -5,12 +5,9 @@ export * from "./port";
 export type { LocalSmsPort, LocalSmsRecord } from "./local";
 
 /**
- * The SMS adapter of this process. Today there is only the offline one.
- *
- * Seam for the telephony issue: add `signalwire.ts` (implements SmsPort) and choose it
- * here when its environment variables are set, e.g.
- *   if (isSignalWireConfigured(env())) return createSignalWireSms({...});
- * Callers only ever see `smsPort()`, so nothing else changes.
+ * The SMS adapter of this process: SignalWire when the telephony boot installs it (keys
+ * set: server/telephony/signalwire/client.server.ts), the offline one otherwise.
+ * Callers only ever see `smsPort()`.
  */
 const INSTALLED = Symbol.for("servicepro.smsPort");
 const LOCAL = Symbol.for("servicepro.smsPort.local");
@@ -28,7 +25,7 @@ export function localSms(): LocalSmsPort {
   return g[LOCAL] as LocalSmsPort;
 }
 
-/** Tests install an adapter of their choosing (undefined puts the default back). */
+/** Boot installs the real adapter; tests install one of their choosing (undefined puts the default back). */
 export function installSmsPort(port: SmsPort | undefined): void {
   (globalThis as Holder)[INSTALLED] = port;
 }
