@@ -45,7 +45,6 @@ export interface NodeForm {
 
 export const NODE_FORMS: Record<NodeKey, NodeForm> = {
   PHONE: {
-    notYet: true,
     fields: [
       { kind: "phone", path: "number", hint: true, nullable: true },
       { kind: "select", path: "mode", options: ["AI_FIRST", "HUMAN_FIRST", "HYBRID"], labelPrefix: "dashboard:phoneModes" },

@@ -9,6 +9,8 @@ import { loadTodaySummary } from "~/components/schedule/schedule-loader.server";
 import { formatCents } from "~/lib/money";
 import { WIZARD_DAYS } from "~/lib/onboarding-machine";
 import { pickLocale } from "#server/i18n/localized-text";
+import { isSignalWireConfigured } from "#server/env.server";
+import { formatPhone } from "#server/customers/phone";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, caller, current, locale } = await requireMember(request);
@@ -21,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     tenant: tenant.tenant,
     role: current.role,
     locale,
-    phone: { mode: config.PHONE.mode, number: config.PHONE.number },
+    phone: { mode: config.PHONE.mode, number: config.PHONE.number, simulatorMode: !isSignalWireConfigured() },
     hours: config.HOURS.weekly,
     services: { count: services.length, min: prices.length ? Math.min(...prices) : null, max: prices.length ? Math.max(...prices) : null },
     site: { published: config.SITE.published, headline: pickLocale(config.SITE.headline, locale) },
@@ -90,16 +92,21 @@ function SettingsCard({ icon: Icon, title, body, to, action, badge, extra }: { i
 }
 
 function PhoneCard({ d }: { d: Data }) {
-  const { t } = useTranslation(["dashboard", "common"]);
+  const { t } = useTranslation(["dashboard", "phone"]);
   return (
     <SettingsCard
       icon={Phone}
       title={t("cards.phone.title")}
-      body={t("cards.phone.notYet")}
-      badge={t("common:comingSoon")}
-      to="/dashboard/settings/phone"
-      action={t("cards.phone.action")}
-      extra={t("cards.phone.mode", { mode: t(`phoneModes.${d.phone.mode}`) })}
+      body={t("cards.phone.body")}
+      to="/dashboard/phone"
+      action={t("phone:card.action")}
+      extra={
+        <ul className="space-y-0.5" data-testid="phone-status">
+          <li>{d.phone.number ? t("phone:card.number", { number: formatPhone(d.phone.number) }) : t("phone:card.notSetUp")}</li>
+          <li>{t("phone:card.mode", { mode: t(`phone:setup.modes.${d.phone.mode}.label`) })}</li>
+          {d.phone.simulatorMode ? <li className="text-slate-600">{t("phone:card.simulator")}</li> : null}
+        </ul>
+      }
     />
   );
 }
