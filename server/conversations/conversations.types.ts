@@ -14,7 +14,7 @@ export const INBOX_FILTERS = ["all", "unread", "mine", "unassigned"] as const;
 export type TInboxFilter = (typeof INBOX_FILTERS)[number];
 
 /** Why an outbound message was not sent (i18n: inbox:blocked.<reason>). */
-export const BLOCKED_REASONS = ["noSmsConsent", "smsOptedOut", "notCustomerInitiated", "noPhone", "noEmail"] as const;
+export const BLOCKED_REASONS = ["noSmsConsent", "smsOptedOut", "notCustomerInitiated", "noPhone", "noEmail", "quietHours"] as const;
 export type TBlockedReason = (typeof BLOCKED_REASONS)[number];
 
 const ZId = z.string().min(1).max(64);

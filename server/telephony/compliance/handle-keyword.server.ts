@@ -1,0 +1,79 @@
+import { readConfig } from "../../config/config-service.server";
+import { deliverOutboundMessage } from "../../conversations/deliver-outbound-message.server";
+import { formatPhone } from "../../customers/phone";
+import { setSmsConsent } from "../../customers/sms-consent.server";
+import { withTenant, type TenantDb } from "../../db/db.server";
+import { isSupportedLocale, type TLocale } from "../../i18n/localized-text";
+import { translateNow } from "../../i18n/translate.server";
+import { classifyComplianceKeyword, type TComplianceKind, type TComplianceMatch } from "./keywords";
+import { recordComplianceReply } from "./record-compliance-reply.server";
+
+export type THandleComplianceResult = { handled: false } | { handled: true; kind: TComplianceKind; replyMessageId: string | null };
+
+/** A reply still QUEUED this long after it was recorded was abandoned by a crashed attempt: a later attempt sends it. */
+const ORPHANED_AFTER_MS = 30_000;
+
+/** Ledger source of consent changes made by a customer's own text. */
+export const SMS_KEYWORD_SOURCE = "sms-keyword";
+
+/**
+ * Answers a customer's STOP / START / HELP (or plain-language opt-out) text, before anything
+ * else reads it (the inbound-SMS function calls this first; `handled: true` means the AI
+ * agent must not answer). In one transaction: the reply is recorded with the key
+ * `compliance:<messageId>`, and only when that record is new the consent changes (OPT_OUT:
+ * ledger row + smsConsent false, effective at once; OPT_IN: ledger row + smsConsent true;
+ * HELP: no change). Then, outside the transaction, the attempt that recorded the reply
+ * delivers it. Handling the same message again writes nothing and sends nothing more; only
+ * a reply left QUEUED for over 30 s (the first attempt crashed before sending) is sent by a
+ * later attempt.
+ */
+export async function handleComplianceKeyword(tenantId: string, messageId: string): Promise<THandleComplianceResult> {
+  const run = <T,>(fn: (db: TenantDb) => Promise<T>) => withTenant(tenantId, fn);
+  const recorded = await run(async (db) => {
+    const message = await db.message.findFirst({
+      where: { id: messageId, tenantId, channel: "SMS", direction: "INBOUND" },
+      select: { body: true, conversationId: true, conversation: { select: { customer: { select: { id: true, phone: true, smsConsent: true, locale: true } } } } },
+    });
+    const match = message ? classifyComplianceKeyword(message.body) : null;
+    if (!message || !match) return null;
+    const { customer } = message.conversation;
+    const locale: TLocale = match.locale === "es" ? "es" : isSupportedLocale(customer.locale) ? customer.locale : "en";
+    const body = await replyText(db, match.kind, locale);
+    const reply = await recordComplianceReply(db, {
+      conversationId: message.conversationId,
+      customer,
+      body,
+      idempotencyKey: `compliance:${messageId}`,
+      metadata: { kind: `compliance.${match.kind.toLowerCase()}`, inboundMessageId: messageId },
+    });
+    if (reply.created && match.kind !== "HELP") await applyConsent(db, customer.id, match);
+    // A reply someone else recorded is theirs to send, unless it was left QUEUED long ago (a crash before delivery).
+    const orphaned = !reply.created && reply.message.status === "QUEUED" && Date.now() - reply.message.createdAt.getTime() > ORPHANED_AFTER_MS;
+    return { kind: match.kind, reply: reply.message, deliver: reply.message.status === "QUEUED" && (reply.created || orphaned) };
+  });
+  if (!recorded) return { handled: false };
+  const { kind, reply, deliver } = recorded;
+  if (deliver) await deliverOutboundMessage(run, reply.id);
+  return { handled: true, kind, replyMessageId: reply.id };
+}
+
+async function applyConsent(db: TenantDb, customerId: string, match: TComplianceMatch): Promise<void> {
+  await setSmsConsent(db, customerId, { granted: match.kind === "OPT_IN", source: SMS_KEYWORD_SOURCE, words: match.words.slice(0, 1000), actorUserId: null });
+}
+
+async function replyText(db: TenantDb, kind: TComplianceKind, locale: TLocale): Promise<string> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true } });
+  const business = tenant.name;
+  if (kind === "OPT_OUT") return translateNow(locale, "compliance:reply.optOut", { business });
+  if (kind === "OPT_IN") return translateNow(locale, "compliance:reply.optIn", { business });
+  const contact = await helpContact(db);
+  return contact ? translateNow(locale, "compliance:reply.help", { business, contact }) : translateNow(locale, "compliance:reply.helpNoContact", { business });
+}
+
+/** Where a customer can reach a person: the business's phone number, else the owner's email. */
+async function helpContact(db: TenantDb): Promise<string | null> {
+  const phone = await readConfig(db, "PHONE");
+  if (phone.number) return formatPhone(phone.number);
+  const owner = await db.membership.findFirst({ where: { tenantId: db.tenantId, role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
+  return owner?.user.email ?? null;
+}
