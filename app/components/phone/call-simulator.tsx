@@ -3,9 +3,8 @@ import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { normalizePhone } from "#server/customers/phone";
 import { Alert, Badge, Button, Field, Input, Textarea } from "~/components/ui";
-import { clientErrorOf } from "~/lib/trpc";
 import { CallSteps } from "./call-steps";
-import { simulator, type TCallInput, type TCallView } from "./simulator-api";
+import { simulator, simulatorErrorMessage, type TCallInput, type TCallView } from "./simulator-api";
 
 export const DEMO_CALLER = "(512) 555-0142";
 const KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"] as const;
@@ -39,7 +38,7 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
       setCall(next);
       if (next.status === "ENDED") loadRecent();
     } catch (e) {
-      setError(clientErrorOf(e).message || t("simulator.unavailable"));
+      setError(simulatorErrorMessage(e, t("simulator.unavailable")));
     } finally {
       setBusy(false);
     }
@@ -79,7 +78,7 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
       ) : null}
       {error ? <Alert variant="danger" description={error} /> : null}
       {call ? (
-        <div className="space-y-4 rounded-2xl border border-slate-200 bg-white p-3 sm:p-4" data-testid="call-panel" data-status={call.status}>
+        <div className="space-y-4 rounded-2xl border border-slate-200 bg-white p-3 sm:p-4" data-testid="call-panel" data-status={call.status} data-awaiting={call.awaiting ?? ""}>
           <div className="flex flex-wrap items-center gap-2">
             <Badge variant={live ? "success" : "neutral"}>{live ? t("simulator.live") : t("simulator.ended")}</Badge>
             <Badge variant="brand">{t(`simulator.languages.${call.language}`)}</Badge>

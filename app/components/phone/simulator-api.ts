@@ -1,3 +1,4 @@
+import { TRPCClientError } from "@trpc/client";
 import { trpc } from "~/lib/trpc";
 
 /**
@@ -52,3 +53,12 @@ export const simulator = {
   recentCalls: (limit: number): Promise<TCallView[]> => procedures().recentCalls.query({ limit }),
   sendSms: (from: string, body: string): Promise<{ conversationId: string }> => procedures().sendSms.mutate({ from, body }),
 };
+
+/** The server's translated message for a refused simulator call, or `fallback` for anything unexplained (network, missing route). */
+export function simulatorErrorMessage(error: unknown, fallback: string): string {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { i18nKey?: string | null } | undefined;
+    if (data?.i18nKey && data.i18nKey !== "errors:unexpected") return error.message;
+  }
+  return fallback;
+}

@@ -4,9 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { normalizePhone } from "#server/customers/phone";
 import { Alert, Button, cn, Field, Input, Spinner, Textarea } from "~/components/ui";
-import { clientErrorOf, trpc } from "~/lib/trpc";
+import { trpc } from "~/lib/trpc";
 import { DEMO_CALLER } from "./call-simulator";
-import { simulator } from "./simulator-api";
+import { simulator, simulatorErrorMessage } from "./simulator-api";
 
 const POLL_MS = 1500;
 const POLL_FOR_MS = 20_000;
@@ -74,7 +74,7 @@ export function SmsSimulator({ timeZone }: { timeZone: string }) {
       setConversationId(sent.conversationId);
       setPollUntil(Date.now() + POLL_FOR_MS);
     } catch (e) {
-      setError(clientErrorOf(e).message || t("simulator.unavailable"));
+      setError(simulatorErrorMessage(e, t("simulator.unavailable")));
     } finally {
       setBusy(false);
     }
