@@ -27,12 +27,11 @@ export interface AgentContext {
 }
 
 export async function loadAgentContext(db: TenantDb, customerId: string | null): Promise<AgentContext> {
-  const [tenant, ai, billing, customer] = await Promise.all([
-    db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, industryPackKey: true } }),
-    readConfig(db, "AI"),
-    readConfig(db, "BILLING"),
-    customerId ? db.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, phone: true } }) : Promise.resolve(null),
-  ]);
+  // One query at a time: a transaction client runs them in sequence anyway.
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, industryPackKey: true } });
+  const ai = await readConfig(db, "AI");
+  const billing = await readConfig(db, "BILLING");
+  const customer = customerId ? await db.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, phone: true } }) : null;
   return {
     tenantId: db.tenantId,
     businessName: tenant.name,

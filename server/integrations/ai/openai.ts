@@ -44,7 +44,9 @@ const SUMMARY_JSON_SCHEMA = {
 const LANGUAGE_NAME = { en: "English", es: "Spanish" } as const;
 
 export function createOpenAiPort(options: OpenAiPortOptions): AiPort {
-  const client = new OpenAI({ apiKey: options.apiKey, maxRetries: options.maxRetries, timeout: options.timeoutMs, baseURL: options.baseURL });
+  // Carrying Response spares the SDK its fetch("data:,") probe before an upload (tests treat any unmocked request as an error).
+  const fetchWithResponse = Object.assign((input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init), { Response });
+  const client = new OpenAI({ apiKey: options.apiKey, maxRetries: options.maxRetries, timeout: options.timeoutMs, baseURL: options.baseURL, fetch: fetchWithResponse });
 
   return {
     provider: "openai",
