@@ -46,7 +46,7 @@ export async function handleComplianceKeyword(tenantId: string, messageId: strin
       idempotencyKey: `compliance:${messageId}`,
       metadata: { kind: `compliance.${match.kind.toLowerCase()}`, inboundMessageId: messageId },
     });
-    if (reply.created && match.kind !== "HELP") await applyConsent(db, customer.id, match);
+    if (reply.created && match.kind !== "HELP" && customer.phone) await applyConsent(db, customer.id, match);
     // A reply someone else recorded is theirs to send, unless it was left QUEUED long ago (a crash before delivery).
     const orphaned = !reply.created && reply.message.status === "QUEUED" && Date.now() - reply.message.createdAt.getTime() > ORPHANED_AFTER_MS;
     return { kind: match.kind, reply: reply.message, deliver: reply.message.status === "QUEUED" && (reply.created || orphaned) };
