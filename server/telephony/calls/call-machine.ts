@@ -29,7 +29,7 @@ export type TCallMachineEvent = { at?: string } & (
   | { type: "RING_ANSWERED"; target: string }
   | { type: "RING_NO_ANSWER" }
   | { type: "CALLER_SAID"; text: string }
-  | { type: "AGENT_REPLIED"; reply: string; handoff: boolean }
+  | { type: "AGENT_REPLIED"; reply: string; handoff: boolean; bookingId?: string | null }
   | { type: "RECORDING_DONE"; durationSeconds: number; recordingUrl: string | null; spokenText: string | null }
   | { type: "HANGUP" }
   | { type: "TIMEOUT" }
@@ -217,11 +217,14 @@ export const callMachine = setup({
     ),
     sayReply: assign(({ context, event }) => {
       if (event.type !== "AGENT_REPLIED") return {};
+      const detail = event.bookingId ? `booking:${event.bookingId}` : undefined;
+      // An empty reply (the agent failed) says nothing; the handoff that comes with it transfers.
+      if (!event.reply.trim()) return { agentTurns: context.agentTurns + 1, ...record(context, atOf(context, event), [{ step: { kind: "agent", detail } }]) };
       const spoken = say(context, event.reply);
       return {
         agentTurns: context.agentTurns + 1,
         transcript: [...context.transcript, { role: "agent" as const, text: event.reply }],
-        ...record(context, atOf(context, event), [{ ...spoken, step: { ...spoken.step!, kind: "agent" } }]),
+        ...record(context, atOf(context, event), [{ ...spoken, step: { ...spoken.step!, kind: "agent", detail } }]),
       };
     }),
     transfer: assign(({ context, event }) => ({
