@@ -68,10 +68,10 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
             start();
           }}
         >
-          <Field label={t("simulator.from")} hint={t("simulator.fromHint")} error={fromError ?? undefined} className="sm:w-72">
+          <Field label={t("simulator.from")} hint={t("simulator.fromHint")} error={fromError ?? undefined} className="sm:w-96">
             <Input type="tel" inputMode="tel" autoComplete="off" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
           </Field>
-          <Button type="submit" loading={busy} loadingText={t("simulator.starting")} className="sm:mb-7">
+          <Button type="submit" loading={busy} loadingText={t("simulator.starting")} className="sm:mb-[26px]">
             <PhoneCall /> {call ? t("simulator.newCall") : t("simulator.startCall")}
           </Button>
         </form>

@@ -50,9 +50,11 @@ export function PhoneSetupForm({ value, errors, canEdit, busy }: { value: TPhone
                     mode === m ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-200 bg-white hover:border-slate-300",
                   )}
                 >
-                  <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="mt-1 size-5 shrink-0 accent-brand-600" aria-describedby={`mode-${m}-hint`} />
+                  <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="mt-1 size-5 shrink-0 accent-brand-600" aria-labelledby={`mode-${m}-label`} aria-describedby={`mode-${m}-hint`} />
                   <span>
-                    <span className="block font-medium text-slate-900">{t(`setup.modes.${m}.label`)}</span>
+                    <span id={`mode-${m}-label`} className="block font-medium text-slate-900">
+                      {t(`setup.modes.${m}.label`)}
+                    </span>
                     <span id={`mode-${m}-hint`} className="block text-sm text-slate-600">
                       {t(`setup.modes.${m}.hint`)}
                     </span>

@@ -90,10 +90,10 @@ export function SmsSimulator({ timeZone }: { timeZone: string }) {
           void submit();
         }}
       >
-        <Field label={t("simulator.textFrom")} hint={t("simulator.fromHint")} error={fromError ?? undefined} className="sm:w-72">
+        <Field label={t("simulator.textFrom")} hint={t("simulator.fromHint")} error={fromError ?? undefined} className="sm:w-96">
           <Input type="tel" inputMode="tel" autoComplete="off" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         </Field>
-        <Field label={t("simulator.message")}>
+        <Field label={t("simulator.message")} className="max-w-xl">
           <Textarea value={body} onChange={(e) => setBody(e.currentTarget.value)} rows={2} maxLength={1600} placeholder={t("simulator.messagePlaceholder")} />
         </Field>
         <Button type="submit" loading={busy} disabled={!body.trim()}>
