@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { isSignalWireConfigured } from "#server/env.server";
 import { translateNow } from "#server/i18n/translate.server";
-import { can, CAPABILITIES, CONFIG_WRITE_CAPABILITY } from "#server/tenants/roles";
+import { can, CAPABILITIES, CONFIG_WRITE_CAPABILITY, roleAtLeast } from "#server/tenants/roles";
 import { CallSimulator } from "~/components/phone/call-simulator";
 import { PhoneSetupForm, type TPhoneSetupValue } from "~/components/phone/phone-setup-form";
 import { SmsSimulator } from "~/components/phone/sms-simulator";
@@ -22,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     value: value as TPhoneSetupValue,
     canEdit: can(current.role, capability),
+    // The simulator writes calls and messages like real traffic: managers and owners only.
+    canSimulate: roleAtLeast(current.role, "MANAGER"),
     neededRole: CAPABILITIES[capability],
     // Only whether keys exist, never the keys: without them the line lives in the simulator.
     simulatorMode: !isSignalWireConfigured(),
@@ -44,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const TABS = ["setup", "test"] as const;
 
 export default function PhonePage() {
-  const { value, canEdit, neededRole, simulatorMode, timeZone } = useLoaderData<typeof loader>();
+  const { value, canEdit, canSimulate, neededRole, simulatorMode, timeZone } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation(["phone", "settings", "common", "dashboard"]);
@@ -100,18 +102,24 @@ export default function PhonePage() {
         </TabsContent>
         <TabsContent value="test" className="space-y-6 data-[state=inactive]:hidden" forceMount>
           <p className="text-sm text-slate-700">{t("simulator.intro")}</p>
-          <section aria-labelledby="sim-call" className="space-y-3">
-            <h2 id="sim-call" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
-              <PhoneCall aria-hidden className="size-5 text-brand-700" /> {t("simulator.callTitle")}
-            </h2>
-            <CallSimulator timeZone={timeZone} />
-          </section>
-          <section aria-labelledby="sim-text" className="space-y-3 border-t border-slate-200 pt-6">
-            <h2 id="sim-text" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
-              <MessageSquareText aria-hidden className="size-5 text-brand-700" /> {t("simulator.textTitle")}
-            </h2>
-            <SmsSimulator timeZone={timeZone} />
-          </section>
+          {canSimulate ? (
+            <>
+              <section aria-labelledby="sim-call" className="space-y-3">
+                <h2 id="sim-call" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+                  <PhoneCall aria-hidden className="size-5 text-brand-700" /> {t("simulator.callTitle")}
+                </h2>
+                <CallSimulator timeZone={timeZone} />
+              </section>
+              <section aria-labelledby="sim-text" className="space-y-3 border-t border-slate-200 pt-6">
+                <h2 id="sim-text" className="flex items-center gap-2 text-lg font-semibold text-slate-900">
+                  <MessageSquareText aria-hidden className="size-5 text-brand-700" /> {t("simulator.textTitle")}
+                </h2>
+                <SmsSimulator timeZone={timeZone} />
+              </section>
+            </>
+          ) : (
+            <Alert variant="warning" description={t("simulator.managersOnly")} />
+          )}
         </TabsContent>
       </Tabs>
     </div>
