@@ -6,6 +6,7 @@ import { withTenant } from "../../db/db.server";
 import { isDomainError } from "../../errors/domain-errors";
 import { translateNow } from "../../i18n/translate.server";
 import { createBooking } from "../../booking/create-booking.server";
+import { getBooking } from "../../booking/get-booking.server";
 import { getSlotCalendar } from "../../scheduling/availability.server";
 import { logger } from "../../observability/logger.server";
 import type { TAiTool } from "../../integrations/ai/port";
@@ -203,9 +204,18 @@ async function bookSlot(scope: AgentToolScope, args: Args<"book_slot">): Promise
   if (scope.customerId) customer = { id: scope.customerId };
   else if (scope.callerPhone && args.name) customer = { name: args.name, phone: scope.callerPhone, locale };
   else return { result: { ok: false, error: translateNow(locale, "agent:tools.needNameAndPhone") } };
-  const booking = await withTenant(ctx.tenantId, (db) =>
-    createBooking(db, { source: "AGENT", serviceId: args.serviceId, startsAt: new Date(args.startsAt), options: args.options, customer, notes: args.notes ?? null }, { kind: "AGENT" }, { now }),
-  );
+  const startsAt = new Date(args.startsAt);
+  const booking = await withTenant(ctx.tenantId, async (db) => {
+    // A retried turn (the reply failed to record) asks again for the booking it already made: answer with that one.
+    if (scope.customerId) {
+      const made = await db.booking.findFirst({
+        where: { customerId: scope.customerId, serviceId: args.serviceId, startsAt, source: "AGENT", status: { in: ["REQUESTED", "CONFIRMED"] } },
+        select: { id: true },
+      });
+      if (made) return getBooking(db, made.id);
+    }
+    return createBooking(db, { source: "AGENT", serviceId: args.serviceId, startsAt, options: args.options, customer, notes: args.notes ?? null }, { kind: "AGENT" }, { now });
+  });
   return {
     bookingId: booking.id,
     result: {

@@ -64,7 +64,12 @@ export const SUMMARY_URGENCIES = ["LOW", "NORMAL", "HIGH"] as const;
 /** A call or voicemail summary, as the model must return it (validated before use). */
 export const ZAiSummarySchema = z
   .object({
-    summary: z.string().trim().min(1).max(1000),
+    // A long-winded model is trimmed, not refused: the owner still gets the summary.
+    summary: z
+      .string()
+      .trim()
+      .min(1)
+      .transform((s) => (s.length > 1000 ? `${s.slice(0, 999)}…` : s)),
     intent: z.enum(SUMMARY_INTENTS),
     urgency: z.enum(SUMMARY_URGENCIES),
     callbackRequested: z.boolean(),

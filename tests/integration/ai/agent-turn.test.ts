@@ -61,6 +61,32 @@ describe("agentTurn", () => {
     expect(turn.reply).toBe("Alguien de nuestro equipo se comunicará con usted en breve.");
   });
 
+  it("a retried turn that books the same time again gets the same booking, not a second one or a conflict", async () => {
+    installAiPort(openAi());
+    const t = await bookingTenant();
+    const c = await createCustomer(t.id, { smsConsent: true });
+    const from = new Date().toISOString().slice(0, 10);
+    let startsAt = "";
+    scriptOpenAiChat(
+      { toolCalls: [{ name: "find_open_slots", arguments: { serviceId: t.serviceId, fromDate: from } }] },
+      (request) => {
+        startsAt = lastToolResult<{ slots: Array<{ startsAt: string }> }>(request).slots[0].startsAt;
+        return { toolCalls: [{ name: "book_slot", arguments: { serviceId: t.serviceId, startsAt } }] };
+      },
+      { content: "Booked." },
+    );
+    const first = await agentTurn(t.id, { ...base, customerId: c.id, channel: "SMS", locale: "en", text: "book me the first time you have" });
+    expect(first.bookingId).toBeTruthy();
+    // The retry's model asks for the same time (now taken, by this very customer).
+    scriptOpenAiChat({ toolCalls: [{ name: "book_slot", arguments: { serviceId: t.serviceId, startsAt } }] }, (request) => {
+      expect(lastToolResult(request)).toMatchObject({ ok: true, bookingId: first.bookingId });
+      return { content: "Booked." };
+    });
+    const again = await agentTurn(t.id, { ...base, customerId: c.id, channel: "SMS", locale: "en", text: "book me the first time you have" });
+    expect(again.bookingId).toBe(first.bookingId);
+    expect(await withTenant(t.id, (db) => db.booking.count({ where: { customerId: c.id } }))).toBe(1);
+  });
+
   it("offline voice: booking is offered on the website (no link read out); my bookings come from the database", async () => {
     installAiPort(createLocalAi());
     const t = await bookingTenant();
