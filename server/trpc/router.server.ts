@@ -10,6 +10,7 @@ import { packsRouter } from "../packs/router.server";
 import { emailRouter } from "../notifications/router.server";
 import { domainsRouter, teamRouter, tenantsRouter } from "../tenants/router.server";
 import { meRouter } from "../users/router.server";
+import { telephonyRouter } from "../telephony/router.server";
 import { createCallerFactory, router } from "./init.server";
 
 /** The whole API. The dashboard's typed client and the SDK are generated from this type. */
@@ -28,6 +29,7 @@ export const appRouter = router({
   calendar: calendarRouter,
   admin: adminRouter,
   email: emailRouter,
+  telephony: telephonyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -149,6 +149,14 @@ export async function getCallView(tenantId: string, callId: string): Promise<TCa
   });
 }
 
+/** The tenant's latest calls, newest first (the simulator's and the dashboard's call log). */
+export async function recentCallViews(tenantId: string, limit: number, filter: { simulated?: boolean } = {}): Promise<TCallView[]> {
+  return withTenant(tenantId, async (db) => {
+    const rows = await db.call.findMany({ where: { tenantId, ...(filter.simulated === undefined ? {} : { simulated: filter.simulated }) }, orderBy: [{ startedAt: "desc" }, { id: "asc" }], take: limit, select: CALL_SELECT });
+    return rows.map((row) => viewOf(row, row.snapshot ? restoreCallActor(row.snapshot).getSnapshot() : null, []));
+  });
+}
+
 /**
  * Applies what happened on the line to the call `callId` and returns its new state with
  * the driver's next instructions. An ended call ignores further events (ending twice
