@@ -1,7 +1,7 @@
 import { PhoneCall, PhoneOff, Send, Voicemail } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { normalizePhone } from "#server/customers/phone";
+import { formatPhone, normalizePhone } from "#server/customers/phone";
 import { Alert, Badge, Button, Field, Input, Textarea } from "~/components/ui";
 import { CallSteps } from "./call-steps";
 import { simulator, simulatorErrorMessage, type TCallInput, type TCallView } from "./simulator-api";
@@ -180,14 +180,15 @@ function RecentCalls({ calls, current, timeZone, onOpen }: { calls: TCallView[];
       </h3>
       <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
         {calls.map((c) => {
-          const at = c.steps[0]?.at;
+          const at = c.startedAt;
           return (
             <li key={c.id} className="flex items-center gap-3 px-3 py-2 text-sm">
               <span className="flex-1">
-                {at ? <time dateTime={at}>{when.format(new Date(at))}</time> : null}
+                <time dateTime={at}>{when.format(new Date(at))}</time>
+                <span className="text-slate-600"> · {formatPhone(c.from)}</span>
                 <span className="text-slate-600"> · {c.outcome ? t(`simulator.outcomes.${c.outcome}`, { defaultValue: c.outcome }) : t(c.status === "LIVE" ? "simulator.live" : "simulator.ended")}</span>
               </span>
-              <Button type="button" variant="ghost" size="sm" disabled={c.id === current} onClick={() => onOpen(c)} aria-label={at ? t("simulator.openCall", { time: when.format(new Date(at)) }) : undefined}>
+              <Button type="button" variant="ghost" size="sm" disabled={c.id === current} onClick={() => onOpen(c)} aria-label={t("simulator.openCall", { time: when.format(new Date(at)) })}>
                 {t("simulator.open")}
               </Button>
             </li>
