@@ -16,6 +16,8 @@ export type TAgentLocale = "en" | "es";
 export interface AgentContext {
   tenantId: string;
   businessName: string;
+  /** The business's own language: notes for the owner are written in it. */
+  ownerLocale: TAgentLocale;
   slug: string;
   timeZone: string;
   currency: string;
@@ -28,13 +30,14 @@ export interface AgentContext {
 
 export async function loadAgentContext(db: TenantDb, customerId: string | null): Promise<AgentContext> {
   // One query at a time: a transaction client runs them in sequence anyway.
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, industryPackKey: true } });
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, industryPackKey: true, defaultLocale: true } });
   const ai = await readConfig(db, "AI");
   const billing = await readConfig(db, "BILLING");
   const customer = customerId ? await db.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, phone: true } }) : null;
   return {
     tenantId: db.tenantId,
     businessName: tenant.name,
+    ownerLocale: tenant.defaultLocale === "es" ? "es" : "en",
     slug: tenant.slug,
     timeZone: tenant.timeZone,
     currency: billing.currency.toUpperCase(),

@@ -68,7 +68,7 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
     const answer = await port.chat({ system, messages, tools });
     if (answer.toolCalls.length === 0) {
       final = answer.content?.trim() || null;
-      if (final === null) handoffReason = "the assistant had no answer";
+      if (final === null) handoffReason = translateNow(ctx.ownerLocale, "agent:handoff.noAnswer");
       break;
     }
     messages.push({ role: "assistant", content: answer.content, toolCalls: answer.toolCalls });
@@ -81,19 +81,19 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
       messages.push({ role: "tool", toolCallId: call.id, content: JSON.stringify(outcome.result) });
     }
   }
-  if (final === null && handoffReason === null) handoffReason = "the assistant needed too many steps";
+  if (final === null && handoffReason === null) handoffReason = translateNow(ctx.ownerLocale, "agent:handoff.tooManySteps");
 
   if (final !== null && handoffReason === null) {
     const invented = unverifiedAmounts(final, verified);
     if (invented.length) {
       logger.warn({ tenantId, amounts: invented }, "agent reply quoted a price no tool returned; handing over");
-      handoffReason = translateNow(input.locale, "agent:handoff.unverifiedPrice");
+      handoffReason = translateNow(ctx.ownerLocale, "agent:handoff.unverifiedPrice");
+      final = null;
     }
   }
   if (handoffReason !== null) {
-    // A booking made before handing over is real: say so rather than hide it.
-    const booked = bookingId && final ? final : null;
-    return finish({ reply: booked ?? translateNow(input.locale, "agent:handoff.reply"), handoff: true, handoffReason, bookingId, toolCalls, offline: false }, input.channel);
+    // A booking made before handing over still gets its own confirmation text (booking/created).
+    return finish({ reply: translateNow(input.locale, "agent:handoff.reply"), handoff: true, handoffReason, bookingId, toolCalls, offline: false }, input.channel);
   }
   return finish({ reply: final!, handoff: false, handoffReason: null, bookingId, toolCalls, offline: false }, input.channel);
 }

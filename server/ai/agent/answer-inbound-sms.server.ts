@@ -77,7 +77,7 @@ export async function answerInboundSms(tenantId: string, inboundMessageId: strin
     const out = await recordOutboundMessage(db, {
       target: { conversationId: message.conversationId },
       channel: "SMS",
-      body: turn.handoff && turn.bookingId ? turn.reply : reply,
+      body: reply,
       authorUserId: null,
       idempotencyKey: agentReplyKey(inboundMessageId),
       metadata: { agent: true, toolCalls: turn.toolCalls, offline: turn.offline, handoff: turn.handoff, inReplyTo: inboundMessageId, ...(turn.bookingId ? { bookingId: turn.bookingId } : {}) },

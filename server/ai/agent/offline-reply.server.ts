@@ -22,7 +22,7 @@ export async function offlineReply(scope: AgentToolScope, text: string): Promise
   switch (intent.kind) {
     case "HUMAN":
       toolCalls.push("handoff_to_human");
-      handoffReason = t("handoff.customerAsked");
+      handoffReason = translateNow(ctx.ownerLocale, "agent:handoff.customerAsked");
       body = t("handoff.reply");
       break;
     case "HOURS": {
