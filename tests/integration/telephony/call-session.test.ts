@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { writeConfig } from "../../../server/config/config-service.server";
 import { withTenant } from "../../../server/db/db.server";
 import { isDomainError } from "../../../server/errors/domain-errors";
 import { advanceCall, getCallView, startCall } from "../../../server/telephony/calls/call-session.server";
 import { loadRoutingContext } from "../../../server/telephony/calls/routing-context.server";
 import { createTestTenant, uid } from "../../helpers/factories";
 import { createCustomer, uniquePhone } from "../inbox/support";
+import { addService, addStaff } from "../booking/support";
 import { ANA, BEN, configurePhone, fakeDeps } from "./support";
 
 /**
@@ -179,11 +181,48 @@ describe("call sessions", () => {
     const t = await createTestTenant();
     const customer = await createCustomer(t.id, { locale: "es" });
     await withTenant(t.id, (db) => db.customer.update({ where: { id: customer.id }, data: { tags: ["VIP"] } }));
+    const mondayOnly = { mon: [{ open: "09:00", close: "17:00" }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    await withTenant(t.id, (db) => writeConfig(db, "HOURS", { weekly: mondayOnly }, null));
+    // Monday 10:00 in Chicago is open, 17:30 is closed.
+    expect((await loadRoutingContext(t.id, customer.phone!, new Date("2030-01-07T23:30:00Z"))).isOpen).toBe(false);
     const ctx = await loadRoutingContext(t.id, customer.phone!, new Date("2030-01-07T16:00:00Z"));
+    expect(ctx.isOpen).toBe(true);
     expect(ctx.caller).toEqual({ known: true, vip: true, bookingToday: false, customerId: customer.id });
     expect(ctx.language).toBe("es");
     const stranger = await loadRoutingContext(t.id, uniquePhone(), new Date("2030-01-07T16:00:00Z"));
     expect(stranger.caller).toEqual({ known: false, vip: false, bookingToday: false, customerId: null });
     expect(stranger.language).toBe("en");
+  });
+  it("routing context: a booking today (local day in the business's zone) counts; yesterday's or a cancelled one does not", async () => {
+    const t = await createTestTenant();
+    const customer = await createCustomer(t.id);
+    const [serviceId, staffId] = [await addService(t.id, 60), await addStaff(t.id)];
+    const book = (startsAt: string, status: "CONFIRMED" | "CANCELLED") =>
+      withTenant(t.id, (db) => {
+        const start = new Date(startsAt);
+        const end = new Date(start.getTime() + 3_600_000);
+        return db.booking.create({ data: { tenantId: t.id, customerId: customer.id, serviceId, staffId, status, source: "DASHBOARD", startsAt: start, endsAt: end, blockedFrom: start, blockedUntil: end, durationMinutes: 60, priceCents: 5000 } });
+      });
+    // 2030-01-07 22:00 Chicago = 2030-01-08 04:00 UTC: still "today" for a call at 09:00 Chicago on the 7th.
+    const callAt = new Date("2030-01-07T15:00:00Z");
+    await book("2030-01-06T20:00:00Z", "CONFIRMED");
+    await book("2030-01-07T18:00:00Z", "CANCELLED");
+    expect((await loadRoutingContext(t.id, customer.phone!, callAt)).caller.bookingToday).toBe(false);
+    await book("2030-01-08T04:00:00Z", "CONFIRMED");
+    expect((await loadRoutingContext(t.id, customer.phone!, callAt)).caller.bookingToday).toBe(true);
+  });
+
+  it("two hangups racing end the call once", async () => {
+    const t = await createTestTenant();
+    await configurePhone(t.id, { mode: "HUMAN_FIRST" });
+    const { deps, advance } = fakeDeps();
+    const view = await startCall({ tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from: uniquePhone(), to: "+15125550100", simulated: false }, deps);
+    advance(65);
+    const both = await Promise.all([advanceCall(t.id, view.id, { type: "HANGUP" }, deps), advanceCall(t.id, view.id, { type: "HANGUP" }, deps)]);
+    expect(both.map((v) => v.outcome)).toEqual(["MISSED", "MISSED"]);
+    const f = await facts(t.id, view.id);
+    expect([f.messages.length, f.events.length, f.usage.length]).toEqual([1, 1, 1]);
+    expect(f.messages[0]?.body).toBe("Missed call");
+    expect(f.usage[0]?.quantity).toBe(2);
   });
 });

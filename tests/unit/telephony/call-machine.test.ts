@@ -186,6 +186,13 @@ describe("call machine: ringing", () => {
     expect(said(s).at(-1)).toBe("Lo sentimos, en este momento no hay nadie disponible. Por favor deje su nombre, su número y un mensaje breve después del tono.");
   });
 
+  it("a TIMEOUT on the last target goes to the AI like no answer, and the apology is in the caller's language", () => {
+    const s = drive(input({ language: "es" }), [{ type: "TIMEOUT" }, { type: "TIMEOUT" }]);
+    expect(s.value).toEqual({ aiConversation: "listening" });
+    expect(said(s).at(-1)).toBe("Lo sentimos, nadie pudo contestar. Nuestro asistente puede ayudarle.");
+    expect(kinds(s).filter((k) => k === "no_answer")).toHaveLength(2);
+  });
+
   it("hanging up while ringing is MISSED", () => {
     const s = drive(input(), [{ type: "HANGUP" }]);
     expect(s.output).toEqual({ outcome: "MISSED" });
