@@ -4,7 +4,7 @@ import type { AiPort, TAiLocale, TAiSummary } from "./port";
 /**
  * The offline adapter (no OPENAI_API_KEY): deterministic, no network. The agent answers
  * from templates over the business's data when it sees `provider === "local"`
- * (server/ai/agent/offline.ts); here transcription returns the typed words and summaries
+ * (server/ai/agent/offline-reply.server.ts); here transcription returns the typed words and summaries
  * are keyword heuristics in English and Spanish.
  */
 export function createLocalAi(): AiPort {
