@@ -3,6 +3,7 @@ import { formatCents } from "../../app/lib/money";
 import { createManageToken, manageUrl } from "../../server/booking/manage-link.server";
 import { deliverOutboundMessage } from "../../server/conversations/deliver-outbound-message.server";
 import { recordOutboundMessage } from "../../server/conversations/record-outbound-message.server";
+import { CONVERSATION_WINDOW_MS } from "../../server/conversations/sms-policy.server";
 import { withTenant } from "../../server/db/db.server";
 import { isSupportedLocale, pickLocale, type TLocale } from "../../server/i18n/localized-text";
 import { translateNow } from "../../server/i18n/translate.server";
@@ -50,7 +51,7 @@ export function confirmationKindOf(event: { name: string; data: { status?: strin
  */
 export async function planBookingConfirmation(
   tenantId: string,
-  ref: { bookingId: string; version: number; kind: ConfirmationKind },
+  ref: { bookingId: string; version: number; kind: ConfirmationKind; byCustomer?: boolean },
   options: { now?: Date } = {},
 ): Promise<ConfirmationPlan> {
   const now = options.now ?? new Date();
@@ -67,7 +68,15 @@ export async function planBookingConfirmation(
     if (ref.kind === "cancelled" ? booking.status !== "CANCELLED" : booking.status === "CANCELLED" || booking.status === "HELD") return none("stale");
     const customer = booking.customer;
     if (!customer) return none("noCustomer");
-    const wantsSms = customer.smsConsent && Boolean(customer.phone);
+    // A customer who is texting or calling the business (the AI agent booked for them) gets
+    // the text in that conversation even without standing consent (sms-policy.server.ts).
+    const inConversation =
+      !customer.smsConsent && customer.phone
+        ? (await db.message.count({
+            where: { conversation: { customerId: customer.id }, direction: "INBOUND", channel: { in: ["SMS", "CALL", "VOICEMAIL"] }, createdAt: { gte: new Date(now.getTime() - CONVERSATION_WINDOW_MS) } },
+          })) > 0
+        : false;
+    const wantsSms = (customer.smsConsent || inConversation) && Boolean(customer.phone);
     if (!wantsSms && !customer.email) return none("noChannel");
 
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true, timeZone: true } });
@@ -97,6 +106,8 @@ export async function planBookingConfirmation(
         channel: "SMS",
         body: tr(locale, smsKey, params),
         authorUserId: null,
+        // What the customer just did (booked, cancelled) is answered at once, even late in the evening.
+        purpose: ref.byCustomer ? "customerAction" : undefined,
         idempotencyKey: `${key}:sms`,
         metadata: { ...metadata, confirmationKey: `${key}:sms` },
       });
@@ -156,7 +167,9 @@ export function createBookingConfirmations(id: string = BOOKING_CONFIRMATIONS_ID
       const kind = confirmationKindOf(event as { name: string; data: { status?: string } });
       if (!kind) return { kind: null, sms: null, email: null };
       const { tenantId, bookingId, version } = event.data;
-      const plan = await step.run("record", () => planBookingConfirmation(tenantId, { bookingId, version, kind }));
+      const data = event.data as { source?: string; by?: string };
+      const byCustomer = (event.name === "booking/created" && (data.source === "PUBLIC" || data.source === "AGENT")) || ((event.name === "booking/cancelled" || event.name === "booking/rescheduled") && data.by === "CUSTOMER");
+      const plan = await step.run("record", () => planBookingConfirmation(tenantId, { bookingId, version, kind, byCustomer }));
       if (plan.skipped) return { kind, skipped: plan.skipped, sms: null, email: null };
       let sms: string | null = plan.sms?.status ?? null;
       const smsPlan = plan.sms;

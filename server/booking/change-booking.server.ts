@@ -64,7 +64,7 @@ export async function rescheduleBooking(db: TenantDb, input: RescheduleInput, ac
     previousStartsAt: booking.startsAt.toISOString(),
     previousStaffId: booking.staffId,
   });
-  await emitEvent(db, "booking/rescheduled", { ...bookingRef(moved), previousStartsAt: booking.startsAt.toISOString() });
+  await emitEvent(db, "booking/rescheduled", { ...bookingRef(moved), previousStartsAt: booking.startsAt.toISOString(), by: actor.kind === "CUSTOMER" || actor.kind === "AGENT" ? "CUSTOMER" : actor.kind === "SYSTEM" ? "SYSTEM" : "MEMBER" });
   return getBooking(db, moved.id);
 }
 

@@ -9,7 +9,7 @@ import { resolveCustomer } from "./customer-by-phone.server";
 import { announceInboxEvent } from "./inbox-events.server";
 import { MESSAGE_SELECT, toInboxMessage } from "./message-select";
 import { messagePreview } from "./preview";
-import { smsBlockReason } from "./sms-policy.server";
+import { smsBlockReason, type TSmsPurpose } from "./sms-policy.server";
 
 /** Messages ServicePro itself writes carry this provider until a carrier takes them (then its name and id). */
 export const OWN_PROVIDER = "servicepro";
@@ -22,6 +22,8 @@ export interface TRecordOutboundInput {
   subject?: string | null;
   /** The member who wrote it; null for automated texts (reminders, the AI agent…). */
   authorUserId: string | null;
+  /** Why an automated text goes out, when that changes the send rules (sms-policy.server.ts). */
+  purpose?: TSmsPurpose;
   /** Re-running the same automated send with the same key is a no-op that returns the first message. */
   idempotencyKey?: string;
   metadata?: Record<string, unknown>;
@@ -62,7 +64,7 @@ export async function recordOutboundMessage(db: TenantDb, input: TRecordOutbound
   }
 
   let blockedReason: TBlockedReason | null = null;
-  if (input.channel === "SMS") blockedReason = await smsBlockReason(db, { customer, conversationId, automated: input.authorUserId === null });
+  if (input.channel === "SMS") blockedReason = await smsBlockReason(db, { customer, conversationId, automated: input.authorUserId === null, purpose: input.purpose });
   if (input.channel === "EMAIL" && !customer.email) blockedReason = "noEmail";
   const status = input.channel === "NOTE" ? "SENT" : blockedReason ? "BLOCKED" : "QUEUED";
   const direction = input.channel === "NOTE" ? "INTERNAL" : "OUTBOUND";

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { withTenant } from "../../../server/db/db.server";
 import { deliverOutboundMessage } from "../../../server/conversations/deliver-outbound-message.server";
 import { recordOutboundMessage } from "../../../server/conversations/record-outbound-message.server";
@@ -133,6 +133,9 @@ describe("inbox procedures", () => {
   });
 
   it("an automated text to a customer without SMS consent is BLOCKED with a reason; with consent it is queued and sent", async () => {
+    // Midday in Austin: automated texts also respect quiet hours (tests/integration/compliance).
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-07-15T17:00:00Z") });
+    onTestFinished(() => void vi.useRealTimers());
     const t = await createTestTenant();
     const noConsent = await createCustomer(t.id, { smsConsent: false });
     const consenting = await createCustomer(t.id, { smsConsent: true });
