@@ -225,4 +225,14 @@ describe("call sessions", () => {
     expect(f.messages[0]?.body).toBe("Missed call");
     expect(f.usage[0]?.quantity).toBe(2);
   });
+  it("a Spanish-speaking business reads the call in its inbox in Spanish", async () => {
+    const t = await createTestTenant({ input: { locale: "es" } });
+    await configurePhone(t.id, { mode: "HUMAN_FIRST" });
+    const { deps } = fakeDeps();
+    const view = await startCall({ tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from: uniquePhone(), to: "+15125550100", simulated: false }, deps);
+    expect(view.language).toBe("es");
+    expect(view.instructions[0]).toMatchObject({ kind: "say", voiceLanguage: "es-US" });
+    await advanceCall(t.id, view.id, { type: "HANGUP" }, deps);
+    expect((await facts(t.id, view.id)).messages.map((m) => m.body)).toEqual(["Llamada perdida"]);
+  });
 });
