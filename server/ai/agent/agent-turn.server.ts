@@ -6,14 +6,15 @@ import { logger } from "../../observability/logger.server";
 import { loadAgentContext, personaOf, slotLabel, type AgentContext, type TAgentLocale } from "./agent-context.server";
 import { offlineReply } from "./offline-reply.server";
 import { moneyAmountsIn, moneyAmountsInResult, unverifiedAmounts } from "./price-guard";
+import { clockTimesInResult, unverifiedTimes } from "./time-guard";
 import { agentTools, localDate, runAgentTool, type AgentToolScope } from "./tools.server";
 
 /**
  * One turn of the AI agent (SMS or voice): the customer said `text`; the model answers
  * using tools over the business's real data (at most MAX_TOOL_ROUNDS rounds), or, without
- * an AI key, the offline templates answer. A reply quoting a price no tool returned is
- * replaced by a hand-over. Network calls (the model) happen outside any transaction; each
- * tool runs in its own unit of work.
+ * an AI key, the offline templates answer. Network calls (the model) happen outside any transaction; each
+ * tool runs in its own unit of work. A reply naming a price or a clock time that no tool
+ * returned (nor the customer said) is replaced by a hand-over.
  */
 export interface TAgentTurnInput {
   channel: "SMS" | "VOICE";
@@ -57,6 +58,8 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
   ];
   // Prices the agent already said in this thread passed this check when they were said.
   const verified = new Set<number>(input.history.filter((h) => h.role === "agent").flatMap((h) => moneyAmountsIn(h.text)));
+  // Times: what tools return, what the customer said, what the agent already said.
+  const verifiedTimes = clockTimesInResult([...input.history.map((h) => h.text), input.text, slotLabel(now, "en", ctx.timeZone)]);
   const toolCalls: string[] = [];
   const tools = agentTools();
   const system = systemPrompt(ctx, input, now);
@@ -76,6 +79,7 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
       toolCalls.push(call.name);
       const outcome = await runAgentTool(scope, call.name, call.arguments);
       moneyAmountsInResult(outcome.result, verified);
+      clockTimesInResult(outcome.result, verifiedTimes);
       if (outcome.bookingId) bookingId = outcome.bookingId;
       if (outcome.handoffReason) handoffReason = outcome.handoffReason;
       messages.push({ role: "tool", toolCallId: call.id, content: JSON.stringify(outcome.result) });
@@ -88,6 +92,14 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
     if (invented.length) {
       logger.warn({ tenantId, amounts: invented }, "agent reply quoted a price no tool returned; handing over");
       handoffReason = translateNow(ctx.ownerLocale, "agent:handoff.unverifiedPrice");
+      final = null;
+    }
+  }
+  if (final !== null && handoffReason === null) {
+    const invented = unverifiedTimes(final, verifiedTimes);
+    if (invented.length) {
+      logger.warn({ tenantId, times: invented }, "agent reply named a time no tool returned; handing over");
+      handoffReason = translateNow(ctx.ownerLocale, "agent:handoff.unverifiedTime");
       final = null;
     }
   }

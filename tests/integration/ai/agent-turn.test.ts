@@ -52,6 +52,18 @@ describe("agentTurn", () => {
     expect(openAiChatRequests).toHaveLength(3);
   });
 
+  it("a time no tool returned (nor the customer said) is never sent: the reply becomes a hand-over", async () => {
+    installAiPort(openAi());
+    const t = await bookingTenant();
+    scriptOpenAiChat({ content: "Sure, I can fit you in tomorrow at 7:15 AM." }, { content: "Yes, 7:15 AM works, see you then." });
+    const invented = await agentTurn(t.id, { ...base, channel: "SMS", locale: "en", text: "can you come tomorrow?" });
+    expect(invented).toMatchObject({ handoff: true, reply: "I'll have someone from the team get back to you shortly." });
+    expect(invented.handoffReason).toContain("time");
+    // Repeating the customer's own time is not inventing one.
+    const echoed = await agentTurn(t.id, { ...base, channel: "SMS", locale: "en", text: "is 7:15 AM ok?" });
+    expect(echoed).toMatchObject({ handoff: false, reply: "Yes, 7:15 AM works, see you then." });
+  });
+
   it("stops after 5 tool rounds and hands over", async () => {
     installAiPort(openAi());
     const t = await bookingTenant();
