@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createActor } from "xstate";
+import { createActor, type AnyStateNode, type AnyTransitionDefinition, type InspectionEvent } from "xstate";
 import { asksForHuman, awaitingOf, callMachine, restoreCallActor, needsAgentTurn, type TCallMachineEvent, type TCallMachineInput } from "../../../server/telephony/calls/call-machine";
 import type { TRouteDecision } from "../../../server/telephony/calls/routing";
 
@@ -37,8 +37,23 @@ function input(overrides: Partial<TCallMachineInput> = {}): TCallMachineInput {
 
 type TEvent = TCallMachineEvent;
 
+/** Every transition the tests took, to prove at the end that each one of the machine was exercised. */
+const taken = new Set<string>();
+const guardName = (g: unknown) => (typeof g === "string" ? g : typeof g === "object" && g && "type" in g ? String(g.type) : "inline");
+const transitionKey = (t: AnyTransitionDefinition) =>
+  `${t.source.id} --${t.eventType}${t.guard ? `[${guardName(t.guard)}]` : ""}--> ${(t.target ?? []).map((n: AnyStateNode) => n.id).join(",") || "(self)"}`;
+const inspect = (e: InspectionEvent) => {
+  if (e.type === "@xstate.microstep") for (const t of e._transitions) taken.add(transitionKey(t));
+};
+
+function allTransitions(node: AnyStateNode): string[] {
+  const own = [...node.transitions.values()].flat().concat(node.always ?? []).map(transitionKey);
+  return own.concat(Object.values(node.states).flatMap((child) => allTransitions(child as AnyStateNode)));
+}
+
+
 function drive(machineInput: TCallMachineInput, events: TEvent[]) {
-  const actor = createActor(callMachine, { input: machineInput }).start();
+  const actor = createActor(callMachine, { input: machineInput, inspect }).start();
   events.forEach((e, i) => {
     const snapshot = actor.getSnapshot();
     if (!snapshot.can(e)) throw new Error(`refused ${e.type} in ${JSON.stringify(snapshot.value)}`);
@@ -342,5 +357,14 @@ describe("call machine: pronunciations and persistence", () => {
     expect(asksForHuman("agents of change")).toBe(false);
     expect(asksForHuman("mesa para dos personas")).toBe(false);
     expect(asksForHuman("¿Puedo hablar con un humano?")).toBe(true);
+  });
+});
+
+// Last in the file: the tests above run first, in order.
+describe("call machine: coverage", () => {
+  it("every transition of the machine was taken by the tests above", () => {
+    const all = allTransitions(callMachine.root);
+    expect(all.length).toBeGreaterThanOrEqual(28);
+    expect(all.filter((k) => !taken.has(k))).toEqual([]);
   });
 });
