@@ -1,5 +1,5 @@
 import { PhoneCall, PhoneOff, Send, Voicemail } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatPhone, normalizePhone } from "#server/customers/phone";
 import { Alert, Badge, Button, Field, Input, Textarea } from "~/components/ui";
@@ -21,6 +21,7 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [recent, setRecent] = useState<TCallView[]>([]);
+  const bottom = useRef<HTMLDivElement>(null);
 
   const loadRecent = useCallback(() => {
     simulator
@@ -37,6 +38,8 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
       const next = await work();
       setCall(next);
       if (next.status === "ENDED") loadRecent();
+      // Keep the newest step and the controls in view on a phone as the timeline grows.
+      requestAnimationFrame(() => bottom.current?.scrollIntoView({ block: "nearest", behavior: "smooth" }));
     } catch (e) {
       setError(simulatorErrorMessage(e, t("simulator.unavailable")));
     } finally {
@@ -88,6 +91,7 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
             <CallSteps call={call} timeZone={timeZone} />
           </div>
           {live ? <CallControls call={call} busy={busy} onInput={send} /> : null}
+          <div ref={bottom} />
         </div>
       ) : null}
       {recent.length ? <RecentCalls calls={recent} current={call?.id} timeZone={timeZone} onOpen={setCall} /> : null}

@@ -37,6 +37,8 @@ function describeDetail(step: TCallStep, t: TFn): string {
     const m = /^(\w+): (\w+) -> (\w+)$/.exec(detail);
     if (!m) return detail;
     const [, reason, first, then] = m;
+    // Where the call goes after an unanswered ring only matters when it rings first.
+    if (first !== "RING") return t("simulator.routeDetailDirect", { reason: t(`simulator.routes.${reason}`, { defaultValue: reason }), first: t(`simulator.routeTargets.${first}`, { defaultValue: first }) });
     return t("simulator.routeDetail", {
       reason: t(`simulator.routes.${reason}`, { defaultValue: reason }),
       first: t(`simulator.routeTargets.${first}`, { defaultValue: first }),
