@@ -93,8 +93,10 @@ describe("phone line", () => {
     expect(await main.getByTestId("call-panel").textContent()).toContain(es("simulator.outcomes.VOICEMAIL"));
     await checkA11y(page, "es: simulator, voicemail left");
 
-    // The setup survives a fresh load.
+    // The setup survives a fresh load, and the home card tells how calls are answered.
     await open(page, "/dashboard/phone");
     expect(await main.getByRole("radio", { name: es("setup.modes.HUMAN_FIRST.label") }).isChecked()).toBe(true);
+    await open(page, "/dashboard");
+    expect(await main.getByTestId("phone-status").textContent()).toContain(es("card.mode", { mode: es("setup.modes.HUMAN_FIRST.label") }));
   });
 });
