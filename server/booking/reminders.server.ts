@@ -10,6 +10,8 @@ import { renderLayout, tidySentence, tr } from "../notifications/templates.serve
 import { readBookingConfig } from "./booking-rules.server";
 import { createManageToken, manageUrl } from "./manage-link.server";
 import { isInsideWindow, planReminders, type PlannedReminder, type SkippedReminder } from "./reminder-plan";
+import { deliverOutboundMessage } from "../conversations/deliver-outbound-message.server";
+import { recordOutboundMessage } from "../conversations/record-outbound-message.server";
 
 /**
  * Booking reminders, as the durable function (inngest/functions/booking-reminders.ts)
@@ -74,16 +76,16 @@ export interface SendReminderInput extends ReminderRef {
 const QUIET_GRACE_MS = 15 * 60_000;
 
 /**
- * Sends one reminder, idempotently: the SMS is written to the customer's conversation as
- * an OUTBOUND message with provider "local" and providerMessageId
- * `reminder:<bookingId>:<version>:<offset>` (unique per tenant: a retry stores nothing
- * twice). SMS only with consent and a phone; email whenever there is an address (claimed
- * the same way with a ":email" suffix, sent after the commit). The one place to swap in
- * the real SMS and email ports.
+ * Sends one reminder, idempotently: the SMS is recorded in the customer's conversation
+ * through recordOutboundMessage with the key `reminder:<bookingId>:<version>:<offset>` (a
+ * retry stores nothing twice; the send rules may record it BLOCKED with a reason) and
+ * delivered through the SMS port after the commit. SMS only with consent and a phone;
+ * email whenever there is an address (claimed with provider id `<key>:email`, sent after
+ * the commit).
  */
 export async function sendReminder(tenantId: string, input: SendReminderInput, options: { now?: Date } = {}): Promise<ReminderOutcome> {
   const now = options.now ?? new Date();
-  const result = await withTenant(tenantId, async (db): Promise<{ outcome: ReminderOutcome; email?: PendingEmail }> => {
+  const result = await withTenant(tenantId, async (db): Promise<{ outcome: ReminderOutcome; email?: PendingEmail; smsMessageId?: string }> => {
     const booking = await db.booking.findUnique({
       where: { id: input.bookingId },
       include: {
@@ -112,11 +114,23 @@ export async function sendReminder(tenantId: string, input: SendReminderInput, o
     const key = `reminder:${booking.id}:${booking.version}:${input.offsetMinutes}`;
     const channels: Array<"SMS" | "EMAIL"> = [];
     let duplicate = false;
+    let smsMessageId: string | undefined;
     if (customer.smsConsent && customer.phone) {
+      // Through the inbox's outbound path: the send rules apply (opt-outs, the recipient's
+      // quiet hours) and a blocked reminder is recorded with its reason in the thread.
       const body = tidySentence(translateNow(locale, "notifications:booking.reminder.sms", params));
-      const stored = await storeOutbound(db, customer.id, { channel: "SMS", status: "SENT", body, subject: null, providerMessageId: key, metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes } });
-      channels.push("SMS");
-      duplicate ||= !stored.created;
+      const recorded = await recordOutboundMessage(db, {
+        target: { customerId: customer.id },
+        channel: "SMS",
+        body,
+        authorUserId: null,
+        idempotencyKey: key,
+        metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes },
+        now,
+      });
+      duplicate ||= !recorded.created;
+      if (recorded.message.status !== "BLOCKED") channels.push("SMS");
+      if (recorded.message.status === "QUEUED") smsMessageId = recorded.message.id;
     }
     let email: PendingEmail | undefined;
     if (customer.email) {
@@ -134,8 +148,10 @@ export async function sendReminder(tenantId: string, input: SendReminderInput, o
       else duplicate = true;
     }
     if (!channels.length) return { outcome: { sent: false, reason: "noChannel", stop: true } };
-    return { outcome: { sent: true, channels, duplicate }, email };
+    return { outcome: { sent: true, channels, duplicate }, email, smsMessageId };
   });
+  // The text leaves after the commit too, through the SMS port (SignalWire, or the offline adapter).
+  if (result.smsMessageId) await deliverOutboundMessage((fn) => withTenant(tenantId, fn), result.smsMessageId);
   // The email leaves after the commit, outside any transaction; a failure throws and the step retries (the claim is still QUEUED).
   if (result.email) {
     const { messageId, ...email } = result.email;

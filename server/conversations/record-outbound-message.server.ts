@@ -24,6 +24,8 @@ export interface TRecordOutboundInput {
   authorUserId: string | null;
   /** Why an automated text goes out, when that changes the send rules (sms-policy.server.ts). */
   purpose?: TSmsPurpose;
+  /** The clock the send rules judge by (jobs that run on a planned time, tests); defaults to now. */
+  now?: Date;
   /** Re-running the same automated send with the same key is a no-op that returns the first message. */
   idempotencyKey?: string;
   metadata?: Record<string, unknown>;
@@ -64,7 +66,7 @@ export async function recordOutboundMessage(db: TenantDb, input: TRecordOutbound
   }
 
   let blockedReason: TBlockedReason | null = null;
-  if (input.channel === "SMS") blockedReason = await smsBlockReason(db, { customer, conversationId, automated: input.authorUserId === null, purpose: input.purpose });
+  if (input.channel === "SMS") blockedReason = await smsBlockReason(db, { customer, conversationId, automated: input.authorUserId === null, purpose: input.purpose, now: input.now });
   if (input.channel === "EMAIL" && !customer.email) blockedReason = "noEmail";
   const status = input.channel === "NOTE" ? "SENT" : blockedReason ? "BLOCKED" : "QUEUED";
   const direction = input.channel === "NOTE" ? "INTERNAL" : "OUTBOUND";

@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { DateTime } from "luxon";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createBookingReminders } from "../../../inngest/functions/booking-reminders";
 import { cancelBooking, rescheduleBooking } from "../../../server/booking/change-booking.server";
 import { createBooking } from "../../../server/booking/create-booking.server";
@@ -21,6 +21,14 @@ import { addCustomer, bookingTenant, dayAt, DAY, HOUR, MINUTE, setBookingConfig,
  */
 const CHICAGO = "America/Chicago";
 
+// Reminders are texts: the recipient's quiet hours apply when they are sent (the customers
+// here have Austin numbers). Run the file at midday Central, with a clock that keeps moving.
+beforeEach(() => {
+  const noon = DateTime.now().setZone(CHICAGO).set({ hour: 12, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  vi.useFakeTimers({ toFake: ["Date"], now: noon, shouldAdvanceTime: true });
+});
+afterEach(() => void vi.useRealTimers());
+
 async function confirmedBooking(t: BookingTenant, startsAt: Date, customer: { smsConsent?: boolean; email?: string | null } = { smsConsent: true }) {
   const customerId = await addCustomer(t.id, customer);
   const b = await withTenant(t.id, (db) =>
@@ -37,14 +45,16 @@ async function lastEvent(tenantId: string, bookingId: string) {
   return { id: row.id, name: row.name, data: row.data as Record<string, unknown> };
 }
 
+/** Reminder messages with their key: texts keep it as their idempotency key, emails as their provider id. */
 async function reminderMessages(tenantId: string) {
-  return withTenant(tenantId, (db) =>
+  const rows = await withTenant(tenantId, (db) =>
     db.message.findMany({
-      where: { providerMessageId: { startsWith: "reminder:" } },
+      where: { OR: [{ idempotencyKey: { startsWith: "reminder:" } }, { providerMessageId: { startsWith: "reminder:" } }] },
       orderBy: [{ createdAt: "asc" }, { providerMessageId: "asc" }],
-      select: { providerMessageId: true, channel: true, direction: true, status: true, provider: true, body: true, subject: true },
+      select: { providerMessageId: true, idempotencyKey: true, channel: true, direction: true, status: true, provider: true, body: true, subject: true },
     }),
   );
+  return rows.map((m) => ({ ...m, key: m.idempotencyKey ?? m.providerMessageId }));
 }
 
 const sleepsMocked = (extra: Record<string, () => unknown> = {}) => [
@@ -62,7 +72,7 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
     const { result } = await new InngestTestEngine({ function: fn, events: [event], steps: sleepsMocked() }).execute();
     expect(result).toEqual({ superseded: 0, planned: 2, sent: 2 });
     const messages = await reminderMessages(t.id);
-    expect(messages.map((m) => [m.providerMessageId, m.channel, m.direction, m.status, m.provider])).toEqual([
+    expect(messages.map((m) => [m.key, m.channel, m.direction, m.status, m.provider])).toEqual([
       [`reminder:${b.id}:1:1440`, "SMS", "OUTBOUND", "SENT", "local"],
       [`reminder:${b.id}:1:120`, "SMS", "OUTBOUND", "SENT", "local"],
     ]);
@@ -93,7 +103,7 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
     const fresh = await new InngestTestEngine({ function: fn, events: [rescheduled], steps: sleepsMocked() }).execute();
     expect(fresh.result).toMatchObject({ planned: 2, sent: 2 });
     const messages = await reminderMessages(t.id);
-    expect(messages.map((m) => m.providerMessageId)).toEqual([`reminder:${b.id}:2:1440`, `reminder:${b.id}:2:120`]);
+    expect(messages.map((m) => m.key)).toEqual([`reminder:${b.id}:2:1440`, `reminder:${b.id}:2:120`]);
     expect(messages.every((m) => m.body.includes(formatWhen(newStart, "en", CHICAGO)))).toBe(true);
   });
 
@@ -107,7 +117,7 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
       steps: sleepsMocked({ "wait-120": () => withTenant(t.id, (db) => cancelBooking(db, b.id, { kind: "CUSTOMER" })).then(() => undefined) }),
     }).execute();
     expect(result).toEqual({ superseded: 0, planned: 2, sent: 1, stopped: "stale" });
-    expect((await reminderMessages(t.id)).map((m) => m.providerMessageId)).toEqual([`reminder:${b.id}:1:1440`]);
+    expect((await reminderMessages(t.id)).map((m) => m.key)).toEqual([`reminder:${b.id}:1:1440`]);
   });
 
   it("channels: SMS only with consent; email whenever there is an address; nothing for neither; nothing when reminders are off", async () => {
@@ -120,7 +130,7 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
     expect(await run(both.id)).toMatchObject({ sent: 2 });
     expect(await run(neither.id)).toMatchObject({ sent: 0, stopped: "noChannel" });
     const messages = await reminderMessages(t.id);
-    const of = (id: string) => messages.filter((m) => m.providerMessageId.startsWith(`reminder:${id}:`)).map((m) => `${m.channel}:${m.status}`);
+    const of = (id: string) => messages.filter((m) => m.key.startsWith(`reminder:${id}:`)).map((m) => `${m.channel}:${m.status}`);
     expect(of(emailOnly.id)).toEqual(["EMAIL:SENT", "EMAIL:SENT"]);
     expect(of(both.id).sort()).toEqual(["EMAIL:SENT", "EMAIL:SENT", "SMS:SENT", "SMS:SENT"]);
     expect(of(neither.id)).toEqual([]);
@@ -187,10 +197,10 @@ describe("reminders through the outbox relay and the local runner (controllable 
     expect(await reminderMessages(t.id)).toEqual([]);
     h.clock.set(new Date(s2.getTime() - DAY));
     await h.pump();
-    expect((await reminderMessages(t.id)).map((m) => m.providerMessageId)).toEqual([`reminder:${b.id}:2:1440`]);
+    expect((await reminderMessages(t.id)).map((m) => m.key)).toEqual([`reminder:${b.id}:2:1440`]);
     h.clock.set(new Date(s2.getTime() - 2 * HOUR));
     await h.pump();
-    expect((await reminderMessages(t.id)).map((m) => m.providerMessageId)).toEqual([`reminder:${b.id}:2:1440`, `reminder:${b.id}:2:120`]);
+    expect((await reminderMessages(t.id)).map((m) => m.key)).toEqual([`reminder:${b.id}:2:1440`, `reminder:${b.id}:2:120`]);
     expect((await h.runs())[1]).toMatchObject({ status: "COMPLETED", output: { planned: 2, sent: 2 } });
   });
 
@@ -227,7 +237,7 @@ describe("reminders through the outbox relay and the local runner (controllable 
     expect(await reminderMessages(t.id)).toEqual([]);
     h.clock.set(eightDayBefore);
     await h.pump();
-    expect((await reminderMessages(t.id)).map((m) => m.providerMessageId)).toEqual([`reminder:${early.id}:1:1440`]);
+    expect((await reminderMessages(t.id)).map((m) => m.key)).toEqual([`reminder:${early.id}:1:1440`]);
     expect((await h.runs())[0]).toMatchObject({ status: "COMPLETED", output: { planned: 1, sent: 1 } });
 
     // 21:30: the 24 h reminder (21:30 the day before) moves to 08:00 the same day; the 2 h one (19:30) is fine.
@@ -240,7 +250,7 @@ describe("reminders through the outbox relay and the local runner (controllable 
     expect((await h.runs())[1]).toMatchObject({ status: "SLEEPING", runAt: day.set({ hour: 19, minute: 30 }).toJSDate() });
     h.clock.set(day.set({ hour: 19, minute: 30 }).toJSDate());
     await h.pump();
-    const sent = (await reminderMessages(t.id)).map((m) => m.providerMessageId);
+    const sent = (await reminderMessages(t.id)).map((m) => m.key);
     expect(sent).toEqual(expect.arrayContaining([`reminder:${late.id}:1:1440`, `reminder:${late.id}:1:120`]));
     // Every reminder went out inside the window, in the business's zone.
     const runIds = (await h.runs()).map((r) => r.id);
