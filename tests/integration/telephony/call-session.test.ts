@@ -4,6 +4,7 @@ import { withTenant } from "../../../server/db/db.server";
 import { isDomainError } from "../../../server/errors/domain-errors";
 import { advanceCall, getCallView, startCall } from "../../../server/telephony/calls/call-session.server";
 import { loadRoutingContext } from "../../../server/telephony/calls/routing-context.server";
+import { carrierCallFlow } from "../../../server/telephony/calls/call-flow.server";
 import { createTestTenant, uid } from "../../helpers/factories";
 import { createCustomer, uniquePhone } from "../inbox/support";
 import { addService, addStaff } from "../booking/support";
@@ -234,5 +235,25 @@ describe("call sessions", () => {
     expect(view.instructions[0]).toMatchObject({ kind: "say", voiceLanguage: "es-US" });
     await advanceCall(t.id, view.id, { type: "HANGUP" }, deps);
     expect((await facts(t.id, view.id)).messages.map((m) => m.body)).toEqual(["Llamada perdida"]);
+  });
+});
+
+describe("carrierCallFlow (what the SignalWire driver runs)", () => {
+  it("finds the business by the dialled number, drives its call, and refuses numbers that are not ours", async () => {
+    const t = await createTestTenant();
+    const number = uniquePhone();
+    await configurePhone(t.id, { mode: "HUMAN_FIRST", number });
+    const { deps } = fakeDeps();
+    const flow = carrierCallFlow("signalwire", deps);
+    expect(await flow.start({ providerCallId: uid("CA"), from: uniquePhone(), to: uniquePhone() })).toBeNull();
+
+    const view = (await flow.start({ providerCallId: uid("CA"), from: uniquePhone(), to: number }))!;
+    expect(view).toMatchObject({ status: "LIVE", awaiting: "ring", ringing: [ANA] });
+    const answered = await flow.advance(view.id, { type: "RING_ANSWERED", target: ANA.phone });
+    expect(answered.instructions).toEqual([{ kind: "connect", target: ANA }]);
+    const ended = await flow.advance(view.id, { type: "HANGUP" });
+    expect(ended).toMatchObject({ status: "ENDED", outcome: "HUMAN" });
+    const row = await withTenant(t.id, (db) => db.call.findUniqueOrThrow({ where: { id: view.id }, select: { provider: true, simulated: true, toNumber: true } }));
+    expect(row).toEqual({ provider: "signalwire", simulated: false, toNumber: number });
   });
 });
