@@ -65,7 +65,7 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
     <div className="space-y-4">
       {!live ? (
         <form
-          className="flex flex-col gap-3 sm:flex-row sm:items-end"
+          className="flex flex-col gap-3 sm:flex-row sm:items-start"
           onSubmit={(e) => {
             e.preventDefault();
             start();
@@ -74,7 +74,7 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
           <Field label={t("simulator.from")} hint={t("simulator.fromHint")} error={fromError ?? undefined} className="sm:w-96">
             <Input type="tel" inputMode="tel" autoComplete="off" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
           </Field>
-          <Button type="submit" loading={busy} loadingText={t("simulator.starting")} className="sm:mb-[26px]">
+          <Button type="submit" loading={busy} loadingText={t("simulator.starting")} className="sm:mt-[26px]">
             <PhoneCall /> {call ? t("simulator.newCall") : t("simulator.startCall")}
           </Button>
         </form>
