@@ -5,7 +5,7 @@ import path from "node:path";
 /** Everything the build reads: a change in any of them makes build/ stale. */
 export const BUILD_SOURCES = ["app", "server", "inngest", "locales", "prisma/schema.prisma", "remix.config.js", "tailwind.config.ts", "package-lock.json"];
 const IGNORE = new Set(["node_modules", "generated", ".cache", ".scratch"]);
-const OUTPUTS = ["build/index.js", "build/server.js", "build/.stamp"];
+const OUTPUTS = ["build/index.js", "build/server.js", "build/telephony-worker.js", "build/.stamp"];
 
 function newest(p) {
   if (!existsSync(p)) return 0;

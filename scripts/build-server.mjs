@@ -1,11 +1,11 @@
-// Bundles the server entry (server/main.ts) into build/server.js. Dependencies stay
+// Bundles the server entries (server/main.ts, server/telephony-worker.ts) into build/. Dependencies stay
 // external (real node_modules at runtime); only the project's own code is bundled.
 import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
 
 await build({
-  entryPoints: ["server/main.ts"],
-  outfile: "build/server.js",
+  entryPoints: { server: "server/main.ts", "telephony-worker": "server/telephony-worker.ts" },
+  outdir: "build",
   bundle: true,
   platform: "node",
   target: "node20",

@@ -5,6 +5,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { bootPlatform } from "./boot.server";
 import { env, EnvError } from "./env.server";
 import { createHttpApp } from "./http/app.server";
+import { startTelephony } from "./telephony/signalwire/start.server";
 import { logger } from "./observability/logger.server";
 
 /**
@@ -25,6 +26,8 @@ async function main() {
   }
 
   const platform = await bootPlatform({ log: (line) => logger.info(line) });
+  // SignalWire keys set: texts go out through SignalWire and the telephony worker listens for calls and texts.
+  const telephony = await startTelephony(config, platform.databaseKind);
   const buildPath = path.resolve("build/index.js");
   const loadBuild = async () => (await import(`${pathToFileURL(buildPath).href}?t=${statSync(buildPath).mtimeMs}`)) as ServerBuild;
   let build = await loadBuild();
@@ -57,7 +60,10 @@ async function main() {
       );
       if (platform.demo.adminEmail) lines.push(`  Platform admin: ${platform.demo.adminEmail}  /  ${platform.demo.password}`);
     }
-    lines.push(`  Database: ${platform.databaseKind === "pglite" ? `embedded (${platform.dataDir})` : "PostgreSQL server"}   Jobs: ${platform.jobsMode}   Sign-in: ${platform.authProvider}`, ``);
+    lines.push(
+      `  Database: ${platform.databaseKind === "pglite" ? `embedded (${platform.dataDir})` : "PostgreSQL server"}   Jobs: ${platform.jobsMode}   Sign-in: ${platform.authProvider}   Phone: ${telephony.mode === "off" ? "simulator (no SignalWire keys)" : `SignalWire (${telephony.mode})`}`,
+      ``,
+    );
     console.log(lines.join("\n"));
     if (dev) void broadcastDevReady(build);
   });
@@ -68,6 +74,7 @@ async function main() {
     closing = true;
     logger.info({ signal }, "shutting down");
     server.close();
+    await telephony.stop();
     await platform.stop();
     process.exit(0);
   };

@@ -79,10 +79,12 @@ async function runInstructions(call: RelayCallLike, instructions: TCallInstructi
         event = result?.text?.trim() ? { type: "CALLER_SAID", text: result.text.trim() } : result?.digits ? { type: "MENU_DIGIT", digit: result.digits.slice(0, 1) } : { type: "TIMEOUT" };
         break;
       }
-      case "ring":
-      case "connect": {
-        const targets = step.kind === "ring" ? step.targets : [step.target];
-        const seconds = step.kind === "ring" ? step.seconds : 30;
+      case "connect":
+        // The ring already bridged the caller to the person who answered: nothing to dial.
+        break;
+      case "ring": {
+        const targets = step.targets;
+        const seconds = step.seconds;
         // Devices added in one array ring together (SIMULTANEOUS); the machine rings SEQUENTIAL targets one per step.
         const devices = new Voice.DeviceBuilder().add(targets.map((t) => Voice.DeviceBuilder.Phone({ to: t.phone, from: call.to, timeout: seconds })));
         try {
