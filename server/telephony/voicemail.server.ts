@@ -6,7 +6,7 @@ import { env, isSignalWireConfigured } from "../env.server";
 import { isSupportedLocale, type TLocale } from "../i18n/localized-text";
 import { translateNow } from "../i18n/translate.server";
 import { aiPort } from "../integrations/ai";
-import { assertPublicUrl } from "../security/outbound-url.server";
+import { assertPublicUrl, type Resolver } from "../security/outbound-url.server";
 import { billableMinutes, recordUsage } from "../usage/usage.server";
 
 /**
@@ -36,6 +36,12 @@ interface VoicemailFacts {
 
 const MAX_AUDIO_BYTES = 20 * 1024 * 1024;
 
+/** DNS for the recording host (tests answer it; the network is the process edge). */
+let recordingResolver: Resolver | undefined;
+export function setRecordingResolver(resolve: Resolver | undefined): void {
+  recordingResolver = resolve;
+}
+
 async function loadVoicemail(tenantId: string, messageId: string, language: TLocale): Promise<VoicemailFacts> {
   return withTenant(tenantId, async (db) => {
     const message = await db.message.findFirst({ where: { id: messageId, channel: "VOICEMAIL" }, select: { metadata: true } });
@@ -57,7 +63,7 @@ async function loadVoicemail(tenantId: string, messageId: string, language: TLoc
 
 /** Fetches a carrier recording: https on the carrier's own host only, public address, bounded size. */
 async function fetchRecording(recordingUrl: string): Promise<Uint8Array> {
-  const { url } = await assertPublicUrl(recordingUrl);
+  const { url } = await assertPublicUrl(recordingUrl, recordingResolver);
   if (url.protocol !== "https:" || !/(^|\.)signalwire\.com$/i.test(url.hostname)) throw new Error(`refusing to fetch a recording from ${url.hostname}`);
   const e = env();
   const headers: Record<string, string> = {};
