@@ -17,6 +17,7 @@ import { createCaller } from "../../server/trpc/router.server";
 import { SESSION_USER_SELECT } from "../../server/users/session-user";
 import { benchBookingLoad } from "./booking-load";
 import { benchSlots } from "./slots";
+import { benchTelephony } from "./telephony";
 
 process.env.LOG_LEVEL ??= "silent";
 
@@ -114,6 +115,10 @@ if (!loadCorrect) {
   console.error("booking load: wrong answers under load (see the line above)");
   process.exitCode = 1;
 }
+
+// Issue 4: the phone line.
+console.log("");
+await benchTelephony(bench, tenant.id, owner, `run-${Date.now()}`);
 
 mkdirSync("tests/.artifacts", { recursive: true });
 writeFileSync("tests/.artifacts/bench.json", JSON.stringify({ database: db.kind, at: new Date().toISOString(), results }, null, 2));

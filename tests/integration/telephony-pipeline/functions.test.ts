@@ -29,7 +29,7 @@ import { uniquePhone } from "../inbox/support";
 setupMockServer();
 
 const openAi = () => createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
-const run = (fn: Parameters<typeof InngestTestEngine>[0]["function"], event: { name: string; data: Record<string, unknown> }) =>
+const run = (fn: ConstructorParameters<typeof InngestTestEngine>[0]["function"], event: { name: string; data: Record<string, unknown> }) =>
   new InngestTestEngine({ function: fn, events: [event as never] }).execute();
 
 async function lineFor(): Promise<BookingTenant & { number: string }> {
