@@ -81,6 +81,23 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
     await writeConfig(db, "SITE", { contactPhone: demo.contactPhone, contactEmail: demo.contactEmail, serviceAreaNote: demo.serviceAreaNote }, owner.id);
     // A mobile detailer: the booking page asks where to go and checks it is within reach.
     await writeConfig(db, "BOOKING", { serviceArea: demo.serviceArea }, owner.id);
+    // The business line: the team is rung first in the day, the assistant answers after hours;
+    // try it from /dashboard/phone (the simulator) with no SignalWire keys.
+    await writeConfig(
+      db,
+      "PHONE",
+      {
+        // Its own number (the demo caller in the simulator dials in from (512) 555-0142).
+        number: "+15125550100",
+        mode: "HYBRID",
+        ringTargets: [{ name: demo.owner.name, phone: "+15125550198" }],
+        ringSeconds: 20,
+        missedCallTextBack: true,
+        bilingualMenu: true,
+        pronunciations: [{ written: "CleanMachine", spoken: "Clean Machine" }],
+      },
+      owner.id,
+    );
     await seedDemoBookings(db, demo.timeZone, new Date());
     await seedDemoInbox(db, owner.id, new Date());
   });
