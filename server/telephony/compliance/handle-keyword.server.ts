@@ -14,7 +14,7 @@ export type THandleComplianceResult = { handled: false } | { handled: true; kind
 const ORPHANED_AFTER_MS = 30_000;
 
 /** Ledger source of consent changes made by a customer's own text. */
-export const SMS_KEYWORD_SOURCE = "sms-keyword";
+export const SMS_KEYWORD_SOURCE = "sms.keyword";
 
 /**
  * Answers a customer's STOP / START / HELP (or plain-language opt-out) text, before anything

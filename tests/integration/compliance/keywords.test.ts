@@ -39,8 +39,8 @@ describe("SMS compliance keywords", () => {
 
     const result = await handleComplianceKeyword(a.id, stop.message.id);
     expect(result).toMatchObject({ handled: true, kind: "OPT_OUT", replyMessageId: expect.any(String) });
-    expect(await ledger(a.id, c.phone!)).toEqual([{ action: "OPT_OUT", source: "sms-keyword", words: "Stop", actorUserId: null, customerId: c.id }]);
-    expect(await customerRow(a.id, c.id)).toEqual({ smsConsent: false, smsConsentSource: "sms-keyword" });
+    expect(await ledger(a.id, c.phone!)).toEqual([{ action: "OPT_OUT", source: "sms.keyword", words: "Stop", actorUserId: null, customerId: c.id }]);
+    expect(await customerRow(a.id, c.id)).toEqual({ smsConsent: false, smsConsentSource: "sms.keyword" });
 
     const texts = sentTo(c.phone!);
     expect(texts).toHaveLength(1);

@@ -175,7 +175,7 @@ describe("inbox procedures", () => {
     const texterConv = (await inbound(t.id, { customer: { id: texter.id }, channel: "SMS", body: "hi there" })).conversationId;
     expect(await owner.inbox.reply({ conversationId: texterConv, channel: "SMS", body: "hello!" })).toMatchObject({ status: "SENT" });
 
-    await withTenant(t.id, (db) => db.consentEvent.create({ data: { tenantId: t.id, customerId: texter.id, phone: texter.phone, channel: "SMS", action: "OPT_OUT", source: "sms-keyword", words: "STOP" } }));
+    await withTenant(t.id, (db) => db.consentEvent.create({ data: { tenantId: t.id, customerId: texter.id, phone: texter.phone, channel: "SMS", action: "OPT_OUT", source: "sms.keyword", words: "STOP" } }));
     expect(await owner.inbox.reply({ conversationId: texterConv, channel: "SMS", body: "are you sure?" })).toMatchObject({ status: "BLOCKED", blockedReason: "smsOptedOut" });
     expect(localSms().sent()).toHaveLength(1);
   });
