@@ -130,7 +130,7 @@ export async function sendReminder(tenantId: string, input: SendReminderInput, o
       });
       duplicate ||= !recorded.created;
       if (recorded.message.status !== "BLOCKED") channels.push("SMS");
-      if (recorded.message.status === "QUEUED") smsMessageId = recorded.message.id;
+      if (recorded.message.status === "QUEUED" || recorded.message.status === "SENDING") smsMessageId = recorded.message.id;
     }
     let email: PendingEmail | undefined;
     if (customer.email) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const MESSAGE_CHANNELS = ["SMS", "CALL", "VOICEMAIL", "EMAIL", "WEBCHAT", "NOTE"] as const;
 export type TMessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export type TMessageDirection = "INBOUND" | "OUTBOUND" | "INTERNAL";
-export type TMessageStatus = "RECEIVED" | "QUEUED" | "SENT" | "DELIVERED" | "FAILED" | "BLOCKED";
+export type TMessageStatus = "RECEIVED" | "QUEUED" | "SENDING" | "SENT" | "DELIVERED" | "FAILED" | "BLOCKED";
 
 /** Channels a member can answer on from the inbox (NOTE is internal and never sent). */
 export const REPLY_CHANNELS = ["SMS", "EMAIL", "NOTE"] as const;

@@ -12,9 +12,12 @@ import { MESSAGE_SELECT, toInboxMessage } from "./message-select";
 /** Runs one unit of work on the tenant (tRPC's ctx.tenant.db, or `(fn) => withTenant(id, fn)`). */
 export type TenantRun = <T>(fn: (db: TenantDb) => Promise<T>) => Promise<T>;
 
+/** How long a delivery's claim holds before another delivery may take it over (the first one crashed mid-send). */
+export const CLAIM_STALE_MS = 2 * 60_000;
+
 /**
- * Sends a QUEUED outbound message through its channel's adapter (SMS port, tenant email)
- * and records the outcome: SENT with the carrier's provider and id, or FAILED with the
+ * Sends a QUEUED outbound message through its channel's adapter (SMS port, tenant email),
+ * once: it is claimed (SENDING) before the carrier is called, then records the outcome: SENT with the carrier's provider and id, or FAILED with the
  * error in metadata. The network call happens between two units of work, never inside a
  * transaction. Anything not QUEUED (BLOCKED, notes, already sent) is returned unchanged.
  */
@@ -27,7 +30,21 @@ export async function deliverOutboundMessage(run: TenantRun, messageId: string):
   if (!loaded) throw new Error(`deliverOutboundMessage: message ${messageId} not found`);
   const { message, tenantId, tenantName } = loaded;
   const { conversation, ...row } = message;
-  if (row.status !== "QUEUED") return toInboxMessage(row);
+  // Claim it first: of two deliveries of the same message (a retried job racing a slow one)
+  // only the one that moves it QUEUED -> SENDING calls the carrier. A claim left behind by a
+  // crash is taken over after CLAIM_STALE_MS (the one case where a text could go twice).
+  const meta = (toInboxMessage(row).metadata ?? {}) as Record<string, unknown>;
+  const claimedAt = typeof meta.sendingSince === "string" ? Date.parse(meta.sendingSince) : NaN;
+  const stale = row.status === "SENDING" && !(Date.now() - claimedAt < CLAIM_STALE_MS);
+  if (row.status !== "QUEUED" && !stale) return toInboxMessage(row);
+  const sendingSince = new Date().toISOString();
+  const claimed = await run((db) =>
+    db.message.updateMany({
+      where: row.status === "QUEUED" ? { id: messageId, status: "QUEUED" } : { id: messageId, status: "SENDING", metadata: { path: ["sendingSince"], equals: meta.sendingSince as string } },
+      data: { status: "SENDING", metadata: { ...meta, sendingSince } as Prisma.InputJsonValue },
+    }),
+  );
+  if (claimed.count === 0) return run(async (db) => toInboxMessage(await db.message.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT })));
 
   let outcome: { status: "SENT"; provider: string; providerMessageId: string; metadata: Record<string, unknown> } | { status: "FAILED"; error: string };
   try {
@@ -50,10 +67,10 @@ export async function deliverOutboundMessage(run: TenantRun, messageId: string):
   }
 
   return run(async (db) => {
-    const metadata = { ...(toInboxMessage(row).metadata ?? {}), ...(outcome.status === "SENT" ? outcome.metadata : { error: outcome.error }) } as Prisma.InputJsonValue;
+    const metadata = { ...meta, ...(outcome.status === "SENT" ? outcome.metadata : { error: outcome.error }) } as Prisma.InputJsonValue;
     const data = outcome.status === "SENT" ? { status: "SENT" as const, provider: outcome.provider, providerMessageId: outcome.providerMessageId, metadata } : { status: "FAILED" as const, metadata };
-    // Only a still-QUEUED message moves: a concurrent delivery of the same message wins once.
-    const moved = await db.message.updateMany({ where: { id: messageId, status: "QUEUED" }, data });
+    // Only our claim moves on (a delivery that took over a stale claim re-stamped it).
+    const moved = await db.message.updateMany({ where: { id: messageId, status: "SENDING", metadata: { path: ["sendingSince"], equals: sendingSince } }, data });
     if (moved.count === 1 && outcome.status === "SENT" && row.channel === "SMS") {
       // Billable segments; the offline adapter carries nothing, so its texts are marked simulated.
       await recordUsage(db, {

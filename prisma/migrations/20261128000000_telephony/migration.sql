@@ -1,6 +1,10 @@
 -- Telephony and the AI agent: which tenant a phone number belongs to, one row per call
 -- (with the steps its flow took), and usage events ready for billing.
 
+-- A delivery claims a QUEUED message before it calls the carrier, so two deliveries of the
+-- same message (a retried job, a concurrent one) never send it twice.
+ALTER TYPE "MessageStatus" ADD VALUE 'SENDING' AFTER 'QUEUED';
+
 CREATE TYPE "CallDirection" AS ENUM ('INBOUND', 'OUTBOUND');
 CREATE TYPE "UsageKind" AS ENUM ('SMS_SEGMENT_INBOUND', 'SMS_SEGMENT_OUTBOUND', 'CALL_MINUTE_INBOUND', 'CALL_MINUTE_OUTBOUND', 'AI_MINUTE');
 

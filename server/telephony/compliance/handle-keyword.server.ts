@@ -11,7 +11,6 @@ import { recordComplianceReply } from "./record-compliance-reply.server";
 export type THandleComplianceResult = { handled: false } | { handled: true; kind: TComplianceKind; replyMessageId: string | null };
 
 /** A reply still QUEUED this long after it was recorded was abandoned by a crashed attempt: a later attempt sends it. */
-const ORPHANED_AFTER_MS = 30_000;
 
 /** Ledger source of consent changes made by a customer's own text. */
 export const SMS_KEYWORD_SOURCE = "sms.keyword";
@@ -47,9 +46,10 @@ export async function handleComplianceKeyword(tenantId: string, messageId: strin
       metadata: { kind: `compliance.${match.kind.toLowerCase()}`, inboundMessageId: messageId },
     });
     if (reply.created && match.kind !== "HELP" && customer.phone) await applyConsent(db, customer.id, match);
-    // A reply someone else recorded is theirs to send, unless it was left QUEUED long ago (a crash before delivery).
-    const orphaned = !reply.created && reply.message.status === "QUEUED" && Date.now() - reply.message.createdAt.getTime() > ORPHANED_AFTER_MS;
-    return { kind: match.kind, reply: reply.message, deliver: reply.message.status === "QUEUED" && (reply.created || orphaned) };
+    // Delivery claims the reply before the carrier is called (deliverOutboundMessage): a
+    // concurrent duplicate finds it claimed and sends nothing; a claim left by a crash is
+    // taken over once stale.
+    return { kind: match.kind, reply: reply.message, deliver: reply.message.status === "QUEUED" || reply.message.status === "SENDING" };
   });
   if (!recorded) return { handled: false };
   const { kind, reply, deliver } = recorded;

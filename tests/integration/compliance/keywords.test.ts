@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { deliverOutboundMessage } from "../../../server/conversations/deliver-outbound-message.server";
+import { CLAIM_STALE_MS, deliverOutboundMessage } from "../../../server/conversations/deliver-outbound-message.server";
 import { recordOutboundMessage } from "../../../server/conversations/record-outbound-message.server";
 import { smsBlockReason } from "../../../server/conversations/sms-policy.server";
 import { writeConfig, readConfig } from "../../../server/config/config-service.server";
@@ -188,7 +188,7 @@ describe("SMS compliance keywords", () => {
     expect(sentTo(c.phone!)).toHaveLength(1);
   });
 
-  it("a reply left QUEUED by a crash is sent when the message is handled again later", async () => {
+  it("a reply left half-sent by a crash is sent when the message is handled again later", async () => {
     const c = await createCustomer(a.id, { smsConsent: true });
     const stop = await inbound(a.id, { customer: { id: c.id }, body: "STOP" });
     // The first attempt recorded the reply but died before delivering it.
@@ -204,14 +204,14 @@ describe("SMS compliance keywords", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: DAYTIME });
     void handleComplianceKeyword(a.id, stop.message.id);
     await vi.waitFor(() => expect(reachedCarrier).toBe(true));
-    expect(await withTenant(a.id, (db) => db.message.count({ where: { idempotencyKey: `compliance:${stop.message.id}`, status: "QUEUED" } }))).toBe(1);
+    expect(await withTenant(a.id, (db) => db.message.count({ where: { idempotencyKey: `compliance:${stop.message.id}`, status: "SENDING" } }))).toBe(1);
     installSmsPort(undefined);
     localSms().clear();
     // A concurrent duplicate right away does not send it a second time...
     expect(await handleComplianceKeyword(a.id, stop.message.id)).toMatchObject({ handled: true, kind: "OPT_OUT" });
     expect(sentTo(c.phone!)).toEqual([]);
-    // ...but a retry a minute later does.
-    vi.setSystemTime(new Date(DAYTIME.getTime() + 60_000));
+    // ...but a retry once the claim is stale does.
+    vi.setSystemTime(new Date(DAYTIME.getTime() + CLAIM_STALE_MS + 60_000));
     expect(await handleComplianceKeyword(a.id, stop.message.id)).toMatchObject({ handled: true, kind: "OPT_OUT" });
     expect(sentTo(c.phone!)).toHaveLength(1);
     expect(await ledger(a.id, c.phone!)).toHaveLength(1);
