@@ -1,5 +1,12 @@
+import { z } from "zod";
+import { getConfig } from "../config/config-service.server";
 import { router, tenantProcedure } from "../trpc/init.server";
-import { listRecentCalls, simulateCallInput, simulateCallStart, ZRecentCallsSchema, ZSimulatorCallInputRequestSchema, ZSimulatorCallStartSchema } from "./simulator.server";
+import { simulateInboundSms } from "./inbound-sms.server";
+import { listRecentCalls, simulateCallInput, simulateCallStart, ZCallerPhoneSchema, ZRecentCallsSchema, ZSimulatorCallInputRequestSchema, ZSimulatorCallStartSchema } from "./simulator.server";
+
+export const ZSimulatorSmsSchema = z
+  .object({ from: ZCallerPhoneSchema, body: z.string().trim().min(1, { message: "validation.required" }).max(1600, { message: "validation.tooLong" }) })
+  .strict();
 
 /**
  * The telephony API. The simulator places test calls through the real call flow; managers
@@ -13,6 +20,16 @@ export const telephonyRouter = router({
     callInput: tenantProcedure("MANAGER")
       .input(ZSimulatorCallInputRequestSchema)
       .mutation(({ ctx, input }) => simulateCallInput(ctx.tenant.tenantId, input.callId, input.input)),
+    /** A text to the line: stored like a real one; the inbound-SMS function answers it (keywords, then the agent). */
+    sendSms: tenantProcedure("MANAGER")
+      .input(ZSimulatorSmsSchema)
+      .mutation(async ({ ctx, input }) => {
+        const tenantId = ctx.tenant.tenantId;
+        const phone = await getConfig(tenantId, "PHONE");
+        const stored = await simulateInboundSms(tenantId, { from: input.from, body: input.body, to: phone.number });
+        if (stored.status !== "stored" && stored.status !== "duplicate") throw new Error(`simulated text not stored: ${stored.status}`);
+        return { conversationId: stored.conversationId, messageId: stored.messageId };
+      }),
     recentCalls: tenantProcedure("MANAGER")
       .input(ZRecentCallsSchema)
       .query(({ ctx, input }) => listRecentCalls(ctx.tenant.tenantId, input.limit)),

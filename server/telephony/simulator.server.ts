@@ -14,7 +14,7 @@ import type { TCallView } from "./calls/call.types";
  */
 
 /** A number as typed -> E.164. */
-const ZCallerPhoneSchema = z
+export const ZCallerPhoneSchema = z
   .string()
   .trim()
   .max(40, { message: "validation.phoneE164" })
