@@ -311,5 +311,10 @@ async function finishCall(db: TenantDb, row: TCallRow, snapshot: TCallSnapshot):
   await emitEvent(db, "call/ended", { tenantId: db.tenantId, callId: row.id, outcome, from: row.fromNumber, customerId, language, simulated: row.simulated });
   await recordUsage(db, { kind: "CALL_MINUTE_INBOUND", quantity: billableMinutes(durationSeconds), idempotencyKey: `call-in:${row.id}`, sourceType: "call", sourceId: row.id, simulated: row.simulated, occurredAt: endedAt });
   await recordUsage(db, { kind: "AI_MINUTE", quantity: billableMinutes(ctx.aiSeconds), idempotencyKey: `call-ai:${row.id}`, sourceType: "call", sourceId: row.id, simulated: row.simulated, occurredAt: endedAt });
+  // The leg to the teammate who answered is an outbound call the carrier bills too.
+  if (ctx.answeredAt) {
+    const bridgedSeconds = Math.max(0, Math.round((endedAt.getTime() - Date.parse(ctx.answeredAt)) / 1000));
+    await recordUsage(db, { kind: "CALL_MINUTE_OUTBOUND", quantity: billableMinutes(bridgedSeconds), idempotencyKey: `call-out:${row.id}`, sourceType: "call", sourceId: row.id, simulated: row.simulated, occurredAt: endedAt });
+  }
   return finished;
 }

@@ -60,7 +60,11 @@ describe("call sessions", () => {
     expect(once.messages[0]).toMatchObject({ channel: "CALL", body: "Call answered by Ben (3 min)", provider: "signalwire", metadata: { callId: view.id, outcome: "HUMAN", steps: 12 } });
     expect(once.call.customerId).not.toBeNull();
     expect(once.events).toEqual([{ name: "call/ended", data: { tenantId: t.id, callId: view.id, outcome: "HUMAN", from, customerId: once.call.customerId, language: "es", simulated: false } }]);
-    expect(once.usage).toEqual([{ kind: "CALL_MINUTE_INBOUND", quantity: 3, idempotencyKey: `call-in:${view.id}`, simulated: false }]);
+    // Inbound: the whole call (3 min); outbound: the leg to Ben, bridged for 152 s (3 started minutes).
+    expect(once.usage).toEqual([
+      { kind: "CALL_MINUTE_INBOUND", quantity: 3, idempotencyKey: `call-in:${view.id}`, simulated: false },
+      { kind: "CALL_MINUTE_OUTBOUND", quantity: 3, idempotencyKey: `call-out:${view.id}`, simulated: false },
+    ]);
 
     // The carrier reports the hangup again: nothing changes.
     advance(30);
@@ -69,7 +73,7 @@ describe("call sessions", () => {
     const twice = await facts(t.id, view.id);
     expect(twice.messages).toHaveLength(1);
     expect(twice.events).toHaveLength(1);
-    expect(twice.usage).toHaveLength(1);
+    expect(twice.usage).toEqual(once.usage);
     expect(twice.call.updatedAt.getTime()).toBe(once.call.updatedAt.getTime());
   });
 
