@@ -10,16 +10,11 @@ export type TCallStep = TCallView["steps"][number];
 export type TCallStepKind = TCallStep["kind"];
 export type TCallInput = inferRouterInputs<AppRouter>["telephony"]["simulator"]["callInput"]["input"];
 
-// Texting the line is `telephony.simulator.sendSms`; typed by hand until it is in AppRouter.
-interface TSmsProcedure {
-  sendSms: { mutate(input: { from: string; body: string }): Promise<{ conversationId: string }> };
-}
-
 export const simulator = {
   startCall: (from: string): Promise<TCallView> => trpc.telephony.simulator.startCall.mutate({ from }),
   callInput: (callId: string, input: TCallInput): Promise<TCallView> => trpc.telephony.simulator.callInput.mutate({ callId, input }),
   recentCalls: (limit: number): Promise<TCallView[]> => trpc.telephony.simulator.recentCalls.query({ limit }),
-  sendSms: (from: string, body: string): Promise<{ conversationId: string }> => (trpc.telephony.simulator as unknown as TSmsProcedure).sendSms.mutate({ from, body }),
+  sendSms: (from: string, body: string): Promise<{ conversationId: string }> => trpc.telephony.simulator.sendSms.mutate({ from, body }),
 };
 
 /** The server's translated message for a refused simulator call, or `fallback` for anything unexplained (network, missing route). */
