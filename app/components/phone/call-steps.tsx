@@ -22,8 +22,13 @@ const ICONS: Record<TCallStepKind, LucideIcon> = {
 /** Steps the caller did (shown on the right, like a chat), as opposed to what the line did. */
 const CALLER_KINDS = new Set<TCallStepKind>(["pressed", "heard", "voicemail", "hangup"]);
 
-/** The language a step's voice speaks: from the voice's name ("es-US-…") when it says, else the call's. */
+/** The call flow's voices (server/telephony/calls/call-machine.ts VOICES) by the language they speak. */
+const VOICE_LANGUAGES: Record<string, "en" | "es"> = { "polly.Joanna-Neural": "en", "polly.Lupe-Neural": "es" };
+
+/** The language a step's voice speaks: a known voice, a name like "es-US-…", else the call's language. */
 export function voiceLanguage(step: TCallStep, callLanguage: "en" | "es"): "en" | "es" {
+  const known = VOICE_LANGUAGES[step.voice ?? ""];
+  if (known) return known;
   const m = /^(en|es)\b/i.exec(step.voice ?? "");
   return m ? (m[1].toLowerCase() as "en" | "es") : callLanguage;
 }
