@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ArrowLeft, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
@@ -22,6 +22,8 @@ function nodeOf(param: string | undefined): NodeKey {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const node = nodeOf(params.node);
+  // The phone line has its own page (setup and the simulator).
+  if (node === "PHONE") throw redirect("/dashboard/phone");
   const { caller, current } = await requireMember(request);
   const value = await caller.config[node].get();
   const capability = CONFIG_WRITE_CAPABILITY[node];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useRevalidator, useRouteLoaderData } from "@remix-run/react";
-import { Briefcase, CalendarDays, ChevronsUpDown, Contact, ExternalLink, Home, LogOut, Menu, Plus, ServerCog, Settings, Store, Tags, Users } from "lucide-react";
+import { Briefcase, CalendarDays, ChevronsUpDown, Contact, ExternalLink, Home, LogOut, Menu, Phone, Plus, ServerCog, Settings, Store, Tags, Users } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BrandMark } from "~/components/brand-mark";
@@ -43,6 +43,7 @@ export default function DashboardLayout() {
     { to: "/dashboard/customers", label: t("customers:nav"), icon: Contact },
     { to: "/dashboard/services", label: t("nav.services"), icon: Tags },
     { to: "/dashboard/inbox", label: t("inbox:nav"), icon: InboxNavIcon },
+    { to: "/dashboard/phone", label: t("phone:title"), icon: Phone },
     { to: "/dashboard/team", label: t("nav.team"), icon: Users },
     { to: "/dashboard/settings", label: t("nav.settings"), icon: Settings },
   ];

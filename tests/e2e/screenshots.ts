@@ -14,7 +14,7 @@ const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, heig
 const only = process.argv.slice(2);
 
 const PUBLIC = ["/", "/sign-in", "/sign-up", "/s/cleanmachine", "/s/cleanmachine/book", "/s/cleanmachine/booking/manage/not-a-valid-link", "/s/does-not-exist"];
-const OWNER = ["/dashboard", "#advanced", "/dashboard/schedule", "/dashboard/schedule?view=week", "/dashboard/services", "/dashboard/customers", "/dashboard/customers/new", "/dashboard/team", "/dashboard/settings", "/dashboard/settings/hours", "/dashboard/settings/site", "/dashboard/settings/phone", "/dashboard/settings/loyalty", "/dashboard/settings/ai", "/onboarding"];
+const OWNER = ["/dashboard", "#advanced", "/dashboard/schedule", "/dashboard/schedule?view=week", "/dashboard/services", "/dashboard/customers", "/dashboard/customers/new", "/dashboard/team", "/dashboard/settings", "/dashboard/settings/hours", "/dashboard/settings/site", "/dashboard/phone", "/dashboard/phone?tab=test", "/dashboard/settings/loyalty", "/dashboard/settings/ai", "/onboarding"];
 const ADMIN = ["/admin/tenants", "/admin/jobs"];
 
 async function signIn(page: Page, email: string, password: string) {

@@ -90,6 +90,7 @@ function MessageBubble({ message: m, customerName, timeZone, locale, me }: { mes
               {duration ? <span className="font-normal text-slate-500">· {t("callDuration", duration)}</span> : null}
             </p>
           ) : null}
+          {m.channel === "VOICEMAIL" ? <VoicemailFlags metadata={m.metadata} /> : null}
           {m.subject ? <p className="font-semibold">{m.subject}</p> : null}
           {m.body ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : isCall ? <p className="text-sm italic text-slate-500">{t("emptyCall")}</p> : null}
         </div>
@@ -114,5 +115,19 @@ function MessageBubble({ message: m, customerName, timeZone, locale, me }: { mes
         </p>
       </div>
     </div>
+  );
+}
+
+/** What the voicemail summary found: urgent, wants a call back (or that it is still being transcribed). */
+function VoicemailFlags({ metadata }: { metadata: Record<string, unknown> | null }) {
+  const { t } = useTranslation("inbox");
+  const summary = (metadata?.summary ?? null) as { urgency?: string; callbackRequested?: boolean } | null;
+  if (!summary) return <p className="mb-1 text-xs italic text-slate-500">{t("voicemail.transcribing")}</p>;
+  if (summary.urgency !== "HIGH" && !summary.callbackRequested) return null;
+  return (
+    <p className="mb-1 flex flex-wrap gap-1.5">
+      {summary.urgency === "HIGH" ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t("voicemail.urgent")}</span> : null}
+      {summary.callbackRequested ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("voicemail.callback")}</span> : null}
+    </p>
   );
 }
