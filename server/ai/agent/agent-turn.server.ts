@@ -50,7 +50,11 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
   const ctx = await withTenant(tenantId, (db) => loadAgentContext(db, input.customerId));
   const scope: AgentToolScope = { ctx, locale: input.locale, channel: input.channel, customerId: ctx.customer?.id ?? null, callerPhone: input.callerPhone ?? ctx.customer?.phone ?? null, now };
   const port = aiPort();
-  if (port.provider === "local") return finish(await offlineReply(scope, input.text), input.channel);
+  if (port.provider === "local") {
+    const note = translateNow(input.locale, "agent:offline.note");
+    const noted = input.history.some((h) => h.role === "agent" && h.text.includes(note));
+    return finish(await offlineReply(scope, input.text, { noted }), input.channel);
+  }
 
   const messages: TAiMessage[] = [
     ...input.history.map((h): TAiMessage => (h.role === "customer" ? { role: "user", content: h.text } : { role: "assistant", content: h.text })),

@@ -29,7 +29,13 @@ const RULES: ReadonlyArray<[TOfflineIntent["kind"], RegExp]> = [
   ["LOYALTY", phrase(["points?", "loyalty", "rewards?", "puntos?", "lealtad", "recompensas?"])],
   ["HOURS", phrase(["hours", "open", "opening", "close", "closing", "closed", "horario", "horarios", "horas", "abren", "abierto", "abiertos", "cierran", "cerrado"])],
   ["PRICES", phrase(["price", "prices", "pricing", "cost", "costs", "how much", "services", "menu", "rates?", "quote", "precio", "precios", "cuanto", "cuesta", "cuestan", "costo", "servicios", "tarifas?"])],
-  ["BOOK", phrase(["book", "booking", "appointment", "schedule", "reserve", "reservation", "available", "availability", "slots?", "cita", "reservar", "reserva", "agendar", "programar", "disponible", "disponibilidad"])],
+  [
+    "BOOK",
+    phrase([
+      "book", "booking", "appointment", "schedule", "reserve", "reservation", "available", "availability", "slots?", "free", "openings?", "any time", "what times?",
+      "cita", "reservar", "reserva", "agendar", "programar", "disponibles?", "disponibilidad", "libres?", "huecos?", "espacio", "lugar", "que horas?",
+    ]),
+  ],
 ];
 
 const STOP_WORDS = new Set("what when where which with your you have does this that from they them their there para como cual cuando donde tiene tienen usted ustedes esto esta este estos sobre desde hacer puedo puede".split(" "));

@@ -2,14 +2,14 @@ import { translateNow } from "../../i18n/translate.server";
 import { personaOf } from "./agent-context.server";
 import type { TAgentTurnResult } from "./agent-turn.server";
 import { detectOfflineIntent } from "./offline-intent";
-import { businessHours, listServicesForAgent, runAgentTool, type AgentToolScope } from "./tools.server";
+import { businessHours, listServicesForAgent, localDate, runAgentTool, type AgentToolScope } from "./tools.server";
 
 /**
  * The assistant without an AI key: keyword intent (offline-intent.ts) answered from the
  * same tool functions the model uses, with the offline note once. It never books: it sends
  * the public booking page instead (spoken as "our website" on calls).
  */
-export async function offlineReply(scope: AgentToolScope, text: string): Promise<TAgentTurnResult> {
+export async function offlineReply(scope: AgentToolScope, text: string, options: { noted?: boolean } = {}): Promise<TAgentTurnResult> {
   const { ctx, locale } = scope;
   const t = (key: string, vars: Record<string, unknown> = {}) => translateNow(locale, `agent:${key}`, vars);
   const faqQuestions = ctx.faq.map((f) => f.question[locale]);
@@ -38,9 +38,19 @@ export async function offlineReply(scope: AgentToolScope, text: string): Promise
       body = services.length ? `${t("offline.prices", { services: list })} ${link}` : `${t("offline.noServices")} ${link}`;
       break;
     }
-    case "BOOK":
-      body = `${t("offline.book")} ${link}`;
+    case "BOOK": {
+      // Real open times from the slot engine (never invented), for the first service; booking itself happens online.
+      const { services } = await listServicesForAgent(scope);
+      const first = services[0];
+      const today = localDate(scope.now, ctx.timeZone);
+      const open = first ? await runAgentTool(scope, "find_open_slots", JSON.stringify({ serviceId: first.id, fromDate: today })) : null;
+      const slots = ((open?.result.slots ?? []) as Array<{ label: string }>).slice(0, 3);
+      if (first) toolCalls.push("list_services", "find_open_slots");
+      body = slots.length
+        ? `${t("offline.nextTimes", { service: first!.name, times: slots.map((s) => s.label).join("; ") })} ${link}`
+        : `${t("offline.book")} ${link}`;
       break;
+    }
     case "MY_BOOKINGS": {
       toolCalls.push("my_bookings");
       const { result } = await runAgentTool(scope, "my_bookings", "{}");
@@ -57,8 +67,10 @@ export async function offlineReply(scope: AgentToolScope, text: string): Promise
       body = ctx.faq[intent.index].answer[locale];
       break;
     default:
-      body = `${personaOf(ctx, locale).greeting} ${t("offline.canHelp")} ${link}`;
+      // The greeting only opens a conversation; later it would sound like a recording.
+      body = options.noted ? `${t("offline.canHelp")} ${link}` : `${personaOf(ctx, locale).greeting} ${t("offline.canHelp")} ${link}`;
   }
 
-  return { reply: `${t("offline.note")} ${body}`, handoff: handoffReason !== null, handoffReason, bookingId: null, toolCalls, offline: true };
+  // The offline note once per conversation, not on every answer.
+  return { reply: options.noted ? body : `${t("offline.note")} ${body}`, handoff: handoffReason !== null, handoffReason, bookingId: null, toolCalls, offline: true };
 }

@@ -107,6 +107,21 @@ describe("agentTurn", () => {
     expect(book.reply).toContain("Offline mode");
     expect(book.reply).toContain("You can book on our website.");
     expect(book.reply).not.toMatch(/https?:/);
+    // Offline still reads real open times from the slot engine (the same ones the booking page offers).
+    expect(book.toolCalls).toEqual(["list_services", "find_open_slots"]);
+    const offered = await agentTurn(t.id, { ...base, channel: "VOICE", locale: "en", text: "anything free this week?" });
+    const times = /Next open times for (.+?): (.+?)\. You can book/.exec(offered.reply);
+    expect(times, offered.reply).not.toBeNull();
+    expect(times![2].split("; ").length).toBeGreaterThanOrEqual(1);
+
+    // The offline note and the greeting open a conversation once; later answers go straight to the point.
+    const history = [
+      { role: "customer" as const, text: "hello" },
+      { role: "agent" as const, text: book.reply },
+    ];
+    const later = await agentTurn(t.id, { ...base, channel: "VOICE", locale: "en", history, text: "hmm, something else" });
+    expect(later.reply).not.toContain("Offline mode");
+    expect(later.reply).toMatch(/^I can tell you our hours and prices/);
 
     const c = await createCustomer(t.id, { locale: "es" });
     await withTenant(t.id, (db) =>
