@@ -65,3 +65,27 @@ export function detectOfflineIntent(text: string, faqQuestions: readonly string[
   }
   return faq !== null ? { kind: "FAQ", index: faq } : { kind: "UNKNOWN" };
 }
+
+const WEEKDAYS: ReadonlyArray<readonly [number, RegExp]> = [
+  [1, phrase(["monday", "lunes"])],
+  [2, phrase(["tuesday", "martes"])],
+  [3, phrase(["wednesday", "miercoles"])],
+  [4, phrase(["thursday", "jueves"])],
+  [5, phrase(["friday", "viernes"])],
+  [6, phrase(["saturday", "sabado"])],
+  [7, phrase(["sunday", "domingo"])],
+];
+
+/**
+ * The day a customer asks about, as days from today (0 = today): "today"/"hoy",
+ * "tomorrow"/"mañana", or a weekday name (the next one; today's name means today). Null
+ * when no day is named. `todayIso` is today's ISO weekday (1 = Monday) in the business's zone.
+ */
+export function requestedDayOffset(text: string, todayIso: number): number | null {
+  const folded = foldText(text);
+  if (phrase(["today", "hoy"]).test(folded)) return 0;
+  // "mañana" folds to "manana", which is also "morning" ("por la mañana"): only alone or as "pasado"-less tomorrow.
+  if (phrase(["tomorrow"]).test(folded) || /(^|[^a-z])manana($|[^a-z])/.test(folded.replace(/(por|en|de) la manana/g, ""))) return 1;
+  for (const [iso, pattern] of WEEKDAYS) if (pattern.test(folded)) return (iso - todayIso + 7) % 7;
+  return null;
+}

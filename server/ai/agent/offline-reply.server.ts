@@ -1,7 +1,8 @@
 import { translateNow } from "../../i18n/translate.server";
 import { personaOf } from "./agent-context.server";
 import type { TAgentTurnResult } from "./agent-turn.server";
-import { detectOfflineIntent } from "./offline-intent";
+import { tidySentence } from "../../notifications/templates.server";
+import { detectOfflineIntent, requestedDayOffset } from "./offline-intent";
 import { businessHours, listServicesForAgent, localDate, runAgentTool, type AgentToolScope } from "./tools.server";
 
 /**
@@ -43,7 +44,10 @@ export async function offlineReply(scope: AgentToolScope, text: string, options:
       const { services } = await listServicesForAgent(scope);
       const first = services[0];
       const today = localDate(scope.now, ctx.timeZone);
-      const open = first ? await runAgentTool(scope, "find_open_slots", JSON.stringify({ serviceId: first.id, fromDate: today })) : null;
+      // "Anything free Saturday?" looks from that day on.
+      const offset = requestedDayOffset(text, isoWeekday(today));
+      const fromDate = offset ? addDaysIso(today, offset) : today;
+      const open = first ? await runAgentTool(scope, "find_open_slots", JSON.stringify({ serviceId: first.id, fromDate })) : null;
       const slots = ((open?.result.slots ?? []) as Array<{ label: string }>).slice(0, 3);
       if (first) toolCalls.push("list_services", "find_open_slots");
       body = slots.length
@@ -72,5 +76,18 @@ export async function offlineReply(scope: AgentToolScope, text: string, options:
   }
 
   // The offline note once per conversation, not on every answer.
+  body = tidySentence(body);
   return { reply: options.noted ? body : `${t("offline.note")} ${body}`, handoff: handoffReason !== null, handoffReason, bookingId: null, toolCalls, offline: true };
+}
+
+/** ISO weekday (1 = Monday) of a local date YYYY-MM-DD. */
+function isoWeekday(date: string): number {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectLanguage } from "../../../server/ai/agent/language";
-import { detectOfflineIntent, matchFaq } from "../../../server/ai/agent/offline-intent";
+import { requestedDayOffset, detectOfflineIntent, matchFaq } from "../../../server/ai/agent/offline-intent";
 import { getPack } from "../../../server/packs";
 
 const faq = getPack("auto-detailing").faq;
@@ -48,5 +48,23 @@ describe("language of a message", () => {
     ["42", "en", "en"],
   ] as const)("%s (stored %s) -> %s", (text, fallback, expected) => {
     expect(detectLanguage(text, fallback)).toBe(expected);
+  });
+});
+
+describe("the day a customer asks about", () => {
+  // Thursday (ISO 4).
+  it.each([
+    ["Do you have anything free Saturday?", 2],
+    ["¿Tienen algo libre el sábado?", 2],
+    ["anything on thursday", 0],
+    ["y el jueves?", 0],
+    ["what about Wednesday", 6],
+    ["can you come tomorrow", 1],
+    ["¿pueden mañana?", 1],
+    ["hoy por la tarde?", 0],
+    ["what times do you have", null],
+    ["¿tienen algo por la mañana?", null],
+  ])("%s -> %s", (text, offset) => {
+    expect(requestedDayOffset(text, 4)).toBe(offset);
   });
 });
