@@ -11,6 +11,7 @@ import { readBookingConfig } from "./booking-rules.server";
 import { createManageToken, manageUrl } from "./manage-link.server";
 import { isInsideWindow, planReminders, type PlannedReminder, type SkippedReminder } from "./reminder-plan";
 import { deliverOutboundMessage } from "../conversations/deliver-outbound-message.server";
+import { quietHoursBlock } from "../telephony/compliance/quiet-hours";
 import { recordOutboundMessage } from "../conversations/record-outbound-message.server";
 
 /**
@@ -49,7 +50,7 @@ export async function planBookingReminders(
 ): Promise<{ reminders: PlannedReminder[]; skipped: SkippedReminder[]; timeZone: string }> {
   return withTenant(tenantId, async (db) => {
     // One query at a time: a transaction is one connection.
-    const booking = await db.booking.findUnique({ where: { id: ref.bookingId }, select: { status: true, version: true, startsAt: true } });
+    const booking = await db.booking.findUnique({ where: { id: ref.bookingId }, select: { status: true, version: true, startsAt: true, customer: { select: { phone: true, address: true } } } });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
     const config = await readBookingConfig(db);
     // Customers have no time zone of their own yet: the business's zone stands in.
@@ -62,8 +63,34 @@ export async function planBookingReminders(
       timeZone,
       now: options.now ?? new Date(),
     });
-    return { ...plan, timeZone };
+    return { ...withinRecipientHours(plan, booking, timeZone), timeZone };
   });
+}
+
+/**
+ * The text also has to fit the recipient's own quiet hours (their zone, stricter state
+ * windows: telephony/compliance/quiet-hours.ts): a reminder planned outside them moves to
+ * their next allowed time, or is skipped when that is not before the job.
+ */
+function withinRecipientHours(
+  plan: { reminders: PlannedReminder[]; skipped: SkippedReminder[] },
+  booking: { startsAt: Date; customer: { phone: string | null; address: unknown } | null },
+  tenantTimeZone: string,
+): { reminders: PlannedReminder[]; skipped: SkippedReminder[] } {
+  const phone = booking.customer?.phone;
+  if (!phone) return plan;
+  const address = booking.customer?.address as { state?: unknown } | null;
+  const addressState = address && typeof address.state === "string" ? address.state : null;
+  const reminders: PlannedReminder[] = [];
+  const skipped = [...plan.skipped];
+  for (const r of plan.reminders) {
+    const check = quietHoursBlock({ phone, addressState, tenantTimeZone, now: new Date(r.sendAt) });
+    if (!check.blocked) reminders.push(r);
+    else if (check.nextAllowedAt.getTime() < booking.startsAt.getTime() && !reminders.some((x) => x.sendAt === check.nextAllowedAt.toISOString()))
+      reminders.push({ ...r, sendAt: check.nextAllowedAt.toISOString(), moved: true });
+    else skipped.push({ offsetMinutes: r.offsetMinutes, reason: "quietHours" });
+  }
+  return { reminders, skipped };
 }
 
 export interface SendReminderInput extends ReminderRef {
@@ -126,7 +153,9 @@ export async function sendReminder(tenantId: string, input: SendReminderInput, o
         authorUserId: null,
         idempotencyKey: key,
         metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes },
-        now,
+        // Judged at the time it was planned for (the planner put it inside the window), or
+        // now when it runs late: the recipient's quiet hours then block it with a reason.
+        now: new Date(Math.max(now.getTime(), Date.parse(input.scheduledFor))),
       });
       duplicate ||= !recorded.created;
       if (recorded.message.status !== "BLOCKED") channels.push("SMS");

@@ -1,7 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { DateTime } from "luxon";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createBookingReminders } from "../../../inngest/functions/booking-reminders";
+import { planBookingReminders } from "../../../server/booking/reminders.server";
 import { cancelBooking, rescheduleBooking } from "../../../server/booking/change-booking.server";
 import { createBooking } from "../../../server/booking/create-booking.server";
 import { withGlobal, withTenant } from "../../../server/db/db.server";
@@ -21,16 +22,12 @@ import { addCustomer, bookingTenant, dayAt, DAY, HOUR, MINUTE, setBookingConfig,
  */
 const CHICAGO = "America/Chicago";
 
-// Reminders are texts: the recipient's quiet hours apply when they are sent (the customers
-// here have Austin numbers). Run the file at midday Central, with a clock that keeps moving.
-beforeEach(() => {
-  const noon = DateTime.now().setZone(CHICAGO).set({ hour: 12, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-  vi.useFakeTimers({ toFake: ["Date"], now: noon, shouldAdvanceTime: true });
-});
-afterEach(() => void vi.useRealTimers());
+// Chicago numbers: the recipient's zone is the business's and Illinois adds no stricter
+// window, so these tests see the BOOKING node's 08:00-21:00 alone (a Texas number below).
+const chicagoPhone = () => `+1312555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
 
-async function confirmedBooking(t: BookingTenant, startsAt: Date, customer: { smsConsent?: boolean; email?: string | null } = { smsConsent: true }) {
-  const customerId = await addCustomer(t.id, customer);
+async function confirmedBooking(t: BookingTenant, startsAt: Date, customer: { smsConsent?: boolean; email?: string | null; phone?: string } = { smsConsent: true }) {
+  const customerId = await addCustomer(t.id, { phone: chicagoPhone(), ...customer });
   const b = await withTenant(t.id, (db) =>
     createBooking(db, { source: "DASHBOARD", serviceId: t.serviceId, startsAt, staffId: t.staffId, customer: { id: customerId } }, { kind: "MEMBER", userId: t.owner.id }),
   );
@@ -261,5 +258,15 @@ describe("reminders through the outbox relay and the local runner (controllable 
       expect(local.hour * 60 + local.minute).toBeGreaterThanOrEqual(8 * 60);
       expect(local.hour * 60 + local.minute).toBeLessThan(21 * 60);
     }
+  });
+
+  it("the recipient's own window counts too: a Texas number's 24 h reminder moves from 08:00 to 09:00 (noon on a Sunday)", async () => {
+    const t = await bookingTenant();
+    const day = DateTime.now().setZone(CHICAGO).plus({ days: 3 }).startOf("day");
+    const b = await confirmedBooking(t, day.set({ hour: 7, minute: 30 }).toJSDate(), { smsConsent: true, phone: "+15125550177" });
+    const plan = await planBookingReminders(t.id, { bookingId: b.id, version: b.version, startsAt: new Date(b.startsAt).toISOString() });
+    const dayBefore = day.minus({ days: 1 });
+    const opening = dayBefore.weekday === 7 ? 12 : 9;
+    expect(plan.reminders).toEqual([{ offsetMinutes: 1440, sendAt: dayBefore.set({ hour: opening }).toJSDate().toISOString(), moved: true }]);
   });
 });
