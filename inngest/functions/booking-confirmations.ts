@@ -3,7 +3,7 @@ import { formatCents } from "../../app/lib/money";
 import { createManageToken, manageUrl } from "../../server/booking/manage-link.server";
 import { deliverOutboundMessage } from "../../server/conversations/deliver-outbound-message.server";
 import { recordOutboundMessage } from "../../server/conversations/record-outbound-message.server";
-import { CONVERSATION_WINDOW_MS } from "../../server/conversations/sms-policy.server";
+import { CONVERSATION_WINDOW_MS, CUSTOMER_CONTACT } from "../../server/conversations/sms-policy.server";
 import { withTenant } from "../../server/db/db.server";
 import { isSupportedLocale, pickLocale, type TLocale } from "../../server/i18n/localized-text";
 import { translateNow } from "../../server/i18n/translate.server";
@@ -73,7 +73,7 @@ export async function planBookingConfirmation(
     const inConversation =
       !customer.smsConsent && customer.phone
         ? (await db.message.count({
-            where: { conversation: { customerId: customer.id }, direction: "INBOUND", channel: { in: ["SMS", "CALL", "VOICEMAIL"] }, createdAt: { gte: new Date(now.getTime() - CONVERSATION_WINDOW_MS) } },
+            where: { conversation: { customerId: customer.id }, ...CUSTOMER_CONTACT, createdAt: { gte: new Date(now.getTime() - CONVERSATION_WINDOW_MS) } },
           })) > 0
         : false;
     const wantsSms = (customer.smsConsent || inConversation) && Boolean(customer.phone);

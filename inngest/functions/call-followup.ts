@@ -1,9 +1,7 @@
-import { smsPort } from "../../server/integrations/sms";
-import { composeOwnerNotices } from "../../server/notifications/owner-notifications.server";
-import { sendTenantEmail } from "../../server/notifications/send-email.server";
 import { callFollowUpPlan, textCallerAfterCall } from "../../server/telephony/call-followup.server";
 import { inngest } from "../client";
 import { callEnded } from "../events";
+import { sendOwnerNoticeSteps } from "./owner-notice-steps";
 
 /**
  * After every call, per the PHONE node: the missed-call text-back (within a minute: this
@@ -20,11 +18,7 @@ export const callFollowUp = inngest.createFunction(
     const plan = await step.run("plan", () => callFollowUpPlan(event.data));
     const texted = plan.text ? await step.run("text-caller", () => textCallerAfterCall(event.data, plan.text!)) : null;
     if (!plan.notifyOwner) return { texted: texted?.status ?? null, notified: 0 };
-    const { emails, texts } = await step.run("compose-owner-notice", () => composeOwnerNotices(tenantId, { kind: "owner.call", callId: event.data.callId, textedBack: texted?.body ?? null }));
-    for (const [i, email] of emails.entries()) await step.run(`email-${i}`, () => sendTenantEmail(tenantId, email));
-    for (const [i, text] of texts.entries()) {
-      await step.run(`sms-${i}`, async () => ({ providerMessageId: (await smsPort().send(text.to, text.body, { tenantId })).providerMessageId }));
-    }
-    return { texted: texted?.status ?? null, notified: emails.length + texts.length };
+    const notified = await sendOwnerNoticeSteps(step, tenantId, { kind: "owner.call", callId: event.data.callId, textedBack: texted?.body ?? null });
+    return { texted: texted?.status ?? null, notified };
   },
 );

@@ -1,8 +1,7 @@
 import { inngest } from "../client";
 import { bookingCancelled, bookingCreated, messageStored } from "../events";
-import { composeOwnerNotices, type OwnerNotice } from "../../server/notifications/owner-notifications.server";
-import { sendTenantEmail } from "../../server/notifications/send-email.server";
-import { smsPort } from "../../server/integrations/sms";
+import type { OwnerNotice } from "../../server/notifications/owner-notifications.server";
+import { sendOwnerNoticeSteps } from "./owner-notice-steps";
 
 /**
  * Tells the owners about new bookings, cancellations and new inbound messages, as the
@@ -18,17 +17,6 @@ export const ownerNotifications = inngest.createFunction(
     else if (event.name === "booking/cancelled") notice = event.data.by === "MEMBER" ? null : { kind: "owner.cancellation", bookingId: event.data.bookingId };
     else if (event.name === "message/stored") notice = event.data.direction === "INBOUND" && !["NOTE", "VOICEMAIL", "CALL"].includes(event.data.channel) ? { kind: "owner.newMessage", messageId: event.data.messageId } : null;
     if (!notice) return { sent: 0 };
-    const tenantId = event.data.tenantId;
-    const { emails, texts } = await step.run("compose", () => composeOwnerNotices(tenantId, notice));
-    for (const [i, email] of emails.entries()) {
-      await step.run(`email-${i}`, () => sendTenantEmail(tenantId, email));
-    }
-    for (const [i, text] of texts.entries()) {
-      await step.run(`sms-${i}`, async () => {
-        const sent = await smsPort().send(text.to, text.body, { tenantId });
-        return { providerMessageId: sent.providerMessageId };
-      });
-    }
-    return { sent: emails.length + texts.length };
+    return { sent: await sendOwnerNoticeSteps(step, event.data.tenantId, notice, "compose") };
   },
 );

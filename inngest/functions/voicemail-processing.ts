@@ -1,9 +1,7 @@
-import { composeOwnerNotices } from "../../server/notifications/owner-notifications.server";
-import { sendTenantEmail } from "../../server/notifications/send-email.server";
-import { smsPort } from "../../server/integrations/sms";
 import { summarizeVoicemail, transcribeVoicemail } from "../../server/telephony/voicemail.server";
 import { inngest } from "../client";
 import { voicemailRecorded } from "../events";
+import { sendOwnerNoticeSteps } from "./owner-notice-steps";
 
 /**
  * A voicemail, from recording to the owner's phone: transcribe, summarise (intent,
@@ -19,11 +17,7 @@ export const voicemailProcessing = inngest.createFunction(
     const { tenantId, messageId, language } = event.data;
     await step.run("transcribe", () => transcribeVoicemail(tenantId, messageId, language));
     const summary = await step.run("summarize", () => summarizeVoicemail(tenantId, messageId, language));
-    const { emails, texts } = await step.run("compose-owner-notice", () => composeOwnerNotices(tenantId, { kind: "owner.voicemail", messageId }));
-    for (const [i, email] of emails.entries()) await step.run(`email-${i}`, () => sendTenantEmail(tenantId, email));
-    for (const [i, text] of texts.entries()) {
-      await step.run(`sms-${i}`, async () => ({ providerMessageId: (await smsPort().send(text.to, text.body, { tenantId })).providerMessageId }));
-    }
-    return { intent: summary.intent, urgency: summary.urgency, notified: emails.length + texts.length };
+    const notified = await sendOwnerNoticeSteps(step, tenantId, { kind: "owner.voicemail", messageId });
+    return { intent: summary.intent, urgency: summary.urgency, notified };
   },
 );

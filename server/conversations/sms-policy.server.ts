@@ -7,7 +7,7 @@ export const DIRECT_REPLY_WINDOW_MS = 10 * 60_000;
 /** How long a customer's own text or call lets the business answer it without prior consent (a conversation they started). */
 export const CONVERSATION_WINDOW_MS = 24 * 60 * 60_000;
 /** What counts as the customer reaching out: a text, a call or a voicemail they left. */
-const CUSTOMER_CONTACT = { direction: "INBOUND" as const, channel: { in: ["SMS" as const, "CALL" as const, "VOICEMAIL" as const] } };
+export const CUSTOMER_CONTACT = { direction: "INBOUND" as const, channel: { in: ["SMS" as const, "CALL" as const, "VOICEMAIL" as const] } };
 
 /**
  * Why an automated text is sent, when that changes the rules:

@@ -8,6 +8,7 @@ import { translateNow } from "../i18n/translate.server";
 import { aiPort } from "../integrations/ai";
 import { assertPublicUrl, type Resolver } from "../security/outbound-url.server";
 import { billableMinutes, recordUsage } from "../usage/usage.server";
+import { formatDuration as clock } from "./duration";
 
 /**
  * What happens to a voicemail after the call: the recording is transcribed, the
@@ -128,9 +129,4 @@ async function patchMetadata(db: Parameters<Parameters<typeof withTenant>[1]>[0]
     data: { metadata: { ...((current.metadata ?? {}) as Record<string, unknown>), ...patch } as Prisma.InputJsonValue, ...(body !== undefined ? { body } : {}) },
     select: { conversationId: true, createdAt: true },
   });
-}
-
-function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }

@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
 import { getPack } from "../../server/packs";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix, waitForHydration } from "./support/app";
+import { checkA11y, newPage, normalizeSpace, open, tr, signIn, uniqueSuffix, sharedBrowser, waitForHydration } from "./support/app";
 
 /**
  * A customer books on the demo business's public page in Spanish on a phone (with SMS
@@ -13,14 +13,7 @@ import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, si
 const DEMO = CLEANMACHINE_DEMO;
 const service = getPack(DEMO.packKey).services[0];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 
 const h1 = (page: Page, text: string) => page.getByRole("heading", { name: text, exact: true, level: 1 });
@@ -30,7 +23,7 @@ describe("public booking", () => {
     const customer = { name: `Lucía Reserva ${uniqueSuffix()}`, phone: `(512) 555-${String(1000 + Math.floor(Math.random() * 9000))}` };
 
     // -- The customer, Spanish browser on a phone, from the public site ---------------------------------
-    const page = await newPage(browser, { locale: "es", viewport: "phone", label: "customer" });
+    const page = await newPage(browser(), { locale: "es", viewport: "phone", label: "customer" });
     await open(page, `/s/${DEMO.slug}`);
     await Promise.all([page.waitForURL((u) => u.pathname === `/s/${DEMO.slug}/book`), page.getByRole("link", { name: tr("es", "site:bookNow"), exact: true }).first().click()]);
     await waitForHydration(page);
@@ -101,7 +94,7 @@ describe("public booking", () => {
     await checkA11y(page, "es: manage link invalid (phone)");
 
     // -- The owner: the booking on the schedule, the confirmation text in the inbox -------------------
-    const owner = await newPage(browser, { locale: "en", viewport: "desktop", label: "owner" });
+    const owner = await newPage(browser(), { locale: "en", viewport: "desktop", label: "owner" });
     await signIn(owner, DEMO.owner.email, DEMO.owner.password);
     const bookedDate = await bookedLocalDate(owner, managePath!);
     await open(owner, `/dashboard/schedule?date=${bookedDate}&view=day`);
@@ -120,7 +113,7 @@ describe("public booking", () => {
   });
 
   test("a hold that runs out while the form is open: said kindly, and the customer picks a time again", async () => {
-    const page = await newPage(browser, { locale: "en", viewport: "desktop" });
+    const page = await newPage(browser(), { locale: "en", viewport: "desktop" });
     await page.clock.install();
     await open(page, `/s/${DEMO.slug}/book?service=${await firstServiceId(page)}`);
     await h1(page, tr("en", "booking:service.heading")).waitFor();

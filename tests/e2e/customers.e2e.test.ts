@@ -1,6 +1,5 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix, waitForHydration } from "./support/app";
+import { describe, expect, test } from "vitest";
+import { checkA11y, newPage, normalizeSpace, open, tr, signIn, uniqueSuffix, sharedBrowser, waitForHydration } from "./support/app";
 
 /**
  * The demo owner adds a customer with a phone number typed the local way (first mistyped,
@@ -8,14 +7,7 @@ import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, si
  * then adds the same person again and merges the two records from "Possible duplicates".
  */
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 
 const CUSTOMER_PATH = /^\/dashboard\/customers\/(?!new$)[^/]+$/;
@@ -30,7 +22,7 @@ describe("customers", () => {
     const e164 = `+1737555 01${nn}`.replace(/\s/g, "");
     const email = `dana.${suffix}@example.com`;
 
-    const owner = await newPage(browser, { locale: "en", viewport: "desktop", label: "owner" });
+    const owner = await newPage(browser(), { locale: "en", viewport: "desktop", label: "owner" });
     await signIn(owner);
 
     // -- The list, then the new-customer form ----------------------------------------------------
@@ -113,7 +105,7 @@ describe("customers", () => {
     expect(await owner.getByRole("heading", { name: tr("en", "customers:duplicates.title") }).count(), "no duplicate left").toBe(0);
 
     // -- One record left, on a phone in Spanish too ------------------------------------------------------------------------------
-    const phoneEs = await newPage(browser, { locale: "es", viewport: "phone", label: "owner-es-phone" });
+    const phoneEs = await newPage(browser(), { locale: "es", viewport: "phone", label: "owner-es-phone" });
     await signIn(phoneEs);
     await open(phoneEs, `/dashboard/customers?q=${encodeURIComponent(lastName)}`);
     await phoneEs.getByRole("heading", { name: tr("es", "customers:title"), exact: true, level: 1 }).waitFor();

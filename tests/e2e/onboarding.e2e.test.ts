@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { formatCents } from "../../app/lib/money";
-import { baseUrl, checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, tr, uniqueSuffix, url, waitForHydration, type Locale, type ViewportKind } from "./support/app";
+import { baseUrl, checkA11y, type Locale, newPage, normalizeSpace, open, tr, uniqueSuffix, url, sharedBrowser, type ViewportKind, waitForHydration } from "./support/app";
 
 /**
  * The owner's first ten minutes: sign up, set the business up in the wizard, land on the
@@ -27,14 +27,7 @@ const JOURNEYS: Journey[] = [
 
 const ADVANCED_ONLY_CARDS = ["dashboard:cards.ai.title", "dashboard:cards.email.title", "dashboard:cards.billing.title", "dashboard:cards.team.title"];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function heading(page: Page, name: string, level?: number) {
   const h = page.getByRole("heading", { name, exact: true, ...(level ? { level } : {}) });
@@ -90,7 +83,7 @@ describe("onboarding journey", () => {
       const ownerFirstName = lng === "es" ? "Lucía" : "Olivia";
       const owner = { name: `${ownerFirstName} E2E`, email: `owner-${lng}-${suffix}@e2e.test`, password: "e2e-password-123" };
       const businessName = lng === "es" ? `Detallado Sol ${suffix}` : `Sparkle Homes ${suffix}`;
-      const page = await newPage(browser, { locale: lng, viewport: j.viewport });
+      const page = await newPage(browser(), { locale: lng, viewport: j.viewport });
 
       // -- Sign up ---------------------------------------------------------------------------
       await open(page, "/sign-up");

@@ -1,20 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { checkA11y, closePages, launchBrowser, newPage, open, signIn, tr, waitForHydration } from "./support/app";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { checkA11y, newPage, open, tr, signIn, sharedBrowser, waitForHydration } from "./support/app";
 
 /**
  * The demo owner, on a Spanish phone, sets up the phone line (Human first, one phone to ring;
  * a wrong number is refused on its field without losing what was typed), then calls the line
  * in the simulator: nobody on the team answers and the caller leaves a voicemail.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const es = (key: string, vars: Record<string, string | number> = {}) => tr("es", `phone:${key}`, vars);
 
@@ -40,7 +33,7 @@ async function driveToVoicemail(page: Page) {
 
 describe("phone line", () => {
   test("the owner sets up Human first with a phone to ring, then a test call nobody answers ends in a voicemail", async () => {
-    const page = await newPage(browser, { locale: "es", viewport: "phone", label: "owner" });
+    const page = await newPage(browser(), { locale: "es", viewport: "phone", label: "owner" });
     await signIn(page);
     const main = page.getByRole("main");
     // The home card says how the line is set up and leads to the page.

@@ -1,9 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { formatCents } from "../../app/lib/money";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
 import { getPack } from "../../server/packs";
-import { checkA11y, closePages, hostUrl, launchBrowser, newPage, normalizeSpace, tr, uniqueSuffix, url, waitForHydration, type Locale } from "./support/app";
+import { checkA11y, hostUrl, type Locale, newPage, normalizeSpace, tr, uniqueSuffix, url, sharedBrowser, waitForHydration } from "./support/app";
 
 /**
  * The public site of the seeded demo business, by path (/s/<slug>) and by subdomain
@@ -12,14 +12,7 @@ import { checkA11y, closePages, hostUrl, launchBrowser, newPage, normalizeSpace,
 const DEMO = CLEANMACHINE_DEMO;
 const demoService = getPack(DEMO.packKey).services[0];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function goto(page: Page, target: string, status: number) {
   const res = await page.goto(target);
@@ -48,14 +41,14 @@ async function expectNotFound(page: Page, lng: Locale) {
 
 describe("public site", () => {
   test("the demo site renders in English (browser language)", async () => {
-    const page = await newPage(browser, { locale: "en", viewport: "desktop" });
+    const page = await newPage(browser(), { locale: "en", viewport: "desktop" });
     await goto(page, url(`/s/${DEMO.slug}`), 200);
     await expectDemoSite(page, "en");
     await checkA11y(page, "en: demo public site");
   });
 
   test("the demo site renders in Spanish with ?lng=es, and remembers the choice", async () => {
-    const page = await newPage(browser, { locale: "en", viewport: "phone" });
+    const page = await newPage(browser(), { locale: "en", viewport: "phone" });
     await goto(page, url(`/s/${DEMO.slug}?lng=es`), 200);
     await expectDemoSite(page, "es");
     await checkA11y(page, "es: demo public site (phone)");
@@ -65,14 +58,14 @@ describe("public site", () => {
   });
 
   test("an unknown site is a friendly 404 (not 401/500)", async () => {
-    const page = await newPage(browser, { locale: "es", viewport: "phone" });
+    const page = await newPage(browser(), { locale: "es", viewport: "phone" });
     await goto(page, url(`/s/no-such-business-${uniqueSuffix()}`), 404);
     await expectNotFound(page, "es");
     await checkA11y(page, "es: unknown site 404");
   });
 
   test("the subdomain form: the server answers <slug>.localhost with the demo site, an unknown one with a 404", async () => {
-    const page = await newPage(browser, { locale: "en", viewport: "desktop" });
+    const page = await newPage(browser(), { locale: "en", viewport: "desktop" });
     // Chromium resolves every *.localhost name to the loopback address.
     const site = hostUrl(`${DEMO.slug}.localhost`);
     const res = await page.goto(site);
@@ -97,14 +90,14 @@ describe("public site", () => {
    * hosts are now marked, not rewritten (server/http/site-host.ts).
    */
   test("the subdomain site still shows the business once the page is hydrated", async () => {
-    const page = await newPage(browser, { locale: "en", viewport: "desktop" });
+    const page = await newPage(browser(), { locale: "en", viewport: "desktop" });
     await goto(page, hostUrl(`${DEMO.slug}.localhost`), 200);
     await page.waitForLoadState("networkidle");
     await expectDemoSite(page, "en");
   });
 
   test("an unknown subdomain still shows the friendly 404 once the page is hydrated", async () => {
-    const page = await newPage(browser, { locale: "en", viewport: "desktop" });
+    const page = await newPage(browser(), { locale: "en", viewport: "desktop" });
     await goto(page, hostUrl(`unknown-${uniqueSuffix()}.localhost`), 404);
     await page.waitForLoadState("networkidle");
     expect(await page.getByRole("heading", { name: tr("en", "common:notFound.siteTitle"), exact: true, level: 1 }).count()).toBe(1);

@@ -1,8 +1,8 @@
 import { DateTime } from "luxon";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix } from "./support/app";
+import { checkA11y, newPage, normalizeSpace, open, tr, signIn, uniqueSuffix, sharedBrowser } from "./support/app";
 
 /**
  * The demo owner runs the day from the schedule: books a new customer into a free time,
@@ -12,14 +12,7 @@ import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, si
  */
 const DEMO = CLEANMACHINE_DEMO;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 
 /** An open day (Mon–Fri) a few days ahead in the business's zone, where the demo leaves free time. */
@@ -45,7 +38,7 @@ function card(page: Page, customer: string): Locator {
 
 describe("schedule", () => {
   test("the owner books a new customer, moves the job and cancels it", async () => {
-    const page = await newPage(browser, { locale: "en", viewport: "desktop" });
+    const page = await newPage(browser(), { locale: "en", viewport: "desktop" });
     await signIn(page);
 
     // -- Home: the Today card links to the schedule ------------------------------------------------
@@ -143,7 +136,7 @@ describe("schedule", () => {
   });
 
   test("a time taken meanwhile is refused in plain words and the free times are refreshed", async () => {
-    const page = await newPage(browser, { locale: "es", viewport: "phone" });
+    const page = await newPage(browser(), { locale: "es", viewport: "phone" });
     await signIn(page);
     const date = workingDayAhead();
     await open(page, `/dashboard/schedule?date=${date}`);

@@ -1,26 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { checkA11y, closePages, launchBrowser, newPage, open, signIn, tr, waitForHydration } from "./support/app";
+import { describe, expect, test } from "vitest";
+import { checkA11y, newPage, open, tr, signIn, sharedBrowser, waitForHydration } from "./support/app";
 
 /**
  * The demo owner, on a Spanish phone, gives a service a vehicle-size option, a deposit and
  * the one person who does it; a fixed deposit above the price is refused on the field.
  */
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 
 const es = (key: string, vars: Record<string, string | number> = {}) => tr("es", `dashboard:services.${key}`, vars);
 
 describe("service options", () => {
   test("the owner adds options, a deposit and who can do it; a deposit over the price is refused", async () => {
-    const page = await newPage(browser, { locale: "es", viewport: "phone", label: "owner" });
+    const page = await newPage(browser(), { locale: "es", viewport: "phone", label: "owner" });
     await signIn(page);
     await open(page, "/dashboard/services");
     const main = page.getByRole("main");

@@ -1,7 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
-import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, signIn, tr, uniqueSuffix, waitForHydration } from "./support/app";
+import { checkA11y, newPage, normalizeSpace, open, tr, signIn, uniqueSuffix, sharedBrowser, waitForHydration } from "./support/app";
 
 /**
  * The demo owner invites a new Staff member; in another browser (Spanish), that person signs
@@ -9,14 +8,7 @@ import { checkA11y, closePages, launchBrowser, newPage, normalizeSpace, open, si
  */
 const DEMO = CLEANMACHINE_DEMO;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(closePages);
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 
 describe("team", () => {
@@ -24,7 +16,7 @@ describe("team", () => {
     const staff = { name: `Sofía Invitada ${uniqueSuffix()}`, email: `staff-${uniqueSuffix()}@e2e.test`, password: "e2e-password-456" };
 
     // -- The owner creates the invitation ------------------------------------------------------
-    const owner = await newPage(browser, { locale: "en", viewport: "desktop", label: "owner" });
+    const owner = await newPage(browser(), { locale: "en", viewport: "desktop", label: "owner" });
     await signIn(owner, DEMO.owner.email, DEMO.owner.password);
     await open(owner, "/dashboard/team");
     await owner.getByRole("heading", { name: tr("en", "team:title"), exact: true, level: 1 }).waitFor();
@@ -40,8 +32,8 @@ describe("team", () => {
     expect(normalizeSpace(await owner.getByRole("main").textContent())).toContain(tr("en", "team:invite.created", { email: staff.email }));
     await checkA11y(owner, "en: team page with invitation link");
 
-    // -- The new teammate, in a Spanish browser, signs up through the link --------------------------
-    const member = await newPage(browser, { locale: "es", viewport: "desktop", label: "staff" });
+    // -- The new teammate, in a Spanish browser(), signs up through the link --------------------------
+    const member = await newPage(browser(), { locale: "es", viewport: "desktop", label: "staff" });
     await open(member, inviteUrl);
     await member.getByRole("heading", { name: tr("es", "auth:invite.title"), exact: true, level: 1 }).waitFor();
     const invitationText = tr("es", "auth:invite.body", { business: DEMO.name, email: staff.email, role: tr("es", "common:roles.STAFF") });

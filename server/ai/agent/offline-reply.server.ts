@@ -3,7 +3,7 @@ import { personaOf } from "./agent-context.server";
 import type { TAgentTurnResult } from "./agent-turn.server";
 import { tidySentence } from "../../notifications/templates.server";
 import { detectOfflineIntent, requestedDayOffset } from "./offline-intent";
-import { businessHours, listServicesForAgent, localDate, runAgentTool, type AgentToolScope } from "./tools.server";
+import { addDays, businessHours, listServicesForAgent, localDate, runAgentTool, type AgentToolScope } from "./tools.server";
 
 /**
  * The assistant without an AI key: keyword intent (offline-intent.ts) answered from the
@@ -46,7 +46,7 @@ export async function offlineReply(scope: AgentToolScope, text: string, options:
       const today = localDate(scope.now, ctx.timeZone);
       // "Anything free Saturday?" looks from that day on.
       const offset = requestedDayOffset(text, isoWeekday(today));
-      const fromDate = offset ? addDaysIso(today, offset) : today;
+      const fromDate = offset ? addDays(today, offset) : today;
       const open = first ? await runAgentTool(scope, "find_open_slots", JSON.stringify({ serviceId: first.id, fromDate })) : null;
       const slots = ((open?.result.slots ?? []) as Array<{ label: string }>).slice(0, 3);
       if (first) toolCalls.push("list_services", "find_open_slots");
@@ -86,8 +86,3 @@ function isoWeekday(date: string): number {
   return day === 0 ? 7 : day;
 }
 
-function addDaysIso(date: string, days: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

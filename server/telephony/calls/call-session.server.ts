@@ -13,6 +13,7 @@ import { awaitingOf, needsAgentTurn, restoreCallActor, startCallActor, type TCal
 import type { TCallInstruction, TCallOutcome, TCallStep, TCallView } from "./call.types";
 import { decideRoute, type TCallMode } from "./routing";
 import { loadRoutingContext, routingInputOf } from "./routing-context.server";
+import { formatDuration as clock } from "../duration";
 
 /**
  * Calls as sessions around the call machine: each event (from the SignalWire driver, the
@@ -230,10 +231,6 @@ async function applyEvent(tenantId: string, callId: string, event: TCallMachineE
       : null;
     return { view: viewOf(final, ended ? null : after, instructions), agentRequest };
   });
-}
-
-function clock(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }
 
 function summaryOf(locale: TLocale, outcome: TCallOutcome, snapshot: TCallSnapshot): string {

@@ -1,4 +1,5 @@
 import { readConfig } from "../../config/config-service.server";
+import { recordOutboundMessage } from "../../conversations/record-outbound-message.server";
 import { deliverOutboundMessage } from "../../conversations/deliver-outbound-message.server";
 import { formatPhone } from "../../customers/phone";
 import { setSmsConsent } from "../../customers/sms-consent.server";
@@ -6,7 +7,6 @@ import { withTenant, type TenantDb } from "../../db/db.server";
 import { isSupportedLocale, type TLocale } from "../../i18n/localized-text";
 import { translateNow } from "../../i18n/translate.server";
 import { classifyComplianceKeyword, type TComplianceKind, type TComplianceMatch } from "./keywords";
-import { recordComplianceReply } from "./record-compliance-reply.server";
 
 export type THandleComplianceResult = { handled: false } | { handled: true; kind: TComplianceKind; replyMessageId: string | null };
 
@@ -38,10 +38,13 @@ export async function handleComplianceKeyword(tenantId: string, messageId: strin
     const { customer } = message.conversation;
     const locale: TLocale = match.locale === "es" ? "es" : isSupportedLocale(customer.locale) ? customer.locale : "en";
     const body = await replyText(db, match.kind, locale);
-    const reply = await recordComplianceReply(db, {
-      conversationId: message.conversationId,
-      customer,
+    // The one text an opt-out allows: recorded under the policy's "compliance" purpose (QUEUED even to a number that just opted out, at any hour).
+    const reply = await recordOutboundMessage(db, {
+      target: { conversationId: message.conversationId },
+      channel: "SMS",
       body,
+      authorUserId: null,
+      purpose: "compliance",
       idempotencyKey: `compliance:${messageId}`,
       metadata: { kind: `compliance.${match.kind.toLowerCase()}`, inboundMessageId: messageId },
     });

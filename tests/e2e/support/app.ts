@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import axe from "axe-core";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject, type TestContext } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, inject, type TestContext } from "vitest";
 import { resources } from "../../../locales";
 import { CLEANMACHINE_DEMO } from "../../../server/packs/demo/cleanmachine";
 import { CHROMIUM_ARGS, chromiumPath } from "./browser";
@@ -238,4 +238,20 @@ export function tr(lng: Locale, key: string, vars: Record<string, string | numbe
 /** Text as the browser shows it: non-breaking and narrow spaces become plain spaces. */
 export function normalizeSpace(text: string | null | undefined): string {
   return (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+}
+
+/** One Chromium per test file: launched before its tests, pages closed after each test, closed at the end. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(closePages);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not launched yet (use it inside a test)");
+    return browser;
+  };
 }
