@@ -99,6 +99,8 @@ describe("customers", () => {
       dialog.getByRole("button", { name: tr("en", "customers:merge.confirmSubmit", { name }), exact: true }).click(),
     ]);
     await waitForHydration(owner);
+    // The URL commits before the kept record's page has rendered: wait for its notice.
+    await owner.getByRole("main").getByText(tr("en", "customers:detail.merged")).waitFor();
     expect(normalizeSpace(await owner.getByRole("main").textContent())).toContain(tr("en", "customers:detail.merged"));
     const vehicles = await owner.locator('main input[name="fields.vehicles"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(vehicles, "the duplicate's vehicle joined the kept record").toEqual(["2020 Mazda CX-5 (blue)", "2012 Honda Civic (red)"]);
