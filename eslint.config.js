@@ -4,7 +4,19 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", ".cache/**", ".data/**", "node_modules/**", "server/db/generated/**", "tests/.artifacts/**", "coverage/**", "**/.scratch/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      ".cache/**",
+      ".data/**",
+      "node_modules/**",
+      "server/db/generated/**",
+      "tests/.artifacts/**",
+      "coverage/**",
+      "**/.scratch/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,12 +25,23 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-empty-object-type": ["error", { allowInterfaces: "with-single-extends" }],
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@prisma/client", "@prisma/client/*"], message: "Import the generated client from server/db/generated/prisma, and reach the database only through withTenant/withGlobal." }] },
+        {
+          patterns: [
+            {
+              group: ["@prisma/client", "@prisma/client/*"],
+              message:
+                "Import the generated client from server/db/generated/prisma, and reach the database only through withTenant/withGlobal.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -28,7 +51,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["**/db/generated/**", "**/db/database.server", "#server/db/*"], message: "Routes never touch Prisma: call tRPC (api()) or a domain service." }] },
+        {
+          patterns: [
+            {
+              group: ["**/db/generated/**", "**/db/database.server", "#server/db/*"],
+              message: "Routes never touch Prisma: call tRPC (api()) or a domain service.",
+            },
+          ],
+        },
       ],
     },
   },

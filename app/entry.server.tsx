@@ -11,7 +11,12 @@ import { logger } from "#server/observability/logger.server";
 
 const ABORT_DELAY = 5_000;
 
-export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
   // The root loader decided the language (query, user preference, cookie, browser).
   const rootData = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
   const lng = rootData?.locale ?? FALLBACK_LOCALE;

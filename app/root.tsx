@@ -1,5 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction, TypedResponse } from "@remix-run/node";
-import { data, isRouteErrorResponse, Links, LiveReload, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  data,
+  isRouteErrorResponse,
+  Links,
+  LiveReload,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { clerkRootLoader } from "#server/auth/clerk-root-loader.server";
@@ -24,7 +35,9 @@ export type RootLoaderData = {
 };
 
 const publicUser = (user: SessionUser | null): RootLoaderData["user"] =>
-  user ? { id: user.id, name: user.name, email: user.email, dashboardMode: user.dashboardMode, isPlatformAdmin: user.isPlatformAdmin } : null;
+  user
+    ? { id: user.id, name: user.name, email: user.email, dashboardMode: user.dashboardMode, isPlatformAdmin: user.isPlatformAdmin }
+    : null;
 
 export async function loader(args: LoaderFunctionArgs) {
   if (authProvider() === "clerk") return clerkLoader(args);

@@ -47,12 +47,16 @@ const ZBookingRef = z.object({
 });
 
 /** A booking became CONFIRMED (or REQUESTED when the owner confirms by hand). */
-export const bookingCreated = eventType("booking/created", { schema: ZBookingRef.extend({ status: z.enum(["REQUESTED", "CONFIRMED"]), source: z.enum(["PUBLIC", "DASHBOARD", "AGENT"]) }) });
+export const bookingCreated = eventType("booking/created", {
+  schema: ZBookingRef.extend({ status: z.enum(["REQUESTED", "CONFIRMED"]), source: z.enum(["PUBLIC", "DASHBOARD", "AGENT"]) }),
+});
 export const bookingConfirmed = eventType("booking/confirmed", { schema: ZBookingRef });
 export const bookingRescheduled = eventType("booking/rescheduled", {
   schema: ZBookingRef.extend({ previousStartsAt: z.string(), by: z.enum(["CUSTOMER", "MEMBER", "SYSTEM"]).optional() }),
 });
-export const bookingCancelled = eventType("booking/cancelled", { schema: ZBookingRef.extend({ by: z.enum(["CUSTOMER", "MEMBER", "SYSTEM"]), reason: z.string().nullable() }) });
+export const bookingCancelled = eventType("booking/cancelled", {
+  schema: ZBookingRef.extend({ by: z.enum(["CUSTOMER", "MEMBER", "SYSTEM"]), reason: z.string().nullable() }),
+});
 export const bookingStatusChanged = eventType("booking/status-changed", {
   schema: ZBookingRef.extend({ from: z.string(), to: z.enum(["IN_PROGRESS", "COMPLETED", "NO_SHOW"]) }),
 });

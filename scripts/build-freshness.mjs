@@ -3,7 +3,16 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** Everything the build reads: a change in any of them makes build/ stale. */
-export const BUILD_SOURCES = ["app", "server", "inngest", "locales", "prisma/schema.prisma", "remix.config.js", "tailwind.config.ts", "package-lock.json"];
+export const BUILD_SOURCES = [
+  "app",
+  "server",
+  "inngest",
+  "locales",
+  "prisma/schema.prisma",
+  "remix.config.js",
+  "tailwind.config.ts",
+  "package-lock.json",
+];
 const IGNORE = new Set(["node_modules", "generated", ".cache", ".scratch"]);
 const OUTPUTS = ["build/index.js", "build/server.js", "build/telephony-worker.js", "build/.stamp"];
 

@@ -32,11 +32,24 @@ const ZEnvSchema = z
       z
         .string()
         .optional()
-        .transform((v) => (v ? v.split(",").map((e) => e.trim().toLowerCase()).filter(Boolean) : [])),
+        .transform((v) =>
+          v
+            ? v
+                .split(",")
+                .map((e) => e.trim().toLowerCase())
+                .filter(Boolean)
+            : [],
+        ),
     ),
     SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
     /** The platform's SMTP server (smtp://user:pass@host:587) for tenants without their own; unset = dev mailbox. */
-    SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\//).optional()),
+    SMTP_URL: z.preprocess(
+      emptyToUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\//)
+        .optional(),
+    ),
     /** Sender address for platform email (the tenant's name is shown as the sender name). */
     EMAIL_FROM: z.preprocess(emptyToUndefined, z.email().optional()),
     /** Google OAuth client (web application) for Google Calendar; both unset = bookings stay in ServicePro. */

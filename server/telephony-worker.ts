@@ -21,7 +21,9 @@ async function main() {
     throw error;
   }
   if (!config.DATABASE_URL) {
-    console.error("The telephony worker needs DATABASE_URL (a PostgreSQL server); on the embedded database it runs inside the web process.");
+    console.error(
+      "The telephony worker needs DATABASE_URL (a PostgreSQL server); on the embedded database it runs inside the web process.",
+    );
     process.exit(1);
   }
   await getDatabase();

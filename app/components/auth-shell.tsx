@@ -4,12 +4,25 @@ import { LanguageSwitcher } from "~/components/language-switcher";
 import { BrandMark } from "~/components/brand-mark";
 
 /** The frame of the sign-in, sign-up and invitation pages: phone-first, one column. */
-export function AuthShell({ title, subtitle, children, footer }: { title: string; subtitle?: string; children: React.ReactNode; footer?: React.ReactNode }) {
+export function AuthShell({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: string;
+  children: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   const { t } = useTranslation("common");
   return (
     <div className="flex min-h-screen flex-col bg-gradient-to-b from-brand-50 to-slate-50">
       <header className="flex items-center justify-between px-4 py-3 sm:px-8">
-        <Link to="/" className="flex items-center gap-2 rounded-md font-semibold text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+        <Link
+          to="/"
+          className="flex items-center gap-2 rounded-md font-semibold text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+        >
           <BrandMark className="size-8" />
           <span>{t("appName")}</span>
         </Link>

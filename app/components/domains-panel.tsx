@@ -30,7 +30,12 @@ export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, 
           <div>
             <dt className="text-slate-600">{t("domains.platformAddress")}</dt>
             <dd>
-              <a className="break-all font-medium text-brand-700 underline-offset-4 hover:underline" href={platformUrl} target="_blank" rel="noreferrer">
+              <a
+                className="break-all font-medium text-brand-700 underline-offset-4 hover:underline"
+                href={platformUrl}
+                target="_blank"
+                rel="noreferrer"
+              >
                 {platformUrl}
               </a>
             </dd>
@@ -90,7 +95,14 @@ export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, 
           <Form method="post" className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
             <input type="hidden" name="intent" value="addDomain" />
             <Field label={t("domains.addLabel")} hint={t("domains.addHint")} error={error}>
-              <Input name="hostname" inputMode="url" autoCapitalize="none" autoCorrect="off" spellCheck={false} placeholder="www.example.com" />
+              <Input
+                name="hostname"
+                inputMode="url"
+                autoCapitalize="none"
+                autoCorrect="off"
+                spellCheck={false}
+                placeholder="www.example.com"
+              />
             </Field>
             <Button type="submit" variant="outline" loading={busy("addDomain")}>
               {t("domains.add")}

@@ -25,8 +25,12 @@ export function LanguageSwitcher({ className, tone = "light" }: { className?: st
             "min-h-11 min-w-11 rounded-md px-2 text-sm font-medium sm:min-h-8 sm:min-w-8",
             "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
             current === lng
-              ? tone === "dark" ? "bg-white/15 text-white" : "bg-brand-50 text-brand-800"
-              : tone === "dark" ? "text-slate-300 hover:text-white" : "text-slate-600 hover:text-slate-900",
+              ? tone === "dark"
+                ? "bg-white/15 text-white"
+                : "bg-brand-50 text-brand-800"
+              : tone === "dark"
+                ? "text-slate-300 hover:text-white"
+                : "text-slate-600 hover:text-slate-900",
           )}
         >
           {t(`languages.${lng}`)}

@@ -16,7 +16,9 @@ export async function api(request: Request, user?: SessionUser | null, options: 
   // The caller is a proxy that turns every property into a procedure path, so `ctx` is
   // served by a wrapping proxy rather than assigned onto it.
   const caller = createCaller(ctx);
-  return new Proxy(caller, { get: (target, prop, receiver) => (prop === "ctx" ? ctx : Reflect.get(target, prop, receiver)) }) as typeof caller & { ctx: typeof ctx };
+  return new Proxy(caller, {
+    get: (target, prop, receiver) => (prop === "ctx" ? ctx : Reflect.get(target, prop, receiver)),
+  }) as typeof caller & { ctx: typeof ctx };
 }
 
 /** The signed-in user, or a redirect to sign-in that comes back here afterwards. */

@@ -48,13 +48,29 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
     fields: [
       { kind: "phone", path: "number", hint: true, nullable: true },
       { kind: "select", path: "mode", options: ["AI_FIRST", "HUMAN_FIRST", "HYBRID"], labelPrefix: "dashboard:phoneModes" },
-      { kind: "rows", path: "ringTargets", columns: [{ key: "name", type: "text" }, { key: "phone", type: "phone" }], max: 10 },
+      {
+        kind: "rows",
+        path: "ringTargets",
+        columns: [
+          { key: "name", type: "text" },
+          { key: "phone", type: "phone" },
+        ],
+        max: 10,
+      },
       { kind: "select", path: "ringStrategy", options: ["SEQUENTIAL", "SIMULTANEOUS"] },
       { kind: "number", path: "ringSeconds", min: 5, max: 60, hint: true },
       { kind: "boolean", path: "alwaysTextAndNotify", hint: true },
       { kind: "boolean", path: "missedCallTextBack", hint: true },
       { kind: "boolean", path: "bilingualMenu", hint: true },
-      { kind: "rows", path: "pronunciations", columns: [{ key: "written", type: "text" }, { key: "spoken", type: "text" }], max: 100 },
+      {
+        kind: "rows",
+        path: "pronunciations",
+        columns: [
+          { key: "written", type: "text" },
+          { key: "spoken", type: "text" },
+        ],
+        max: 100,
+      },
     ],
   },
   EMAIL: {
@@ -78,7 +94,11 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
       { kind: "boolean", path: "handoffToHumanWhenUnsure" },
     ],
   },
-  BILLING: { readOnly: true, notYet: true, fields: [{ kind: "select", path: "plan", options: ["TRIAL", "STARTER", "GROWTH", "PRO"], labelPrefix: "dashboard:plans" }] },
+  BILLING: {
+    readOnly: true,
+    notYet: true,
+    fields: [{ kind: "select", path: "plan", options: ["TRIAL", "STARTER", "GROWTH", "PRO"], labelPrefix: "dashboard:plans" }],
+  },
   SITE: {
     fields: [
       { kind: "boolean", path: "published", hint: true },
@@ -146,7 +166,10 @@ export function normalizePhone(raw: string): string {
 
 /** "78701, 78702\n78703-1234" -> ["78701", "78702", "78703"]; anything that is not a ZIP is kept as typed so the schema names it. */
 export function parseZipList(raw: string): string[] {
-  const items = raw.split(/[\s,;]+/).map((x) => x.trim()).filter(Boolean);
+  const items = raw
+    .split(/[\s,;]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   return [...new Set(items.map((x) => /^(\d{5})(?:-?\d{4})?$/.exec(x)?.[1] ?? x))];
 }
 
@@ -182,7 +205,11 @@ export function formToPatch(node: NodeKey, form: FormData): Record<string, unkno
         setPath(patch, f.path, str(f.path) === "" ? NaN : Number(str(f.path)));
         break;
       case "checklist":
-        setPath(patch, f.path, f.options.filter((o) => form.getAll(f.path).includes(o)));
+        setPath(
+          patch,
+          f.path,
+          f.options.filter((o) => form.getAll(f.path).includes(o)),
+        );
         break;
       case "zipList":
         setPath(patch, f.path, parseZipList(str(f.path)));
@@ -191,13 +218,22 @@ export function formToPatch(node: NodeKey, form: FormData): Record<string, unkno
         setPath(
           patch,
           f.path,
-          Object.fromEntries(DAYS.map((d) => [d, form.getAll(`${f.path}.${d}.open`).includes("on") ? [{ open: str(`${f.path}.${d}.from`), close: str(`${f.path}.${d}.to`) }] : []])),
+          Object.fromEntries(
+            DAYS.map((d) => [
+              d,
+              form.getAll(`${f.path}.${d}.open`).includes("on")
+                ? [{ open: str(`${f.path}.${d}.from`), close: str(`${f.path}.${d}.to`) }]
+                : [],
+            ]),
+          ),
         );
         break;
       case "rows": {
         const columns = f.columns.map((c) => form.getAll(`${f.path}.${c.key}`).map(String));
         const rows = (columns[0] ?? []).map((_, i) =>
-          Object.fromEntries(f.columns.map((c, j) => [c.key, c.type === "phone" ? normalizePhone(columns[j][i] ?? "") : (columns[j][i] ?? "").trim()])),
+          Object.fromEntries(
+            f.columns.map((c, j) => [c.key, c.type === "phone" ? normalizePhone(columns[j][i] ?? "") : (columns[j][i] ?? "").trim()]),
+          ),
         );
         setPath(patch, f.path, rows.filter((r) => Object.values(r).some((v) => v !== "")).slice(0, f.max));
         break;

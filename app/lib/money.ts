@@ -18,7 +18,11 @@ export function centsToInput(cents: number): string {
  * an amount. Never goes through a float.
  */
 export function parseMoneyToCents(input: string): number | null {
-  let s = input.trim().replace(/^\$\s*/, "").replace(/\s+/g, "").replace(/(USD|US\$)$/i, "");
+  let s = input
+    .trim()
+    .replace(/^\$\s*/, "")
+    .replace(/\s+/g, "")
+    .replace(/(USD|US\$)$/i, "");
   if (!s) return null;
   const negative = s.startsWith("-");
   if (negative) s = s.slice(1);

@@ -43,7 +43,8 @@ export type WizardEvent =
 export const WIZARD_STEPS = ["business", "location", "hours", "services", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
-export const businessValid = (c: WizardContext) => c.businessName.trim().length >= 2 && c.businessName.trim().length <= 120 && c.packKey !== null;
+export const businessValid = (c: WizardContext) =>
+  c.businessName.trim().length >= 2 && c.businessName.trim().length <= 120 && c.packKey !== null;
 export const locationValid = (c: WizardContext) => c.timeZone.length > 0;
 export const hoursValid = (c: WizardContext) =>
   WIZARD_DAYS.every((d) => c.hours[d].every((r) => /^\d{2}:\d{2}$/.test(r.open) && /^\d{2}:\d{2}$/.test(r.close) && r.open < r.close));
@@ -57,7 +58,13 @@ export const servicesValid = (c: WizardContext) =>
 
 /** Whether every step before `step` is complete (so GOTO may jump there). */
 export function stepsCompleteBefore(c: WizardContext, step: WizardStep): boolean {
-  const checks: Record<WizardStep, boolean> = { business: businessValid(c), location: locationValid(c), hours: hoursValid(c), services: servicesValid(c), review: true };
+  const checks: Record<WizardStep, boolean> = {
+    business: businessValid(c),
+    location: locationValid(c),
+    hours: hoursValid(c),
+    services: servicesValid(c),
+    review: true,
+  };
   return WIZARD_STEPS.slice(0, WIZARD_STEPS.indexOf(step)).every((s) => checks[s]);
 }
 
@@ -65,7 +72,13 @@ let nextId = 0;
 export const newServiceId = () => `svc-${Date.now().toString(36)}-${nextId++}`;
 
 export function servicesFromPack(pack: PackForWizard, locale: "en" | "es"): WizardService[] {
-  return pack.services.map((s) => ({ id: newServiceId(), packServiceKey: s.key, name: s.name[locale], price: centsToInput(s.priceCents), durationMinutes: s.durationMinutes }));
+  return pack.services.map((s) => ({
+    id: newServiceId(),
+    packServiceKey: s.key,
+    name: s.name[locale],
+    price: centsToInput(s.priceCents),
+    durationMinutes: s.durationMinutes,
+  }));
 }
 
 /** The payload the server validates (ZOnboardingSchema) once the wizard is done. */
@@ -105,7 +118,12 @@ export const onboardingMachine = setup({
     choosePack: assign(({ context, event }) => {
       if (event.type !== "CHOOSE_PACK") return context;
       if (context.packKey === event.pack.key) return context;
-      return { ...context, packKey: event.pack.key, hours: structuredClone(event.pack.hours), services: servicesFromPack(event.pack, context.locale) };
+      return {
+        ...context,
+        packKey: event.pack.key,
+        hours: structuredClone(event.pack.hours),
+        services: servicesFromPack(event.pack, context.locale),
+      };
     }),
   },
 }).createMachine({

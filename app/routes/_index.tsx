@@ -24,7 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { kind: "landing" as const, signedIn: Boolean(user), demoSlug: demo?.slug ?? null };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data?.kind === "site" ? publicSiteMeta(data.site) : [{ title: "ServicePro" }]);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data?.kind === "site" ? publicSiteMeta(data.site) : [{ title: "ServicePro" }];
 
 export default function Index() {
   const data = useLoaderData<typeof loader>();

@@ -45,8 +45,12 @@ export default function JobRunDetail() {
               <Badge variant={s.error ? "danger" : "neutral"}>{s.op}</Badge>
               <span className="ml-auto text-slate-500">{fmt.format(new Date(s.createdAt))}</span>
             </div>
-            {s.output !== null ? <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(s.output, null, 2)}</pre> : null}
-            {s.error !== null ? <pre className="mt-2 overflow-x-auto rounded bg-red-50 p-2 text-xs text-red-800">{JSON.stringify(s.error, null, 2)}</pre> : null}
+            {s.output !== null ? (
+              <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(s.output, null, 2)}</pre>
+            ) : null}
+            {s.error !== null ? (
+              <pre className="mt-2 overflow-x-auto rounded bg-red-50 p-2 text-xs text-red-800">{JSON.stringify(s.error, null, 2)}</pre>
+            ) : null}
           </li>
         ))}
       </ol>

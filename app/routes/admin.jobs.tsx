@@ -12,7 +12,11 @@ const STATUSES = ["QUEUED", "RUNNING", "SLEEPING", "COMPLETED", "FAILED", "CANCE
 export async function loader({ request }: LoaderFunctionArgs) {
   const caller = await api(request, await requireUser(request));
   const url = new URL(request.url);
-  const status = z.enum(STATUSES).optional().catch(undefined).parse(url.searchParams.get("status") ?? undefined);
+  const status = z
+    .enum(STATUSES)
+    .optional()
+    .catch(undefined)
+    .parse(url.searchParams.get("status") ?? undefined);
   const cursor = url.searchParams.get("cursor") ?? undefined;
   const [stats, page] = await Promise.all([caller.admin.jobs.stats(), caller.admin.jobs.list({ status, limit: 50, cursor })]);
   return { stats, ...page, status: status ?? null, locale: caller.ctx.locale, inngest: isInngestCloudConfigured() };
@@ -47,7 +51,13 @@ export default function AdminJobs() {
     <div>
       <PageHeader title={t("jobs.title")} description={t("jobs.description")} />
       {d.inngest ? <Alert variant="info" className="mb-4" description={t("jobs.inngestMode")} /> : null}
-      {result?.ok ? <Alert variant={result.retried ? "success" : "warning"} className="mb-4" description={result.retried ? t("jobs.retried") : t("jobs.notRetryable")} /> : null}
+      {result?.ok ? (
+        <Alert
+          variant={result.retried ? "success" : "warning"}
+          className="mb-4"
+          description={result.retried ? t("jobs.retried") : t("jobs.notRetryable")}
+        />
+      ) : null}
       {result && !result.ok ? <Alert variant="danger" className="mb-4" description={result.error.message} /> : null}
       <nav className="mb-4 flex flex-wrap gap-2" aria-label={t("jobs.status")}>
         <Link to={filter(null)} className={chip(!d.status)}>
@@ -104,5 +114,8 @@ export default function AdminJobs() {
 }
 
 function chip(active: boolean) {
-  return cn("inline-flex min-h-10 items-center gap-1 rounded-full border px-3 text-sm", active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50");
+  return cn(
+    "inline-flex min-h-10 items-center gap-1 rounded-full border px-3 text-sm",
+    active ? "border-slate-900 bg-slate-900 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50",
+  );
 }

@@ -49,7 +49,12 @@ export default function AdminTenants() {
             {tenants.map((tn) => (
               <tr key={tn.id}>
                 <td className="px-4 py-3">
-                  <a className="font-medium text-brand-700 underline-offset-4 hover:underline" href={`/s/${tn.slug}`} target="_blank" rel="noreferrer">
+                  <a
+                    className="font-medium text-brand-700 underline-offset-4 hover:underline"
+                    href={`/s/${tn.slug}`}
+                    target="_blank"
+                    rel="noreferrer"
+                  >
                     {tn.name}
                   </a>
                   <div className="text-xs text-slate-500">/s/{tn.slug}</div>
@@ -61,7 +66,12 @@ export default function AdminTenants() {
                 </td>
                 <td className="px-4 py-3">{fmt.format(new Date(tn.createdAt))}</td>
                 <td className="px-4 py-3 text-right">
-                  <Form method="post" onSubmit={(e) => tn.status === "ACTIVE" && !confirm(t("tenants.suspendConfirm", { name: tn.name })) && e.preventDefault()}>
+                  <Form
+                    method="post"
+                    onSubmit={(e) =>
+                      tn.status === "ACTIVE" && !confirm(t("tenants.suspendConfirm", { name: tn.name })) && e.preventDefault()
+                    }
+                  >
                     <input type="hidden" name="tenantId" value={tn.id} />
                     <input type="hidden" name="status" value={tn.status === "ACTIVE" ? "SUSPENDED" : "ACTIVE"} />
                     <Button type="submit" size="sm" variant={tn.status === "ACTIVE" ? "outline" : "primary"}>

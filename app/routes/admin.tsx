@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminLayout() {
   const { t } = useTranslation("admin");
   const tab = ({ isActive }: { isActive: boolean }) =>
-    cn("inline-flex min-h-11 items-center rounded-lg px-3 font-medium", isActive ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-200");
+    cn(
+      "inline-flex min-h-11 items-center rounded-lg px-3 font-medium",
+      isActive ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-200",
+    );
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

@@ -14,7 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!user) return new Response("Sign in required", { status: 401 });
   const tenants = await listUserTenants(user.id);
   const wanted = new URL(request.url).searchParams.get("tenantId");
-  const current = wanted ? tenants.find((t) => t.tenantId === wanted) : (tenants.find((t) => t.tenantId === user.lastTenantId) ?? tenants[0]);
+  const current = wanted
+    ? tenants.find((t) => t.tenantId === wanted)
+    : (tenants.find((t) => t.tenantId === user.lastTenantId) ?? tenants[0]);
   if (!current || !can(current.role, "inbox.reply")) return new Response("Not a member of this business", { status: 403 });
   if (current.status === "SUSPENDED" && !user.isPlatformAdmin) return new Response("This business is suspended", { status: 403 });
   return inboxEventStream({ tenantId: current.tenantId, signal: request.signal });

@@ -14,7 +14,12 @@ import { formatPhone } from "#server/customers/phone";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, caller, current, locale } = await requireMember(request);
-  const [config, services, team, tenant] = await Promise.all([caller.config.all(), caller.services.list(), caller.team.list(), caller.tenants.current()]);
+  const [config, services, team, tenant] = await Promise.all([
+    caller.config.all(),
+    caller.services.list(),
+    caller.team.list(),
+    caller.tenants.current(),
+  ]);
   const prices = services.map((s) => s.priceCents);
   const today = await loadTodaySummary(caller, tenant.tenant.timeZone);
   return {
@@ -57,10 +62,35 @@ export default function DashboardHome() {
         <LoyaltyCard d={d} />
         {simple ? null : (
           <>
-            <SettingsCard icon={Bot} title={t("cards.ai.title")} body={t("cards.ai.body")} to="/dashboard/settings/ai" action={t("cards.ai.action")} />
-            <SettingsCard icon={Mail} title={t("cards.email.title")} body={t("cards.email.body")} to="/dashboard/settings/email" action={t("cards.email.action")} />
-            <SettingsCard icon={CreditCard} title={t("cards.billing.title")} body={`${t("cards.billing.body", { plan: t(`plans.${d.plan}`) })} ${t("cards.billing.notYet")}`} to="/dashboard/settings/billing" action={t("cards.billing.action")} badge={t("common:comingSoon")} />
-            <SettingsCard icon={Users} title={t("cards.team.title")} body={t("cards.team.body", { count: d.teamCount })} to="/dashboard/team" action={t("cards.team.action")} />
+            <SettingsCard
+              icon={Bot}
+              title={t("cards.ai.title")}
+              body={t("cards.ai.body")}
+              to="/dashboard/settings/ai"
+              action={t("cards.ai.action")}
+            />
+            <SettingsCard
+              icon={Mail}
+              title={t("cards.email.title")}
+              body={t("cards.email.body")}
+              to="/dashboard/settings/email"
+              action={t("cards.email.action")}
+            />
+            <SettingsCard
+              icon={CreditCard}
+              title={t("cards.billing.title")}
+              body={`${t("cards.billing.body", { plan: t(`plans.${d.plan}`) })} ${t("cards.billing.notYet")}`}
+              to="/dashboard/settings/billing"
+              action={t("cards.billing.action")}
+              badge={t("common:comingSoon")}
+            />
+            <SettingsCard
+              icon={Users}
+              title={t("cards.team.title")}
+              body={t("cards.team.body", { count: d.teamCount })}
+              to="/dashboard/team"
+              action={t("cards.team.action")}
+            />
           </>
         )}
       </div>
@@ -68,7 +98,23 @@ export default function DashboardHome() {
   );
 }
 
-function SettingsCard({ icon: Icon, title, body, to, action, badge, extra }: { icon: typeof Phone; title: string; body: React.ReactNode; to: string; action: string; badge?: string; extra?: React.ReactNode }) {
+function SettingsCard({
+  icon: Icon,
+  title,
+  body,
+  to,
+  action,
+  badge,
+  extra,
+}: {
+  icon: typeof Phone;
+  title: string;
+  body: React.ReactNode;
+  to: string;
+  action: string;
+  badge?: string;
+  extra?: React.ReactNode;
+}) {
   return (
     <Card className="flex flex-col">
       <CardHeader>
@@ -141,13 +187,26 @@ function HoursCard({ d }: { d: Data }) {
 
 function ServicesCard({ d }: { d: Data }) {
   const { t } = useTranslation("dashboard");
-  return <SettingsCard icon={Tags} title={t("cards.services.title")} body={t("cards.services.body", { count: d.services.count })} to="/dashboard/services" action={t("cards.services.action")} />;
+  return (
+    <SettingsCard
+      icon={Tags}
+      title={t("cards.services.title")}
+      body={t("cards.services.body", { count: d.services.count })}
+      to="/dashboard/services"
+      action={t("cards.services.action")}
+    />
+  );
 }
 
 function PricingCard({ d }: { d: Data }) {
   const { t } = useTranslation("dashboard");
-  const body = d.services.min === null || d.services.max === null ? t("cards.pricing.empty") : t("cards.pricing.body", { min: formatCents(d.services.min, d.locale), max: formatCents(d.services.max, d.locale) });
-  return <SettingsCard icon={Wallet} title={t("cards.pricing.title")} body={body} to="/dashboard/services" action={t("cards.pricing.action")} />;
+  const body =
+    d.services.min === null || d.services.max === null
+      ? t("cards.pricing.empty")
+      : t("cards.pricing.body", { min: formatCents(d.services.min, d.locale), max: formatCents(d.services.max, d.locale) });
+  return (
+    <SettingsCard icon={Wallet} title={t("cards.pricing.title")} body={body} to="/dashboard/services" action={t("cards.pricing.action")} />
+  );
 }
 
 function SiteCard({ d }: { d: Data }) {
@@ -160,7 +219,12 @@ function SiteCard({ d }: { d: Data }) {
       to="/dashboard/settings/site"
       action={t("cards.site.action")}
       extra={
-        <a className="inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-4 hover:underline" href={`/s/${d.tenant.slug}`} target="_blank" rel="noreferrer">
+        <a
+          className="inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-4 hover:underline"
+          href={`/s/${d.tenant.slug}`}
+          target="_blank"
+          rel="noreferrer"
+        >
           /s/{d.tenant.slug} <ExternalLink aria-hidden className="size-4" />
         </a>
       }
@@ -170,6 +234,18 @@ function SiteCard({ d }: { d: Data }) {
 
 function LoyaltyCard({ d }: { d: Data }) {
   const { t } = useTranslation(["dashboard", "common"]);
-  const body = d.loyalty.enabled ? t("cards.loyalty.on", { count: d.loyalty.pointsPerDollar, threshold: d.loyalty.rewardThresholdPoints, reward: d.loyalty.reward }) : t("cards.loyalty.off");
-  return <SettingsCard icon={Gift} title={t("cards.loyalty.title")} body={body} badge={t("common:comingSoon")} to="/dashboard/settings/loyalty" action={t("cards.loyalty.action")} extra={t("cards.loyalty.notYet")} />;
+  const body = d.loyalty.enabled
+    ? t("cards.loyalty.on", { count: d.loyalty.pointsPerDollar, threshold: d.loyalty.rewardThresholdPoints, reward: d.loyalty.reward })
+    : t("cards.loyalty.off");
+  return (
+    <SettingsCard
+      icon={Gift}
+      title={t("cards.loyalty.title")}
+      body={body}
+      badge={t("common:comingSoon")}
+      to="/dashboard/settings/loyalty"
+      action={t("cards.loyalty.action")}
+      extra={t("cards.loyalty.notYet")}
+    />
+  );
 }

@@ -16,7 +16,17 @@ export const meta: MetaFunction = () => [{ title: "Calendar · ServicePro" }];
 
 /** Outcomes the OAuth routes report back through the URL (only these keys are ever shown). */
 const NOTICES = ["connected", "reconnected", "cancelled"] as const;
-const ERRORS = ["notConfigured", "badState", "noRefreshToken", "noWritableCalendar", "googleRefused", "staffNotFound", "businessCalendarOwnerOnly", "missingCode", "forbidden"] as const;
+const ERRORS = [
+  "notConfigured",
+  "badState",
+  "noRefreshToken",
+  "noWritableCalendar",
+  "googleRefused",
+  "staffNotFound",
+  "businessCalendarOwnerOnly",
+  "missingCode",
+  "forbidden",
+] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller, current, locale } = await requireMember(request);
@@ -43,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     if (intent === "syncNow") {
       const result = await caller.calendar.syncNow({ connectionId });
-      if (result.ok) return data({ ok: true as const, message: translateNow(locale, "calendar:notices.synced", { written: result.events.written }) });
+      if (result.ok)
+        return data({ ok: true as const, message: translateNow(locale, "calendar:notices.synced", { written: result.events.written }) });
       const problem = translateNow(locale, `calendar:${problemKey(result.lastError ?? (result.busy.ok ? null : result.busy.problem))}`);
       return data({ ok: false as const, message: translateNow(locale, "calendar:notices.syncProblem", { problem }) });
     }
@@ -69,8 +80,17 @@ export default function CalendarPage() {
         {result ? <Alert variant={result.ok ? "success" : "warning"} description={result.message} /> : null}
 
         {local ? (
-          <Alert variant="info" icon={<CalendarDays />} title={t("localMode.title")} description={t("localMode.body")} data-testid="calendar-local-mode">
-            <Link to="/dashboard/settings/hours" className="inline-flex min-h-11 items-center font-medium text-sky-900 underline underline-offset-4 sm:min-h-0">
+          <Alert
+            variant="info"
+            icon={<CalendarDays />}
+            title={t("localMode.title")}
+            description={t("localMode.body")}
+            data-testid="calendar-local-mode"
+          >
+            <Link
+              to="/dashboard/settings/hours"
+              className="inline-flex min-h-11 items-center font-medium text-sky-900 underline underline-offset-4 sm:min-h-0"
+            >
               {t("localMode.hoursLink")}
             </Link>
           </Alert>
@@ -85,7 +105,9 @@ export default function CalendarPage() {
           </section>
         ) : null}
 
-        {d.allowed && !local ? <AddCalendar targets={d.unconnected} canManageBusiness={d.canManageBusiness} first={d.connections.length === 0} /> : null}
+        {d.allowed && !local ? (
+          <AddCalendar targets={d.unconnected} canManageBusiness={d.canManageBusiness} first={d.connections.length === 0} />
+        ) : null}
 
         {local ? null : <HowItWorks />}
       </div>

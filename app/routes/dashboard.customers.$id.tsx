@@ -35,13 +35,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mergeId && mergeId !== id ? caller.customers.get({ id: mergeId.slice(0, 64) }).catch(() => null) : Promise.resolve(null),
   ]);
   const mergeWith = other && !other.customer.mergedIntoId ? other : null;
-  return { details, context, duplicates, mergeWith, mergeMissing: Boolean(mergeId) && !mergeWith, locale, canEdit: can(current.role, "customers.manage") };
+  return {
+    details,
+    context,
+    duplicates,
+    mergeWith,
+    mergeMissing: Boolean(mergeId) && !mergeWith,
+    locale,
+    canEdit: can(current.role, "customers.manage"),
+  };
 }
 
 const ZIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("update") }),
   z.object({ intent: z.literal("consent"), granted: z.enum(["true", "false"]) }),
-  z.object({ intent: z.literal("merge"), a: z.string().max(64), b: z.string().max(64), survivorId: z.string().max(64).optional(), confirm: z.string().optional() }),
+  z.object({
+    intent: z.literal("merge"),
+    a: z.string().max(64),
+    b: z.string().max(64),
+    survivorId: z.string().max(64).optional(),
+    confirm: z.string().optional(),
+  }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -58,7 +72,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         break;
       }
       case "consent":
-        await caller.customers.setConsent({ id, granted: input.granted === "true", method: consentMethodFromForm(form), words: String(form.get("words") ?? "").trim() || undefined });
+        await caller.customers.setConsent({
+          id,
+          granted: input.granted === "true",
+          method: consentMethodFromForm(form),
+          words: String(form.get("words") ?? "").trim() || undefined,
+        });
         break;
       case "merge": {
         const pair = [input.a, input.b];
@@ -138,7 +157,9 @@ export default function CustomerPage() {
       </PageHeader>
 
       <div aria-live="polite">{success ? <Alert variant="success" description={success} /> : null}</div>
-      {failed && failed.intent !== "merge" && failed.intent !== "consent" ? <Alert variant="danger" description={failed.error.message} /> : null}
+      {failed && failed.intent !== "merge" && failed.intent !== "consent" ? (
+        <Alert variant="danger" description={failed.error.message} />
+      ) : null}
       {!canEdit ? <Alert variant="info" description={t("readOnly")} /> : null}
       {mergeMissing ? <Alert variant="warning" description={t("merge.notFound")} /> : null}
 
@@ -157,7 +178,11 @@ export default function CustomerPage() {
         <DuplicatesPanel candidates={duplicates} canEdit={canEdit} customerId={c.id} />
       )}
 
-      {details.mergedFrom.length ? <p className="text-sm text-slate-600">{t("detail.mergedFrom", { names: details.mergedFrom.map((m) => displayName(m)).join(", ") })}</p> : null}
+      {details.mergedFrom.length ? (
+        <p className="text-sm text-slate-600">
+          {t("detail.mergedFrom", { names: details.mergedFrom.map((m) => displayName(m)).join(", ") })}
+        </p>
+      ) : null}
 
       <div className="grid gap-5 lg:grid-cols-5 lg:items-start">
         <Card className="lg:col-span-3">

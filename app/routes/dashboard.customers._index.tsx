@@ -48,7 +48,10 @@ export default function CustomersPage() {
   useEffect(() => setExtra({ items: [], nextCursor: null }), [d.page]);
   useEffect(() => {
     const next = more.data?.page;
-    if (more.state === "idle" && next) setExtra((x) => (x.items.some((i) => i.id === next.items[0]?.id) ? x : { items: [...x.items, ...next.items], nextCursor: next.nextCursor }));
+    if (more.state === "idle" && next)
+      setExtra((x) =>
+        x.items.some((i) => i.id === next.items[0]?.id) ? x : { items: [...x.items, ...next.items], nextCursor: next.nextCursor },
+      );
   }, [more.state, more.data]);
   const items = [...d.page.items, ...extra.items];
   const nextCursor = extra.items.length ? extra.nextCursor : d.page.nextCursor;
@@ -143,7 +146,13 @@ function SearchBar({ q, tag, tags, searching }: { q: string; tag: string; tags: 
   };
 
   return (
-    <Form ref={formRef} method="get" role="search" className="flex flex-col gap-2 sm:flex-row" onSubmit={(e) => (e.preventDefault(), send(false))}>
+    <Form
+      ref={formRef}
+      method="get"
+      role="search"
+      className="flex flex-col gap-2 sm:flex-row"
+      onSubmit={(e) => (e.preventDefault(), send(false))}
+    >
       <div className="relative flex-1">
         <label htmlFor="customer-search" className="sr-only">
           {t("list.search")}
@@ -181,7 +190,11 @@ function SearchBar({ q, tag, tags, searching }: { q: string; tag: string; tags: 
           </NativeSelect>
           {q || tag ? (
             <Button asChild variant="ghost" size="icon" className="shrink-0">
-              <Link to="/dashboard/customers" aria-label={t("list.clear")} onClick={() => inputRef.current && (inputRef.current.value = "")}>
+              <Link
+                to="/dashboard/customers"
+                aria-label={t("list.clear")}
+                onClick={() => inputRef.current && (inputRef.current.value = "")}
+              >
                 <X />
               </Link>
             </Button>
@@ -209,8 +222,14 @@ function CustomerCards({ items, locale, timeZone }: { items: TCustomerListItem[]
     <ul className="space-y-2 md:hidden">
       {items.map((c) => (
         <li key={c.id}>
-          <Link to={`/dashboard/customers/${c.id}`} className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 active:bg-slate-50">
-            <span aria-hidden className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700">
+          <Link
+            to={`/dashboard/customers/${c.id}`}
+            className="flex items-center gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 active:bg-slate-50"
+          >
+            <span
+              aria-hidden
+              className="flex size-10 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700"
+            >
               {initials(c.name)}
             </span>
             <span className="min-w-0 flex-1">
@@ -223,7 +242,11 @@ function CustomerCards({ items, locale, timeZone }: { items: TCustomerListItem[]
                       {tag}
                     </Badge>
                   ))}
-                  {c.nextBookingAt ? <span>{t("list.next", { date: day(c.nextBookingAt) })}</span> : c.lastBookingAt ? <span>{t("list.last", { date: day(c.lastBookingAt) })}</span> : null}
+                  {c.nextBookingAt ? (
+                    <span>{t("list.next", { date: day(c.nextBookingAt) })}</span>
+                  ) : c.lastBookingAt ? (
+                    <span>{t("list.last", { date: day(c.lastBookingAt) })}</span>
+                  ) : null}
                 </span>
               ) : null}
             </span>
@@ -268,7 +291,10 @@ function CustomerTable({ items, locale, timeZone }: { items: TCustomerListItem[]
           {items.map((c) => (
             <tr key={c.id} className="hover:bg-slate-50">
               <th scope="row" className="px-4 py-3 font-medium">
-                <Link to={`/dashboard/customers/${c.id}`} className="text-slate-900 underline-offset-4 hover:underline focus-visible:underline">
+                <Link
+                  to={`/dashboard/customers/${c.id}`}
+                  className="text-slate-900 underline-offset-4 hover:underline focus-visible:underline"
+                >
                   {displayName(c)}
                 </Link>
               </th>

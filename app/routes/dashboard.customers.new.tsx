@@ -25,7 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   try {
     const { fields: defs } = await caller.customers.context();
-    const consent = form.get("smsConsent") === "on" ? { source: `dashboard.${consentMethodFromForm(form)}`, words: String(form.get("words") ?? "") || null } : null;
+    const consent =
+      form.get("smsConsent") === "on"
+        ? { source: `dashboard.${consentMethodFromForm(form)}`, words: String(form.get("words") ?? "") || null }
+        : null;
     const created = await caller.customers.create({ ...customerInputFromForm(form, defs), smsConsent: consent });
     return redirect(`/dashboard/customers/${created.id}?created=1`);
   } catch (error) {

@@ -43,7 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const input = ZIntent.parse(form);
     switch (input.intent) {
       case "reply": {
-        const message = await caller.inbox.reply({ conversationId, channel: input.channel, body: input.body, subject: input.subject || undefined });
+        const message = await caller.inbox.reply({
+          conversationId,
+          channel: input.channel,
+          body: input.body,
+          subject: input.subject || undefined,
+        });
         return data({ ok: true as const, intent: input.intent, status: message.status } satisfies TReplyResult);
       }
       case "assign":
@@ -56,7 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: true as const, intent: input.intent } satisfies TReplyResult);
   } catch (error) {
     const failure = actionFailure(error, locale);
-    return data({ ok: false as const, intent: String(form.intent ?? ""), error: { message: failure.error.message, fields: failure.error.fields } } satisfies TReplyResult, { status: failure.error.status });
+    return data(
+      {
+        ok: false as const,
+        intent: String(form.intent ?? ""),
+        error: { message: failure.error.message, fields: failure.error.fields },
+      } satisfies TReplyResult,
+      { status: failure.error.status },
+    );
   }
 }
 
@@ -79,7 +91,8 @@ export default function ConversationPage() {
   }, [conversation.id, lastId, hash]);
 
   const lastInbound = [...messages].reverse().find((m) => m.direction === "INBOUND" && (m.channel === "SMS" || m.channel === "EMAIL"));
-  const defaultChannel: TReplyChannel = lastInbound?.channel === "EMAIL" && customer.email ? "EMAIL" : customer.phone ? "SMS" : customer.email ? "EMAIL" : "NOTE";
+  const defaultChannel: TReplyChannel =
+    lastInbound?.channel === "EMAIL" && customer.email ? "EMAIL" : customer.phone ? "SMS" : customer.email ? "EMAIL" : "NOTE";
   const pendingAssign = settings.formData?.get("intent") === "assign" ? String(settings.formData.get("userId") ?? "") : null;
   const pendingAi = settings.formData?.get("intent") === "ai" ? settings.formData.get("enabled") === "true" : null;
   const aiEnabled = pendingAi ?? conversation.aiEnabled;
@@ -88,9 +101,15 @@ export default function ConversationPage() {
   moreParams.set("messages", String(Math.min(limit + PAGE, MAX_PAGE)));
 
   return (
-    <section aria-labelledby="thread-title" className="flex min-h-0 flex-col lg:overflow-hidden lg:rounded-2xl lg:border lg:border-slate-200 lg:bg-white">
+    <section
+      aria-labelledby="thread-title"
+      className="flex min-h-0 flex-col lg:overflow-hidden lg:rounded-2xl lg:border lg:border-slate-200 lg:bg-white"
+    >
       <header className="space-y-3 border-b border-slate-200 pb-3 lg:px-4 lg:pt-3">
-        <Link to={`/dashboard/inbox${search}`} className="-ml-1 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-slate-700 hover:text-slate-900 lg:hidden">
+        <Link
+          to={`/dashboard/inbox${search}`}
+          className="-ml-1 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-slate-700 hover:text-slate-900 lg:hidden"
+        >
           <ArrowLeft aria-hidden className="size-4" /> {t("thread.back")}
         </Link>
         <div className="flex items-center gap-3">

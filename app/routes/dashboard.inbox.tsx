@@ -28,7 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
     q ? caller.inbox.search({ q, limit: 20 }) : Promise.resolve([]),
   ]);
-  return { ...page, hits, filter, q, paged: Boolean(cursor), locale, tenantId: current.tenantId, me: user.id, now: new Date().toISOString() };
+  return {
+    ...page,
+    hits,
+    filter,
+    q,
+    paged: Boolean(cursor),
+    locale,
+    tenantId: current.tenantId,
+    me: user.id,
+    now: new Date().toISOString(),
+  };
 }
 
 export default function InboxLayout() {
@@ -60,7 +70,16 @@ export default function InboxLayout() {
         <Form method="get" role="search" className="relative">
           {d.filter !== "all" ? <input type="hidden" name="filter" value={d.filter} /> : null}
           <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-500" />
-          <Input type="search" name="q" defaultValue={d.q} key={d.q} placeholder={t("search.placeholder")} aria-label={t("search.label")} className="pl-9 pr-10" enterKeyHint="search" />
+          <Input
+            type="search"
+            name="q"
+            defaultValue={d.q}
+            key={d.q}
+            placeholder={t("search.placeholder")}
+            aria-label={t("search.label")}
+            className="pl-9 pr-10"
+            enterKeyHint="search"
+          />
           {d.q ? (
             <Link
               to={d.filter === "all" ? "/dashboard/inbox" : `/dashboard/inbox?filter=${d.filter}`}
@@ -79,7 +98,11 @@ export default function InboxLayout() {
             <EmptyState icon={<Inbox />} title={t("empty.title")} description={t("empty.body")} className="border-0" />
           ) : (
             <>
-              {d.q ? <h2 className="border-b border-slate-100 px-3 pb-2 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("search.threads")}</h2> : null}
+              {d.q ? (
+                <h2 className="border-b border-slate-100 px-3 pb-2 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                  {t("search.threads")}
+                </h2>
+              ) : null}
               {d.conversations.length ? (
                 <ul className="divide-y divide-slate-100" data-testid="conversation-list">
                   {d.conversations.map((c) => (
@@ -102,19 +125,29 @@ export default function InboxLayout() {
                 <div className="flex justify-center gap-2 border-t border-slate-100 p-2">
                   {d.paged ? (
                     <Button asChild variant="ghost" size="sm">
-                      <Link to={`?${new URLSearchParams({ ...(d.filter !== "all" ? { filter: d.filter } : {}), ...(d.q ? { q: d.q } : {}) })}`}>{t("newest")}</Link>
+                      <Link
+                        to={`?${new URLSearchParams({ ...(d.filter !== "all" ? { filter: d.filter } : {}), ...(d.q ? { q: d.q } : {}) })}`}
+                      >
+                        {t("newest")}
+                      </Link>
                     </Button>
                   ) : null}
                   {d.nextCursor ? (
                     <Button asChild variant="ghost" size="sm">
-                      <Link to={`?${new URLSearchParams({ ...(d.filter !== "all" ? { filter: d.filter } : {}), ...(d.q ? { q: d.q } : {}), cursor: d.nextCursor })}`}>{t("loadMore")}</Link>
+                      <Link
+                        to={`?${new URLSearchParams({ ...(d.filter !== "all" ? { filter: d.filter } : {}), ...(d.q ? { q: d.q } : {}), cursor: d.nextCursor })}`}
+                      >
+                        {t("loadMore")}
+                      </Link>
                     </Button>
                   ) : null}
                 </div>
               ) : null}
               {d.q ? (
                 <>
-                  <h2 className="border-y border-slate-100 bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("search.messages")}</h2>
+                  <h2 className="border-y border-slate-100 bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-500">
+                    {t("search.messages")}
+                  </h2>
                   <MessageHits hits={d.hits} time={time} />
                 </>
               ) : null}

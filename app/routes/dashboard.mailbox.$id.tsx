@@ -27,7 +27,12 @@ export default function MailboxMessage() {
       </p>
       {email.error ? <Alert variant="danger" className="mt-3" description={email.error} /> : null}
       {/* The stored HTML is shown in a sandbox: no scripts, no same-origin access. */}
-      <iframe title={email.subject} sandbox="" srcDoc={email.html} className="mt-4 h-[32rem] w-full rounded-lg border border-slate-200 bg-slate-50" />
+      <iframe
+        title={email.subject}
+        sandbox=""
+        srcDoc={email.html}
+        className="mt-4 h-[32rem] w-full rounded-lg border border-slate-200 bg-slate-50"
+      />
     </article>
   );
 }

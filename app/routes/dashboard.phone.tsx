@@ -73,7 +73,12 @@ export default function PhonePage() {
           </Link>
         }
       />
-      <Alert variant={simulatorMode ? "info" : "success"} icon={simulatorMode ? <FlaskConical /> : undefined} description={simulatorMode ? t("simulatorMode") : t("liveMode")} data-testid="line-mode" />
+      <Alert
+        variant={simulatorMode ? "info" : "success"}
+        icon={simulatorMode ? <FlaskConical /> : undefined}
+        description={simulatorMode ? t("simulatorMode") : t("liveMode")}
+        data-testid="line-mode"
+      />
       <Tabs
         value={tab}
         onValueChange={(next) => {
@@ -93,11 +98,21 @@ export default function PhonePage() {
           </TabsTrigger>
         </TabsList>
         <TabsContent value="setup" className="space-y-4 data-[state=inactive]:hidden" forceMount>
-          {!canEdit ? <Alert variant="warning" description={t("settings:readOnly", { role: t(`common:roles.${neededRole}`).toLowerCase() })} /> : null}
+          {!canEdit ? (
+            <Alert variant="warning" description={t("settings:readOnly", { role: t(`common:roles.${neededRole}`).toLowerCase() })} />
+          ) : null}
           {result && "message" in result ? <Alert variant="success" description={result.message} role="status" /> : null}
-          {failed ? <Alert variant="danger" description={Object.keys(fields).length ? t("setup.fixErrors") : failed.error.message} /> : null}
+          {failed ? (
+            <Alert variant="danger" description={Object.keys(fields).length ? t("setup.fixErrors") : failed.error.message} />
+          ) : null}
           <div ref={formBox}>
-            <PhoneSetupForm key={JSON.stringify(value)} value={value} errors={fields} canEdit={canEdit} busy={navigation.state === "submitting"} />
+            <PhoneSetupForm
+              key={JSON.stringify(value)}
+              value={value}
+              errors={fields}
+              canEdit={canEdit}
+              busy={navigation.state === "submitting"}
+            />
           </div>
         </TabsContent>
         <TabsContent value="test" className="space-y-6 data-[state=inactive]:hidden" forceMount>

@@ -6,7 +6,15 @@ import { useTranslation } from "react-i18next";
 import { BookingCard, type ScheduleBooking } from "~/components/schedule/booking-card";
 import { BookingSheet } from "~/components/schedule/booking-sheet";
 import { NewBookingDialog } from "~/components/schedule/new-booking-dialog";
-import { addDays, formatLongDate, formatShortDate, formatWeekRange, formatWhen, localDateOf, weekDates } from "~/components/schedule/schedule-dates";
+import {
+  addDays,
+  formatLongDate,
+  formatShortDate,
+  formatWeekRange,
+  formatWhen,
+  localDateOf,
+  weekDates,
+} from "~/components/schedule/schedule-dates";
 import { loadSchedule, type CalendarState, type ScheduleStaff } from "~/components/schedule/schedule-loader.server";
 import { Alert, Button, cn, EmptyState, Input, PageHeader, SegmentedControl } from "~/components/ui";
 import { requireMember } from "~/lib/dashboard.server";
@@ -79,16 +87,39 @@ export default function SchedulePage() {
 
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <div className="flex items-center gap-2">
-          <Button type="button" variant="outline" size="icon" aria-label={d.view === "week" ? t("previousWeek") : t("previousDay")} onClick={() => go(addDays(d.date, -step))}>
+          <Button
+            type="button"
+            variant="outline"
+            size="icon"
+            aria-label={d.view === "week" ? t("previousWeek") : t("previousDay")}
+            onClick={() => go(addDays(d.date, -step))}
+          >
             <ChevronLeft />
           </Button>
-          <Button type="button" variant="outline" onClick={() => go(d.today)} disabled={d.view === "day" ? d.date === d.today : weekDates(d.firstDate).includes(d.today)}>
+          <Button
+            type="button"
+            variant="outline"
+            onClick={() => go(d.today)}
+            disabled={d.view === "day" ? d.date === d.today : weekDates(d.firstDate).includes(d.today)}
+          >
             {t("today")}
           </Button>
-          <Button type="button" variant="outline" size="icon" aria-label={d.view === "week" ? t("nextWeek") : t("nextDay")} onClick={() => go(addDays(d.date, step))}>
+          <Button
+            type="button"
+            variant="outline"
+            size="icon"
+            aria-label={d.view === "week" ? t("nextWeek") : t("nextDay")}
+            onClick={() => go(addDays(d.date, step))}
+          >
             <ChevronRight />
           </Button>
-          <Input type="date" aria-label={t("pickDate")} className="w-auto min-w-0 flex-1 sm:w-44 sm:flex-none" value={d.date} onChange={(e) => e.target.value && go(e.target.value)} />
+          <Input
+            type="date"
+            aria-label={t("pickDate")}
+            className="w-auto min-w-0 flex-1 sm:w-44 sm:flex-none"
+            value={d.date}
+            onChange={(e) => e.target.value && go(e.target.value)}
+          />
         </div>
         <SegmentedControl
           label={t("view.label")}
@@ -128,13 +159,25 @@ export default function SchedulePage() {
         onCreated={(booking) => {
           setCreating(false);
           const day = localDateOf(booking.startsAt, d.timeZone);
-          setNotice(t("create.created", { customer: booking.customer?.name ?? t("card.walkIn"), when: formatWhen(booking.startsAt, d.timeZone, locale) }));
+          setNotice(
+            t("create.created", {
+              customer: booking.customer?.name ?? t("card.walkIn"),
+              when: formatWhen(booking.startsAt, d.timeZone, locale),
+            }),
+          );
           const visible = d.view === "week" ? weekDates(d.firstDate).includes(day) : day === d.date;
           if (visible) revalidator.revalidate();
           else go(day);
         }}
       />
-      <BookingSheet booking={opened} onOpenChange={(open) => !open && setOpenId(null)} timeZone={d.timeZone} staff={d.staff} canManage={d.canManage} onChanged={onChanged} />
+      <BookingSheet
+        booking={opened}
+        onOpenChange={(open) => !open && setOpenId(null)}
+        timeZone={d.timeZone}
+        staff={d.staff}
+        canManage={d.canManage}
+        onChanged={onChanged}
+      />
     </div>
   );
 }
@@ -155,11 +198,24 @@ function CalendarLink({ state }: { state: CalendarState }) {
 /** Staff columns: every active member, plus anyone inactive who still has a job that day. */
 function columnsFor(staff: ScheduleStaff[], bookings: ScheduleBooking[]): ScheduleStaff[] {
   const extra = new Map<string, ScheduleStaff>();
-  for (const b of bookings) if (!staff.some((s) => s.id === b.staff.id)) extra.set(b.staff.id, { id: b.staff.id, name: b.staff.name, color: "#64748b" });
+  for (const b of bookings)
+    if (!staff.some((s) => s.id === b.staff.id)) extra.set(b.staff.id, { id: b.staff.id, name: b.staff.name, color: "#64748b" });
   return [...staff, ...extra.values()];
 }
 
-function DayView({ d, bookings, colorOf, onOpen, onNew }: { d: Data; bookings: ScheduleBooking[]; colorOf: Map<string, string>; onOpen: (b: ScheduleBooking) => void; onNew: () => void }) {
+function DayView({
+  d,
+  bookings,
+  colorOf,
+  onOpen,
+  onNew,
+}: {
+  d: Data;
+  bookings: ScheduleBooking[];
+  colorOf: Map<string, string>;
+  onOpen: (b: ScheduleBooking) => void;
+  onNew: () => void;
+}) {
   const { t } = useTranslation("schedule");
   if (bookings.length === 0) {
     return (
@@ -177,15 +233,25 @@ function DayView({ d, bookings, colorOf, onOpen, onNew }: { d: Data; bookings: S
   }
   const columns = columnsFor(d.staff, bookings);
   return (
-    <div className={cn("grid gap-4", columns.length >= 3 ? "lg:grid-cols-3" : columns.length === 2 ? "md:grid-cols-2" : "")} data-testid="day-view">
+    <div
+      className={cn("grid gap-4", columns.length >= 3 ? "lg:grid-cols-3" : columns.length === 2 ? "md:grid-cols-2" : "")}
+      data-testid="day-view"
+    >
       {columns.map((member) => {
         const jobs = bookings.filter((b) => b.staff.id === member.id);
         return (
-          <section key={member.id} aria-labelledby={`staff-${member.id}`} className="min-w-0 rounded-xl border border-slate-200 bg-slate-50/60 p-3" data-testid="staff-column">
+          <section
+            key={member.id}
+            aria-labelledby={`staff-${member.id}`}
+            className="min-w-0 rounded-xl border border-slate-200 bg-slate-50/60 p-3"
+            data-testid="staff-column"
+          >
             <h3 id={`staff-${member.id}`} className="mb-3 flex items-center gap-2 text-sm font-semibold text-slate-900">
               <span aria-hidden className="size-3 shrink-0 rounded-full" style={{ backgroundColor: member.color }} />
               <span className="min-w-0 flex-1 truncate">{member.name}</span>
-              <span className="font-normal text-slate-600">{t("summary", { count: jobs.filter((b) => b.status !== "CANCELLED").length })}</span>
+              <span className="font-normal text-slate-600">
+                {t("summary", { count: jobs.filter((b) => b.status !== "CANCELLED").length })}
+              </span>
             </h3>
             {jobs.length ? (
               <ul className="space-y-2">
@@ -205,7 +271,19 @@ function DayView({ d, bookings, colorOf, onOpen, onNew }: { d: Data; bookings: S
   );
 }
 
-function WeekView({ d, bookings, colorOf, onOpen, onDay }: { d: Data; bookings: ScheduleBooking[]; colorOf: Map<string, string>; onOpen: (b: ScheduleBooking) => void; onDay: (date: string) => void }) {
+function WeekView({
+  d,
+  bookings,
+  colorOf,
+  onOpen,
+  onDay,
+}: {
+  d: Data;
+  bookings: ScheduleBooking[];
+  colorOf: Map<string, string>;
+  onOpen: (b: ScheduleBooking) => void;
+  onDay: (date: string) => void;
+}) {
   const { t, i18n } = useTranslation("schedule");
   const days = weekDates(d.firstDate);
   return (
@@ -215,7 +293,11 @@ function WeekView({ d, bookings, colorOf, onOpen, onDay }: { d: Data; bookings: 
         const label = formatShortDate(date, i18n.language);
         const isToday = date === d.today;
         return (
-          <section key={date} aria-label={formatLongDate(date, i18n.language)} className={cn("min-w-0 rounded-xl border bg-white p-2", isToday ? "border-brand-400" : "border-slate-200")}>
+          <section
+            key={date}
+            aria-label={formatLongDate(date, i18n.language)}
+            className={cn("min-w-0 rounded-xl border bg-white p-2", isToday ? "border-brand-400" : "border-slate-200")}
+          >
             <button
               type="button"
               onClick={() => onDay(date)}
@@ -223,7 +305,9 @@ function WeekView({ d, bookings, colorOf, onOpen, onDay }: { d: Data; bookings: 
             >
               <span className={cn("text-xs font-semibold uppercase", isToday ? "text-brand-700" : "text-slate-600")}>{label.weekday}</span>
               <span className={cn("text-lg font-semibold tabular-nums", isToday ? "text-brand-700" : "text-slate-900")}>{label.day}</span>
-              <span className="ml-auto text-xs text-slate-600 lg:ml-0">{t("summary", { count: jobs.filter((b) => b.status !== "CANCELLED").length })}</span>
+              <span className="ml-auto text-xs text-slate-600 lg:ml-0">
+                {t("summary", { count: jobs.filter((b) => b.status !== "CANCELLED").length })}
+              </span>
             </button>
             {jobs.length ? (
               <ul className="space-y-1.5">

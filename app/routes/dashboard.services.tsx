@@ -51,7 +51,15 @@ export default function ServicesPage() {
       <ul className="space-y-3">
         {services.map((s) => (
           <li key={s.id}>
-            <ServiceForm id={s.id} name={s.name[locale]} price={centsToInput(s.priceCents)} duration={s.durationMinutes} active={s.active} canEdit={canEdit} error={result && !result.ok && result.id === s.id ? result.error : undefined} />
+            <ServiceForm
+              id={s.id}
+              name={s.name[locale]}
+              price={centsToInput(s.priceCents)}
+              duration={s.durationMinutes}
+              active={s.active}
+              canEdit={canEdit}
+              error={result && !result.ok && result.id === s.id ? result.error : undefined}
+            />
           </li>
         ))}
       </ul>
@@ -64,7 +72,16 @@ export default function ServicesPage() {
             </CardTitle>
           </CardHeader>
           <CardContent>
-            <ServiceForm key={result?.ok && !result.id ? `new-${result.savedAt}` : "new"} id="" name="" price="" duration={60} active canEdit error={result && !result.ok && result.id === "" ? result.error : undefined} />
+            <ServiceForm
+              key={result?.ok && !result.id ? `new-${result.savedAt}` : "new"}
+              id=""
+              name=""
+              price=""
+              duration={60}
+              active
+              canEdit
+              error={result && !result.ok && result.id === "" ? result.error : undefined}
+            />
           </CardContent>
         </Card>
       ) : null}
@@ -72,7 +89,23 @@ export default function ServicesPage() {
   );
 }
 
-function ServiceForm({ id, name, price, duration, active, canEdit, error }: { id: string; name: string; price: string; duration: number; active: boolean; canEdit: boolean; error?: { message: string; fields: Record<string, string> | null } }) {
+function ServiceForm({
+  id,
+  name,
+  price,
+  duration,
+  active,
+  canEdit,
+  error,
+}: {
+  id: string;
+  name: string;
+  price: string;
+  duration: number;
+  active: boolean;
+  canEdit: boolean;
+  error?: { message: string; fields: Record<string, string> | null };
+}) {
   const { t } = useTranslation("dashboard");
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("id") === id;
@@ -92,7 +125,11 @@ function ServiceForm({ id, name, price, duration, active, canEdit, error }: { id
         </Field>
         <div className="flex min-h-11 items-center gap-2">
           <Switch name="active" defaultChecked={active} aria-label={t("services.active")} />
-          {!active ? <Badge variant="neutral">{t("services.inactive")}</Badge> : <span className="text-sm text-slate-600">{t("services.active")}</span>}
+          {!active ? (
+            <Badge variant="neutral">{t("services.inactive")}</Badge>
+          ) : (
+            <span className="text-sm text-slate-600">{t("services.active")}</span>
+          )}
         </div>
         {canEdit ? (
           <Button type="submit" variant={id ? "outline" : "primary"} loading={busy}>
@@ -102,7 +139,10 @@ function ServiceForm({ id, name, price, duration, active, canEdit, error }: { id
       </fieldset>
       {error && !error.fields ? <p className="mt-2 text-sm text-red-700">{error.message}</p> : null}
       {id ? (
-        <Link to={`/dashboard/services/${id}`} className="mt-2 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+        <Link
+          to={`/dashboard/services/${id}`}
+          className="mt-2 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+        >
           {t("services.editOptions")} <ChevronRight aria-hidden className="size-4" />
         </Link>
       ) : null}

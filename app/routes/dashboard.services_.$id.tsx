@@ -41,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       depositRule = { type: "fixed", amountCents: Math.max(0, cents ?? 0) };
     } else if (type === "percent") {
       const percent = String(form.get("depositPercent") ?? "").trim();
-      if (!/^\d{1,3}$/.test(percent) || Number(percent) < 1 || Number(percent) > 100) fields["depositRule.percent"] = "errors:validation.invalid";
+      if (!/^\d{1,3}$/.test(percent) || Number(percent) < 1 || Number(percent) > 100)
+        fields["depositRule.percent"] = "errors:validation.invalid";
       depositRule = { type: "percent", percent: Number(percent) || 1 };
     }
     if (Object.keys(fields).length > 0) throw Invalid("errors:invalidInput", fields);
@@ -126,12 +127,25 @@ export default function ServiceOptionsPage() {
               />
               {depositType === "fixed" ? (
                 <Field label={t("services.deposit.amount")} error={errorAt("depositRule.amountCents")} className="max-w-xs">
-                  <Input name="depositAmount" inputMode="decimal" required defaultValue={service.depositRule.type === "fixed" ? centsToInput(service.depositRule.amountCents) : ""} />
+                  <Input
+                    name="depositAmount"
+                    inputMode="decimal"
+                    required
+                    defaultValue={service.depositRule.type === "fixed" ? centsToInput(service.depositRule.amountCents) : ""}
+                  />
                 </Field>
               ) : null}
               {depositType === "percent" ? (
                 <Field label={t("services.deposit.percentLabel")} error={errorAt("depositRule.percent")} className="max-w-xs">
-                  <Input name="depositPercent" type="number" min={1} max={100} step={1} required defaultValue={service.depositRule.type === "percent" ? service.depositRule.percent : 25} />
+                  <Input
+                    name="depositPercent"
+                    type="number"
+                    min={1}
+                    max={100}
+                    step={1}
+                    required
+                    defaultValue={service.depositRule.type === "percent" ? service.depositRule.percent : 25}
+                  />
                 </Field>
               ) : null}
             </CardContent>
@@ -149,7 +163,13 @@ export default function ServiceOptionsPage() {
                 {staff.map((s) => (
                   <li key={s.id}>
                     <label className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 hover:bg-slate-50">
-                      <input type="checkbox" name="staffIds" value={s.id} defaultChecked={service.staffIds.includes(s.id)} className="size-5 accent-brand-600" />
+                      <input
+                        type="checkbox"
+                        name="staffIds"
+                        value={s.id}
+                        defaultChecked={service.staffIds.includes(s.id)}
+                        className="size-5 accent-brand-600"
+                      />
                       <span className="text-slate-900">{s.name}</span>
                     </label>
                   </li>

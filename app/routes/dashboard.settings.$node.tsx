@@ -28,7 +28,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const value = await caller.config[node].get();
   const capability = CONFIG_WRITE_CAPABILITY[node];
   const canEdit = can(current.role, capability) && !NODE_FORMS[node].readOnly;
-  return { node, value: value as Record<string, unknown>, canEdit, neededRole: CAPABILITIES[capability], addresses: node === "SITE" ? await siteAddresses(request, caller, current.slug) : null };
+  return {
+    node,
+    value: value as Record<string, unknown>,
+    canEdit,
+    neededRole: CAPABILITIES[capability],
+    addresses: node === "SITE" ? await siteAddresses(request, caller, current.slug) : null,
+  };
 }
 
 /** The public page's addresses (SITE settings only). */
@@ -40,7 +46,12 @@ async function siteAddresses(request: Request, caller: Awaited<ReturnType<typeof
     platformUrl: `${origin.origin}/s/${slug}`,
     subdomainUrl: `${origin.protocol}//${slug}.${e.APP_DOMAIN}${origin.port ? `:${origin.port}` : ""}`,
     cnameTarget: e.APP_DOMAIN,
-    domains: domains.map((d) => ({ id: d.id, hostname: d.hostname, verifiedAt: d.verifiedAt ? d.verifiedAt.toISOString() : null, verification: d.verification })),
+    domains: domains.map((d) => ({
+      id: d.id,
+      hostname: d.hostname,
+      verifiedAt: d.verifiedAt ? d.verifiedAt.toISOString() : null,
+      verification: d.verification,
+    })),
   };
 }
 
@@ -77,11 +88,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "testEmail": {
         const sent = await caller.email.sendTest();
         const me = caller.ctx.user?.email ?? "";
-        return data({ ok: true as const, intent, message: translateNow(locale, sent.status === "SENT" ? "settings:smtp.testSent" : "settings:smtp.testStored", { email: me }) });
+        return data({
+          ok: true as const,
+          intent,
+          message: translateNow(locale, sent.status === "SENT" ? "settings:smtp.testSent" : "settings:smtp.testStored", { email: me }),
+        });
       }
       case "verifyDomain": {
         const { verified } = await caller.domains.verify({ domainId: String(form.get("domainId") ?? "") });
-        return data({ ok: verified, intent, message: translateNow(locale, verified ? "settings:domains.verifiedNow" : "settings:domains.notYet") });
+        return data({
+          ok: verified,
+          intent,
+          message: translateNow(locale, verified ? "settings:domains.verifiedNow" : "settings:domains.notYet"),
+        });
       }
       default:
         await caller.config[node].update(formToPatch(node, form) as never);
@@ -114,10 +133,16 @@ export default function ConfigNodePage() {
       />
       <div className="space-y-4">
         {spec.notYet ? <Alert variant="info" description={t("notYet")} /> : null}
-        {!canEdit && !spec.readOnly ? <Alert variant="warning" description={t("readOnly", { role: t(`common:roles.${neededRole}`).toLowerCase() })} /> : null}
+        {!canEdit && !spec.readOnly ? (
+          <Alert variant="warning" description={t("readOnly", { role: t(`common:roles.${neededRole}`).toLowerCase() })} />
+        ) : null}
         {result && "message" in result ? <Alert variant={result.ok ? "success" : "warning"} description={result.message} /> : null}
-        {result && "error" in result && result.intent !== "addDomain" && result.intent !== "saveSmtp" ? <Alert variant="danger" description={result.error.message} /> : null}
-        {result && "error" in result && result.intent === "saveSmtp" && !result.error.fields ? <Alert variant="danger" description={result.error.message} /> : null}
+        {result && "error" in result && result.intent !== "addDomain" && result.intent !== "saveSmtp" ? (
+          <Alert variant="danger" description={result.error.message} />
+        ) : null}
+        {result && "error" in result && result.intent === "saveSmtp" && !result.error.fields ? (
+          <Alert variant="danger" description={result.error.message} />
+        ) : null}
       </div>
       <Form method="post" className="mt-6 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6" key={JSON.stringify(value)}>
         <fieldset disabled={!canEdit} className="space-y-6">
@@ -143,7 +168,17 @@ export default function ConfigNodePage() {
           fieldErrors={result && "error" in result && result.intent === "saveSmtp" ? (result.error.fields ?? {}) : {}}
         />
       ) : null}
-      {addresses ? <DomainsPanel {...addresses} canEdit={canEdit} error={result && "error" in result && result.intent === "addDomain" ? (result.error.fields?.hostname ?? result.error.message) : undefined} /> : null}
+      {addresses ? (
+        <DomainsPanel
+          {...addresses}
+          canEdit={canEdit}
+          error={
+            result && "error" in result && result.intent === "addDomain"
+              ? (result.error.fields?.hostname ?? result.error.message)
+              : undefined
+          }
+        />
+      ) : null}
     </div>
   );
 }
@@ -169,7 +204,13 @@ function ConfigField({ spec, value, error }: { spec: FieldSpec; value: unknown; 
     case "text":
       return (
         <Field label={label} hint={hint} error={error}>
-          <Input name={spec.path} type={spec.inputType ?? "text"} defaultValue={(value as string | null) ?? ""} maxLength={spec.maxLength} className={spec.inputType === "color" ? "h-12 w-24 p-1" : undefined} />
+          <Input
+            name={spec.path}
+            type={spec.inputType ?? "text"}
+            defaultValue={(value as string | null) ?? ""}
+            maxLength={spec.maxLength}
+            className={spec.inputType === "color" ? "h-12 w-24 p-1" : undefined}
+          />
         </Field>
       );
     case "phone":
@@ -181,7 +222,15 @@ function ConfigField({ spec, value, error }: { spec: FieldSpec; value: unknown; 
     case "number":
       return (
         <Field label={label} hint={hint} error={error}>
-          <Input name={spec.path} type="number" inputMode="numeric" min={spec.min} max={spec.max} defaultValue={String(value ?? "")} className="sm:w-40" />
+          <Input
+            name={spec.path}
+            type="number"
+            inputMode="numeric"
+            min={spec.min}
+            max={spec.max}
+            defaultValue={String(value ?? "")}
+            className="sm:w-40"
+          />
         </Field>
       );
     case "select":
@@ -242,7 +291,15 @@ function ConfigField({ spec, value, error }: { spec: FieldSpec; value: unknown; 
   }
 }
 
-function WeeklyHoursField({ path, value, error }: { path: string; value: Record<string, Array<{ open: string; close: string }>>; error?: string }) {
+function WeeklyHoursField({
+  path,
+  value,
+  error,
+}: {
+  path: string;
+  value: Record<string, Array<{ open: string; close: string }>>;
+  error?: string;
+}) {
   const { t } = useTranslation(["settings", "common", "onboarding"]);
   const [open, setOpen] = useState(() => Object.fromEntries(WIZARD_DAYS.map((d) => [d, (value[d] ?? []).length > 0])));
   return (
@@ -256,14 +313,31 @@ function WeeklyHoursField({ path, value, error }: { path: string; value: Record<
           return (
             <li key={d} className="flex flex-wrap items-center gap-3 p-3">
               <div className="flex w-36 items-center gap-3">
-                <Switch name={`${path}.${d}.open`} checked={open[d]} onCheckedChange={(on) => setOpen((o) => ({ ...o, [d]: on }))} aria-label={t("onboarding:hours.openToggle", { day: dayName })} />
+                <Switch
+                  name={`${path}.${d}.open`}
+                  checked={open[d]}
+                  onCheckedChange={(on) => setOpen((o) => ({ ...o, [d]: on }))}
+                  aria-label={t("onboarding:hours.openToggle", { day: dayName })}
+                />
                 <span className="font-medium">{dayName}</span>
               </div>
               {open[d] ? (
                 <div className="flex flex-1 items-center gap-2">
-                  <Input type="time" name={`${path}.${d}.from`} defaultValue={range.open} aria-label={`${dayName} — ${t("onboarding:hours.opens")}`} className="w-full min-w-0 sm:w-32" />
+                  <Input
+                    type="time"
+                    name={`${path}.${d}.from`}
+                    defaultValue={range.open}
+                    aria-label={`${dayName} — ${t("onboarding:hours.opens")}`}
+                    className="w-full min-w-0 sm:w-32"
+                  />
                   <span className="text-slate-500">{t("common:to")}</span>
-                  <Input type="time" name={`${path}.${d}.to`} defaultValue={range.close} aria-label={`${dayName} — ${t("onboarding:hours.closes")}`} className="w-full min-w-0 sm:w-32" />
+                  <Input
+                    type="time"
+                    name={`${path}.${d}.to`}
+                    defaultValue={range.close}
+                    aria-label={`${dayName} — ${t("onboarding:hours.closes")}`}
+                    className="w-full min-w-0 sm:w-32"
+                  />
                 </div>
               ) : (
                 <span className="text-sm text-slate-500">{t("common:closed")}</span>
@@ -276,9 +350,23 @@ function WeeklyHoursField({ path, value, error }: { path: string; value: Record<
   );
 }
 
-function RowsField({ spec, value, label, hint, error }: { spec: Extract<FieldSpec, { kind: "rows" }>; value: Array<Record<string, string>>; label: string; hint?: string; error?: string }) {
+function RowsField({
+  spec,
+  value,
+  label,
+  hint,
+  error,
+}: {
+  spec: Extract<FieldSpec, { kind: "rows" }>;
+  value: Array<Record<string, string>>;
+  label: string;
+  hint?: string;
+  error?: string;
+}) {
   const { t } = useTranslation("settings");
-  const [rows, setRows] = useState<Array<{ id: number; values: Record<string, string> }>>(() => value.map((values, id) => ({ id, values })));
+  const [rows, setRows] = useState<Array<{ id: number; values: Record<string, string> }>>(() =>
+    value.map((values, id) => ({ id, values })),
+  );
   const [nextId, setNextId] = useState(value.length);
   return (
     <fieldset>
@@ -289,10 +377,21 @@ function RowsField({ spec, value, label, hint, error }: { spec: Extract<FieldSpe
           <li key={r.id} className="flex items-end gap-2">
             {spec.columns.map((c) => (
               <Field key={c.key} className="flex-1" label={t(`fields.${spec.path}.${c.key}`)}>
-                <Input name={`${spec.path}.${c.key}`} defaultValue={c.type === "phone" ? displayPhone(r.values[c.key]) : (r.values[c.key] ?? "")} type={c.type === "phone" ? "tel" : "text"} inputMode={c.type === "phone" ? "tel" : undefined} />
+                <Input
+                  name={`${spec.path}.${c.key}`}
+                  defaultValue={c.type === "phone" ? displayPhone(r.values[c.key]) : (r.values[c.key] ?? "")}
+                  type={c.type === "phone" ? "tel" : "text"}
+                  inputMode={c.type === "phone" ? "tel" : undefined}
+                />
               </Field>
             ))}
-            <Button type="button" variant="ghost" size="icon" aria-label={t(`fields.${spec.path}.remove`)} onClick={() => setRows((all) => all.filter((x) => x.id !== r.id))}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              aria-label={t(`fields.${spec.path}.remove`)}
+              onClick={() => setRows((all) => all.filter((x) => x.id !== r.id))}
+            >
               <Trash2 />
             </Button>
           </li>

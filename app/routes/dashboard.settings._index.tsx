@@ -24,7 +24,10 @@ export default function SettingsIndex() {
       <ul className="divide-y divide-slate-200 overflow-hidden rounded-2xl border border-slate-200 bg-white">
         {NODES.map(({ slug, key, icon: Icon, ...rest }) => (
           <li key={slug}>
-            <Link to={"to" in rest ? rest.to : `/dashboard/settings/${slug}`} className="flex min-h-16 items-center gap-4 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none">
+            <Link
+              to={"to" in rest ? rest.to : `/dashboard/settings/${slug}`}
+              className="flex min-h-16 items-center gap-4 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50 focus-visible:outline-none"
+            >
               <span className="flex size-10 items-center justify-center rounded-lg bg-brand-50 text-brand-700">
                 <Icon aria-hidden className="size-5" />
               </span>

@@ -32,7 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
       case "invite": {
         const { token } = await caller.team.invite({ email: input.email, role: input.role });
         const origin = env().APP_URL ?? new URL(request.url).origin;
-        return data({ ok: true as const, intent: input.intent, inviteUrl: `${origin}/invite/${token}`, email: input.email.trim().toLowerCase() });
+        return data({
+          ok: true as const,
+          intent: input.intent,
+          inviteUrl: `${origin}/invite/${token}`,
+          email: input.email.trim().toLowerCase(),
+        });
       }
       case "changeRole":
         await caller.team.changeRole({ membershipId: input.membershipId, role: input.role });
@@ -87,7 +92,12 @@ export default function TeamPage() {
                   <Form method="post" className="flex items-center gap-2">
                     <input type="hidden" name="intent" value="changeRole" />
                     <input type="hidden" name="membershipId" value={m.membershipId} />
-                    <NativeSelect name="role" defaultValue={m.role} aria-label={t("changeRole", { name: m.name })} onChange={(e) => e.currentTarget.form?.requestSubmit()}>
+                    <NativeSelect
+                      name="role"
+                      defaultValue={m.role}
+                      aria-label={t("changeRole", { name: m.name })}
+                      onChange={(e) => e.currentTarget.form?.requestSubmit()}
+                    >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
                           {t(`common:roles.${r}`)}
@@ -104,7 +114,10 @@ export default function TeamPage() {
                   <Badge variant={m.role === "OWNER" ? "brand" : "neutral"}>{t(`common:roles.${m.role}`)}</Badge>
                 )}
                 {(d.assignableRoles as string[]).includes(m.role) && m.userId !== d.me ? (
-                  <Form method="post" onSubmit={(e) => !confirm(t("removeConfirm", { name: m.name, business: d.business })) && e.preventDefault()}>
+                  <Form
+                    method="post"
+                    onSubmit={(e) => !confirm(t("removeConfirm", { name: m.name, business: d.business })) && e.preventDefault()}
+                  >
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="membershipId" value={m.membershipId} />
                     <Button type="submit" variant="ghost" size="icon" aria-label={t("removeMember", { name: m.name })}>
@@ -152,9 +165,18 @@ export default function TeamPage() {
         </CardHeader>
         <CardContent>
           {canInvite ? (
-            <Form method="post" className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end" key={result?.ok && result.intent === "invite" ? result.inviteUrl : "form"}>
+            <Form
+              method="post"
+              className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+              key={result?.ok && result.intent === "invite" ? result.inviteUrl : "form"}
+            >
               <input type="hidden" name="intent" value="invite" />
-              <Field label={t("invite.email")} error={result && !result.ok && result.intent === "invite" ? (result.error.fields?.email ?? result.error.message) : undefined}>
+              <Field
+                label={t("invite.email")}
+                error={
+                  result && !result.ok && result.intent === "invite" ? (result.error.fields?.email ?? result.error.message) : undefined
+                }
+              >
                 <Input name="email" type="email" autoComplete="off" inputMode="email" required />
               </Field>
               <Field label={t("invite.role")}>
@@ -173,7 +195,9 @@ export default function TeamPage() {
           ) : (
             <p className="text-slate-600">{t("invite.cannot")}</p>
           )}
-          {result?.ok && result.intent === "invite" && result.inviteUrl ? <InviteLink url={result.inviteUrl} email={result.email ?? ""} /> : null}
+          {result?.ok && result.intent === "invite" && result.inviteUrl ? (
+            <InviteLink url={result.inviteUrl} email={result.email ?? ""} />
+          ) : null}
         </CardContent>
       </Card>
 
@@ -205,7 +229,11 @@ export default function TeamPage() {
                     const yes = ROLES.indexOf(r) <= ROLES.indexOf(min as (typeof ROLES)[number]);
                     return (
                       <td key={r} className="px-2 py-2 text-center">
-                        {yes ? <Check aria-label={t("permissions.yes")} className="mx-auto size-4 text-emerald-600" /> : <Minus aria-label={t("permissions.no")} className="mx-auto size-4 text-slate-300" />}
+                        {yes ? (
+                          <Check aria-label={t("permissions.yes")} className="mx-auto size-4 text-emerald-600" />
+                        ) : (
+                          <Minus aria-label={t("permissions.no")} className="mx-auto size-4 text-slate-300" />
+                        )}
                       </td>
                     );
                   })}

@@ -1,11 +1,41 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useRevalidator, useRouteLoaderData } from "@remix-run/react";
-import { Briefcase, CalendarDays, ChevronsUpDown, Contact, ExternalLink, Home, LogOut, Menu, Phone, Plus, ServerCog, Settings, Store, Tags, Users } from "lucide-react";
+import {
+  Briefcase,
+  CalendarDays,
+  ChevronsUpDown,
+  Contact,
+  ExternalLink,
+  Home,
+  LogOut,
+  Menu,
+  Phone,
+  Plus,
+  ServerCog,
+  Settings,
+  Store,
+  Tags,
+  Users,
+} from "lucide-react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { BrandMark } from "~/components/brand-mark";
 import { LanguageSwitcher } from "~/components/language-switcher";
-import { Button, cn, Dialog, DialogContent, DialogTitle, DialogTrigger, DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger, SegmentedControl } from "~/components/ui";
+import {
+  Button,
+  cn,
+  Dialog,
+  DialogContent,
+  DialogTitle,
+  DialogTrigger,
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+  SegmentedControl,
+} from "~/components/ui";
 import { ClerkSignOut } from "~/components/clerk-sign-out";
 import { InboxNavIcon } from "~/components/inbox/inbox-nav-icon";
 import { requireMember } from "~/lib/dashboard.server";
@@ -62,7 +92,9 @@ export default function DashboardLayout() {
       <a href={`/s/${current.slug}`} target="_blank" rel="noreferrer" className={linkClass(false)}>
         <ExternalLink aria-hidden className="size-5" /> {t("nav.publicSite")}
       </a>
-      {adminItems.length ? <p className="mt-4 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("nav.admin")}</p> : null}
+      {adminItems.length ? (
+        <p className="mt-4 px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("nav.admin")}</p>
+      ) : null}
       {adminItems.map((item) => (
         <SideLink key={item.to} item={item} onNavigate={onNavigate} />
       ))}
@@ -157,7 +189,13 @@ function ModeToggle({ mode, compact }: { mode: "SIMPLE" | "ADVANCED"; compact?: 
   );
 }
 
-function TenantSwitcher({ current, tenants }: { current: { tenantId: string; name: string; role: string }; tenants: Array<{ tenantId: string; name: string; role: string }> }) {
+function TenantSwitcher({
+  current,
+  tenants,
+}: {
+  current: { tenantId: string; name: string; role: string };
+  tenants: Array<{ tenantId: string; name: string; role: string }>;
+}) {
   const { t } = useTranslation(["dashboard", "common"]);
   return (
     <DropdownMenu>

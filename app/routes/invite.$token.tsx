@@ -29,7 +29,12 @@ export default function AcceptInvitation() {
   const navigation = useNavigation();
   const { t } = useTranslation(["auth", "common"]);
   const here = useLocation().pathname;
-  if (!invitation) return <AuthShell title={t("invite.title")}><Alert variant="danger" description={t("invite.notFound")} /></AuthShell>;
+  if (!invitation)
+    return (
+      <AuthShell title={t("invite.title")}>
+        <Alert variant="danger" description={t("invite.notFound")} />
+      </AuthShell>
+    );
   const role = t(`common:roles.${invitation.role}`);
   return (
     <AuthShell title={t("invite.title")} subtitle={t("invite.body", { business: invitation.tenantName, email: invitation.email, role })}>

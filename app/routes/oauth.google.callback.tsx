@@ -15,7 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = { "Set-Cookie": nonceCookie(""), "Cache-Control": "no-store" };
   const back = (query: string) => redirect(`/dashboard/calendar?${query}`, { headers });
 
-  if (url.searchParams.get("error")) return back(url.searchParams.get("error") === "access_denied" ? "notice=cancelled" : "error=googleRefused");
+  if (url.searchParams.get("error"))
+    return back(url.searchParams.get("error") === "access_denied" ? "notice=cancelled" : "error=googleRefused");
   const code = url.searchParams.get("code");
   const stateToken = url.searchParams.get("state") ?? "";
   if (!code) return back("error=missingCode");
@@ -24,7 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!state) return back("error=badState");
   try {
     const caller = await api(request, user, { tenantId: state.tid });
-    const result = await caller.calendar.completeConnect({ code, state: stateToken, nonce: readNonceCookie(request.headers.get("Cookie")) });
+    const result = await caller.calendar.completeConnect({
+      code,
+      state: stateToken,
+      nonce: readNonceCookie(request.headers.get("Cookie")),
+    });
     // Land on the business the calendar was connected for, even if another tab switched away.
     if (user.lastTenantId !== state.tid) await caller.me.switchTenant({ tenantId: state.tid });
     return back(result.reconnected ? "notice=reconnected" : "notice=connected");

@@ -42,14 +42,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { packs, locale: caller.ctx.locale, commonTimeZones: [...COMMON_TIME_ZONES], allTimeZones: allTimeZones() };
 }
 
-const ZPayload = z.string().max(100_000).transform((s, ctx) => {
-  try {
-    return JSON.parse(s) as unknown;
-  } catch {
-    ctx.addIssue({ code: "custom", message: "validation.invalid" });
-    return z.NEVER;
-  }
-});
+const ZPayload = z
+  .string()
+  .max(100_000)
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "validation.invalid" });
+      return z.NEVER;
+    }
+  });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -127,7 +130,10 @@ export default function OnboardingPage() {
                 type="button"
                 onClick={() => send({ type: "GOTO", step: s })}
                 aria-current={s === step ? "step" : undefined}
-                className={cn("block h-2 w-full rounded-full focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500", i <= index ? "bg-brand-600" : "bg-slate-200")}
+                className={cn(
+                  "block h-2 w-full rounded-full focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+                  i <= index ? "bg-brand-600" : "bg-slate-200",
+                )}
               >
                 <span className="sr-only">{t(`steps.${s}`)}</span>
               </button>
@@ -142,7 +148,16 @@ export default function OnboardingPage() {
 
       {result && !result.ok && !result.error.fields ? <Alert variant="danger" className="mb-4" description={result.error.message} /> : null}
 
-      {step === "business" && <BusinessStep ctx={ctx} packs={loaderData.packs} lang={lang} onName={(businessName) => send({ type: "UPDATE", patch: { businessName } })} onPack={(p) => send({ type: "CHOOSE_PACK", pack: p })} error={serverFields.businessName} />}
+      {step === "business" && (
+        <BusinessStep
+          ctx={ctx}
+          packs={loaderData.packs}
+          lang={lang}
+          onName={(businessName) => send({ type: "UPDATE", patch: { businessName } })}
+          onPack={(p) => send({ type: "CHOOSE_PACK", pack: p })}
+          error={serverFields.businessName}
+        />
+      )}
       {step === "location" && <LocationStep ctx={ctx} data={loaderData} onChange={(patch) => send({ type: "UPDATE", patch })} />}
       {step === "hours" && <HoursStep ctx={ctx} onChange={(hours) => send({ type: "UPDATE", patch: { hours } })} />}
       {step === "services" && <ServicesStep ctx={ctx} onChange={(services) => send({ type: "UPDATE", patch: { services } })} />}
@@ -168,13 +183,33 @@ export default function OnboardingPage() {
   );
 }
 
-function BusinessStep({ ctx, packs, lang, onName, onPack, error }: { ctx: WizardContext; packs: Loader["packs"]; lang: "en" | "es"; onName(v: string): void; onPack(p: Loader["packs"][number]): void; error?: string }) {
+function BusinessStep({
+  ctx,
+  packs,
+  lang,
+  onName,
+  onPack,
+  error,
+}: {
+  ctx: WizardContext;
+  packs: Loader["packs"];
+  lang: "en" | "es";
+  onName(v: string): void;
+  onPack(p: Loader["packs"][number]): void;
+  error?: string;
+}) {
   const { t } = useTranslation("onboarding");
   const example = packs.find((p) => p.key === ctx.packKey)?.exampleBusinessName[lang] ?? packs[0]?.exampleBusinessName[lang] ?? "";
   return (
     <div className="space-y-6">
       <Field label={t("business.name")} error={error} required>
-        <Input value={ctx.businessName} onChange={(e) => onName(e.target.value)} placeholder={t("business.namePlaceholder", { example })} maxLength={120} autoComplete="organization" />
+        <Input
+          value={ctx.businessName}
+          onChange={(e) => onName(e.target.value)}
+          placeholder={t("business.namePlaceholder", { example })}
+          maxLength={120}
+          autoComplete="organization"
+        />
       </Field>
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-900">{t("business.trade")}</legend>
@@ -255,7 +290,8 @@ function LocationStep({ ctx, data: d, onChange }: { ctx: WizardContext; data: Lo
 
 function HoursStep({ ctx, onChange }: { ctx: WizardContext; onChange(h: WizardContext["hours"]): void }) {
   const { t } = useTranslation(["onboarding", "common"]);
-  const set = (day: (typeof WIZARD_DAYS)[number], ranges: Array<{ open: string; close: string }>) => onChange({ ...ctx.hours, [day]: ranges });
+  const set = (day: (typeof WIZARD_DAYS)[number], ranges: Array<{ open: string; close: string }>) =>
+    onChange({ ...ctx.hours, [day]: ranges });
   return (
     <div>
       <p className="mb-4 text-sm text-slate-600">{t("hours.hint")}</p>
@@ -267,14 +303,32 @@ function HoursStep({ ctx, onChange }: { ctx: WizardContext; onChange(h: WizardCo
           return (
             <li key={day} className="flex flex-wrap items-center gap-3 p-3">
               <div className="flex w-36 items-center gap-3">
-                <Switch checked={open} onCheckedChange={(on) => set(day, on ? [{ open: "09:00", close: "17:00" }] : [])} aria-label={t("hours.openToggle", { day: t(`common:days.${day}`) })} />
+                <Switch
+                  checked={open}
+                  onCheckedChange={(on) => set(day, on ? [{ open: "09:00", close: "17:00" }] : [])}
+                  aria-label={t("hours.openToggle", { day: t(`common:days.${day}`) })}
+                />
                 <span className="font-medium">{t(`common:days.${day}`)}</span>
               </div>
               {open && range ? (
                 <div className="flex flex-1 items-center gap-2">
-                  <Input type="time" className="w-full min-w-0 sm:w-32" aria-label={`${t(`common:days.${day}`)} — ${t("hours.opens")}`} value={range.open} onChange={(e) => set(day, [{ ...range, open: e.target.value }])} aria-invalid={invalid || undefined} />
+                  <Input
+                    type="time"
+                    className="w-full min-w-0 sm:w-32"
+                    aria-label={`${t(`common:days.${day}`)} — ${t("hours.opens")}`}
+                    value={range.open}
+                    onChange={(e) => set(day, [{ ...range, open: e.target.value }])}
+                    aria-invalid={invalid || undefined}
+                  />
                   <span className="text-slate-500">{t("common:to")}</span>
-                  <Input type="time" className="w-full min-w-0 sm:w-32" aria-label={`${t(`common:days.${day}`)} — ${t("hours.closes")}`} value={range.close} onChange={(e) => set(day, [{ ...range, close: e.target.value }])} aria-invalid={invalid || undefined} />
+                  <Input
+                    type="time"
+                    className="w-full min-w-0 sm:w-32"
+                    aria-label={`${t(`common:days.${day}`)} — ${t("hours.closes")}`}
+                    value={range.close}
+                    onChange={(e) => set(day, [{ ...range, close: e.target.value }])}
+                    aria-invalid={invalid || undefined}
+                  />
                 </div>
               ) : (
                 <span className="text-sm text-slate-500">{t("common:closed")}</span>
@@ -291,7 +345,8 @@ function HoursStep({ ctx, onChange }: { ctx: WizardContext; onChange(h: WizardCo
 
 function ServicesStep({ ctx, onChange }: { ctx: WizardContext; onChange(s: WizardContext["services"]): void }) {
   const { t } = useTranslation("onboarding");
-  const update = (id: string, patch: Partial<WizardContext["services"][number]>) => onChange(ctx.services.map((s) => (s.id === id ? { ...s, ...patch } : s)));
+  const update = (id: string, patch: Partial<WizardContext["services"][number]>) =>
+    onChange(ctx.services.map((s) => (s.id === id ? { ...s, ...patch } : s)));
   return (
     <div>
       <p className="mb-4 text-sm text-slate-600">{t("services.hint")}</p>
@@ -304,7 +359,14 @@ function ServicesStep({ ctx, onChange }: { ctx: WizardContext; onChange(s: Wizar
                 <Field className="flex-1" label={t("services.name")} error={problems.name ? t("services.nameRequired") : undefined}>
                   <Input value={s.name} onChange={(e) => update(s.id, { name: e.target.value })} maxLength={120} />
                 </Field>
-                <Button type="button" variant="ghost" size="icon" className="mt-6" onClick={() => onChange(ctx.services.filter((x) => x.id !== s.id))} aria-label={t("services.remove", { name: s.name || t("services.newService") })}>
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="icon"
+                  className="mt-6"
+                  onClick={() => onChange(ctx.services.filter((x) => x.id !== s.id))}
+                  aria-label={t("services.remove", { name: s.name || t("services.newService") })}
+                >
                   <Trash2 />
                 </Button>
               </div>
@@ -313,7 +375,15 @@ function ServicesStep({ ctx, onChange }: { ctx: WizardContext; onChange(s: Wizar
                   <Input inputMode="decimal" value={s.price} onChange={(e) => update(s.id, { price: e.target.value })} />
                 </Field>
                 <Field label={t("services.duration")} error={problems.duration ? t("services.durationInvalid") : undefined}>
-                  <Input type="number" inputMode="numeric" min={5} max={1440} step={5} value={Number.isFinite(s.durationMinutes) ? s.durationMinutes : ""} onChange={(e) => update(s.id, { durationMinutes: e.target.value === "" ? NaN : Number(e.target.value) })} />
+                  <Input
+                    type="number"
+                    inputMode="numeric"
+                    min={5}
+                    max={1440}
+                    step={5}
+                    value={Number.isFinite(s.durationMinutes) ? s.durationMinutes : ""}
+                    onChange={(e) => update(s.id, { durationMinutes: e.target.value === "" ? NaN : Number(e.target.value) })}
+                  />
                 </Field>
               </div>
             </li>
@@ -321,7 +391,12 @@ function ServicesStep({ ctx, onChange }: { ctx: WizardContext; onChange(s: Wizar
         })}
       </ul>
       {ctx.services.length === 0 ? <Alert className="mt-3" variant="warning" description={t("services.empty")} /> : null}
-      <Button type="button" variant="outline" className="mt-3 w-full" onClick={() => onChange([...ctx.services, { id: newServiceId(), packServiceKey: null, name: "", price: "", durationMinutes: 60 }])}>
+      <Button
+        type="button"
+        variant="outline"
+        className="mt-3 w-full"
+        onClick={() => onChange([...ctx.services, { id: newServiceId(), packServiceKey: null, name: "", price: "", durationMinutes: 60 }])}
+      >
         <Plus /> {t("services.add")}
       </Button>
     </div>
@@ -336,7 +411,11 @@ function ReviewStep({ ctx, packName, lang }: { ctx: WizardContext; packName: str
     [t("review.trade"), packName],
     [t("review.timeZone"), ctx.timeZone.replace(/_/g, " ")],
     [t("review.language"), t(`common:languages.${ctx.locale}`)],
-    [t("review.hours"), openDays.map((d) => `${t(`common:daysShort.${d}`)} ${ctx.hours[d][0].open}–${ctx.hours[d][0].close}`).join(" · ") || t("common:closed")],
+    [
+      t("review.hours"),
+      openDays.map((d) => `${t(`common:daysShort.${d}`)} ${ctx.hours[d][0].open}–${ctx.hours[d][0].close}`).join(" · ") ||
+        t("common:closed"),
+    ],
   ];
   return (
     <div>
@@ -356,7 +435,9 @@ function ReviewStep({ ctx, packName, lang }: { ctx: WizardContext; packName: str
             {ctx.services.map((s) => (
               <li key={s.id} className="flex justify-between gap-2">
                 <span className="truncate">{s.name}</span>
-                <span className="shrink-0 tabular-nums text-slate-700">{formatCents(toOnboardingInput({ ...ctx, services: [s] }).services[0].priceCents, lang)}</span>
+                <span className="shrink-0 tabular-nums text-slate-700">
+                  {formatCents(toOnboardingInput({ ...ctx, services: [s] }).services[0].priceCents, lang)}
+                </span>
               </li>
             ))}
           </ul>

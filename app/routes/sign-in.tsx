@@ -22,7 +22,10 @@ export const meta: MetaFunction = () => [{ title: "Sign in · ServicePro" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getSessionUser(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   const provider = authProvider();
-  const demo = provider === "local" && (await getUserByEmail(CLEANMACHINE_DEMO.owner.email)) ? { email: CLEANMACHINE_DEMO.owner.email, password: CLEANMACHINE_DEMO.owner.password } : null;
+  const demo =
+    provider === "local" && (await getUserByEmail(CLEANMACHINE_DEMO.owner.email))
+      ? { email: CLEANMACHINE_DEMO.owner.email, password: CLEANMACHINE_DEMO.owner.password }
+      : null;
   return { provider, demo };
 }
 
@@ -69,7 +72,10 @@ export default function SignInPage() {
       footer={
         <>
           {t("noAccount")}{" "}
-          <Link className="font-medium text-brand-700 underline-offset-4 hover:underline" to={`/sign-up${params.toString() ? `?${params}` : ""}`}>
+          <Link
+            className="font-medium text-brand-700 underline-offset-4 hover:underline"
+            to={`/sign-up${params.toString() ? `?${params}` : ""}`}
+          >
             {t("common:signUp")}
           </Link>
         </>

@@ -33,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(redirectTo, { headers: { "Set-Cookie": await sessionStorage().commitSession(session) } });
   } catch (error) {
     const failure = actionFailure(error, locale);
-    return data({ ...failure, name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") }, { status: failure.error.status });
+    return data(
+      { ...failure, name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") },
+      { status: failure.error.status },
+    );
   }
 }
 
@@ -62,7 +65,10 @@ export default function SignUpPage() {
       footer={
         <>
           {t("haveAccount")}{" "}
-          <Link className="font-medium text-brand-700 underline-offset-4 hover:underline" to={`/sign-in${params.toString() ? `?${params}` : ""}`}>
+          <Link
+            className="font-medium text-brand-700 underline-offset-4 hover:underline"
+            to={`/sign-in${params.toString() ? `?${params}` : ""}`}
+          >
             {t("common:signIn")}
           </Link>
         </>

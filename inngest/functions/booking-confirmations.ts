@@ -65,7 +65,8 @@ export async function planBookingConfirmation(
       },
     });
     if (!booking || booking.version !== ref.version) return none("stale");
-    if (ref.kind === "cancelled" ? booking.status !== "CANCELLED" : booking.status === "CANCELLED" || booking.status === "HELD") return none("stale");
+    if (ref.kind === "cancelled" ? booking.status !== "CANCELLED" : booking.status === "CANCELLED" || booking.status === "HELD")
+      return none("stale");
     const customer = booking.customer;
     if (!customer) return none("noCustomer");
     // A customer who is texting or calling the business (the AI agent booked for them) gets
@@ -73,7 +74,11 @@ export async function planBookingConfirmation(
     const inConversation =
       !customer.smsConsent && customer.phone
         ? (await db.message.count({
-            where: { conversation: { customerId: customer.id }, ...CUSTOMER_CONTACT, createdAt: { gte: new Date(now.getTime() - CONVERSATION_WINDOW_MS) } },
+            where: {
+              conversation: { customerId: customer.id },
+              ...CUSTOMER_CONTACT,
+              createdAt: { gte: new Date(now.getTime() - CONVERSATION_WINDOW_MS) },
+            },
           })) > 0
         : false;
     const wantsSms = (customer.smsConsent || inConversation) && Boolean(customer.phone);
@@ -94,7 +99,10 @@ export async function planBookingConfirmation(
     // recordOutboundMessage is idempotent by key; looking the key up first (kept in
     // metadata too) also tells us the earlier message's delivery status.
     const earlier = async (channel: "SMS" | "EMAIL") =>
-      db.message.findFirst({ where: { channel, metadata: { path: ["confirmationKey"], equals: `${key}:${channel.toLowerCase()}` } }, select: { id: true, status: true } });
+      db.message.findFirst({
+        where: { channel, metadata: { path: ["confirmationKey"], equals: `${key}:${channel.toLowerCase()}` } },
+        select: { id: true, status: true },
+      });
 
     let sms: ConfirmationPlan["sms"] = null;
     const smsBefore = wantsSms ? await earlier("SMS") : null;
@@ -116,13 +124,15 @@ export async function planBookingConfirmation(
 
     let email: ConfirmationPlan["email"] = null;
     const emailBefore = customer.email ? await earlier("EMAIL") : null;
-    if (emailBefore && emailBefore.status !== "QUEUED") email = { messageId: emailBefore.id, status: emailBefore.status, to: customer.email!, subject: "", text: "", html: "" };
+    if (emailBefore && emailBefore.status !== "QUEUED")
+      email = { messageId: emailBefore.id, status: emailBefore.status, to: customer.email!, subject: "", text: "", html: "" };
     else if (customer.email) {
       const requested = ref.kind === "requested";
       const lines = [tr(locale, requested ? "booking.confirmation.bodyRequested" : `booking.${section}.body`, params)];
       if (ref.kind !== "cancelled") {
         lines.push(tr(locale, "booking.confirmation.price", { price: formatCents(booking.priceCents, locale) }));
-        if (booking.depositCents > 0) lines.push(tr(locale, "booking.confirmation.deposit", { deposit: formatCents(booking.depositCents, locale) }));
+        if (booking.depositCents > 0)
+          lines.push(tr(locale, "booking.confirmation.deposit", { deposit: formatCents(booking.depositCents, locale) }));
       }
       const rendered = renderLayout({
         locale,
@@ -149,12 +159,26 @@ export async function planBookingConfirmation(
 
 /** Sends the recorded email (branded layout) once: only a message still QUEUED goes out, then it is marked SENT or FAILED. */
 export async function sendConfirmationEmail(tenantId: string, email: NonNullable<ConfirmationPlan["email"]>): Promise<{ status: string }> {
-  const current = await withTenant(tenantId, (db) => db.message.findUnique({ where: { id: email.messageId }, select: { status: true, metadata: true } }));
+  const current = await withTenant(tenantId, (db) =>
+    db.message.findUnique({ where: { id: email.messageId }, select: { status: true, metadata: true } }),
+  );
   if (!current || current.status !== "QUEUED") return { status: current?.status ?? "MISSING" };
-  const sent = await sendTenantEmail(tenantId, { to: email.to, kind: "booking.customerConfirmation", subject: email.subject, text: email.text, html: email.html });
+  const sent = await sendTenantEmail(tenantId, {
+    to: email.to,
+    kind: "booking.customerConfirmation",
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+  });
   const status = sent.status === "FAILED" ? "FAILED" : "SENT";
   await withTenant(tenantId, (db) =>
-    db.message.updateMany({ where: { id: email.messageId, status: "QUEUED" }, data: { status, metadata: { ...(current.metadata as Record<string, unknown>), emailMessageId: sent.id, emailProvider: sent.provider } } }),
+    db.message.updateMany({
+      where: { id: email.messageId, status: "QUEUED" },
+      data: {
+        status,
+        metadata: { ...(current.metadata as Record<string, unknown>), emailMessageId: sent.id, emailProvider: sent.provider },
+      },
+    }),
   );
   return { status };
 }
@@ -162,19 +186,29 @@ export async function sendConfirmationEmail(tenantId: string, email: NonNullable
 /** The function with a given id (tests run isolated copies; the app uses BOOKING_CONFIRMATIONS_ID). */
 export function createBookingConfirmations(id: string = BOOKING_CONFIRMATIONS_ID) {
   return inngest.createFunction(
-    { id, name: "Booking confirmations to the customer", retries: 5, triggers: [bookingCreated, bookingConfirmed, bookingRescheduled, bookingCancelled] },
+    {
+      id,
+      name: "Booking confirmations to the customer",
+      retries: 5,
+      triggers: [bookingCreated, bookingConfirmed, bookingRescheduled, bookingCancelled],
+    },
     async ({ event, step }) => {
       const kind = confirmationKindOf(event as { name: string; data: { status?: string } });
       if (!kind) return { kind: null, sms: null, email: null };
       const { tenantId, bookingId, version } = event.data;
       const data = event.data as { source?: string; by?: string };
-      const byCustomer = (event.name === "booking/created" && (data.source === "PUBLIC" || data.source === "AGENT")) || ((event.name === "booking/cancelled" || event.name === "booking/rescheduled") && data.by === "CUSTOMER");
+      const byCustomer =
+        (event.name === "booking/created" && (data.source === "PUBLIC" || data.source === "AGENT")) ||
+        ((event.name === "booking/cancelled" || event.name === "booking/rescheduled") && data.by === "CUSTOMER");
       const plan = await step.run("record", () => planBookingConfirmation(tenantId, { bookingId, version, kind, byCustomer }));
       if (plan.skipped) return { kind, skipped: plan.skipped, sms: null, email: null };
       let sms: string | null = plan.sms?.status ?? null;
       const smsPlan = plan.sms;
       if (smsPlan && smsPlan.status === "QUEUED") {
-        sms = await step.run("send-sms", async () => (await deliverOutboundMessage((fn) => withTenant(tenantId, fn), smsPlan.messageId)).status);
+        sms = await step.run(
+          "send-sms",
+          async () => (await deliverOutboundMessage((fn) => withTenant(tenantId, fn), smsPlan.messageId)).status,
+        );
       }
       let email: string | null = plan.email?.status ?? null;
       const emailPlan = plan.email;

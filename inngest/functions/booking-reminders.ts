@@ -1,6 +1,11 @@
 import { inngest } from "../client";
 import { bookingCancelled, bookingConfirmed, bookingCreated, bookingRescheduled, bookingStatusChanged } from "../events";
-import { cancelSupersededReminderRuns, planBookingReminders, sendReminder, type ReminderOutcome } from "../../server/booking/reminders.server";
+import {
+  cancelSupersededReminderRuns,
+  planBookingReminders,
+  sendReminder,
+  type ReminderOutcome,
+} from "../../server/booking/reminders.server";
 
 /**
  * Customer reminders before a booking (BOOKING.reminders: 24 h and 2 h by default).
@@ -33,10 +38,14 @@ export function createBookingReminders(id: string = BOOKING_REMINDERS_ID) {
     },
     async ({ event, step }) => {
       const { tenantId, bookingId, version, startsAt } = event.data;
-      const superseded = await step.run("cancel-superseded", () => cancelSupersededReminderRuns({ functionId: id, tenantId, bookingId, version }));
+      const superseded = await step.run("cancel-superseded", () =>
+        cancelSupersededReminderRuns({ functionId: id, tenantId, bookingId, version }),
+      );
 
       const schedules =
-        event.name === "booking/confirmed" || event.name === "booking/rescheduled" || (event.name === "booking/created" && event.data.status === "CONFIRMED");
+        event.name === "booking/confirmed" ||
+        event.name === "booking/rescheduled" ||
+        (event.name === "booking/created" && event.data.status === "CONFIRMED");
       if (!schedules) return { superseded, planned: 0, sent: 0 };
 
       const plan = await step.run("plan", () => planBookingReminders(tenantId, { bookingId, version, startsAt }));

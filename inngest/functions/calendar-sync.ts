@@ -43,7 +43,9 @@ export function createCalendarSyncFunction(id = "calendar-sync") {
             return await syncBookingToCalendar(tenantId, bookingId, { eventVersion: version });
           } catch (error) {
             if (error instanceof CalendarAuthError) {
-              throw new NonRetriableError(`Google Calendar access was revoked or expired; booking ${bookingId} waits for a reconnect`, { cause: error });
+              throw new NonRetriableError(`Google Calendar access was revoked or expired; booking ${bookingId} waits for a reconnect`, {
+                cause: error,
+              });
             }
             if (error instanceof CalendarRequestError) {
               await markBookingSyncFailed(tenantId, bookingId);
@@ -66,7 +68,11 @@ export function createCalendarSyncFunction(id = "calendar-sync") {
           const c = await db.calendarConnection.findUnique({ where: { id: connectionId }, select: { lastSyncedAt: true, staffId: true } });
           if (!c) return { backlog: 0, busyStale: false };
           const backlog = await db.booking.count({
-            where: { id: { not: bookingId }, calendarSyncStatus: { in: ["PENDING", "FAILED"] }, ...(c.staffId ? { staffId: c.staffId } : {}) },
+            where: {
+              id: { not: bookingId },
+              calendarSyncStatus: { in: ["PENDING", "FAILED"] },
+              ...(c.staffId ? { staffId: c.staffId } : {}),
+            },
           });
           return { backlog, busyStale: !c.lastSyncedAt || Date.now() - c.lastSyncedAt.getTime() > BUSY_MAX_AGE_MS };
         }),

@@ -18,7 +18,11 @@ export const callFollowUp = inngest.createFunction(
     const plan = await step.run("plan", () => callFollowUpPlan(event.data));
     const texted = plan.text ? await step.run("text-caller", () => textCallerAfterCall(event.data, plan.text!)) : null;
     if (!plan.notifyOwner) return { texted: texted?.status ?? null, notified: 0 };
-    const notified = await sendOwnerNoticeSteps(step, tenantId, { kind: "owner.call", callId: event.data.callId, textedBack: texted?.body ?? null });
+    const notified = await sendOwnerNoticeSteps(step, tenantId, {
+      kind: "owner.call",
+      callId: event.data.callId,
+      textedBack: texted?.body ?? null,
+    });
     return { texted: texted?.status ?? null, notified };
   },
 );

@@ -11,4 +11,13 @@ import { tenantOnboardingFollowup } from "./tenant-onboarding-followup";
 export { calendarSync, callFollowUp, inboundSms, ownerNotifications, tenantOnboardingFollowup, voicemailProcessing };
 
 /** Every Inngest function of the app: served at /api/inngest and run by the local runner. */
-export const functions: InngestFunction.Any[] = [tenantOnboardingFollowup, ownerNotifications, calendarSync, bookingReminders, bookingConfirmations, inboundSms, voicemailProcessing, callFollowUp];
+export const functions: InngestFunction.Any[] = [
+  tenantOnboardingFollowup,
+  ownerNotifications,
+  calendarSync,
+  bookingReminders,
+  bookingConfirmations,
+  inboundSms,
+  voicemailProcessing,
+  callFollowUp,
+];

@@ -12,11 +12,20 @@ interface StepRunner {
  * email and per text, so a retry never sends one twice. Shared by the owner-notification,
  * voicemail and call follow-up functions. Returns how many went out.
  */
-export async function sendOwnerNoticeSteps(step: StepRunner, tenantId: string, notice: OwnerNotice, composeStepId = "compose-owner-notice"): Promise<number> {
-  const { emails, texts } = (await step.run(composeStepId, () => composeOwnerNotices(tenantId, notice))) as Awaited<ReturnType<typeof composeOwnerNotices>>;
+export async function sendOwnerNoticeSteps(
+  step: StepRunner,
+  tenantId: string,
+  notice: OwnerNotice,
+  composeStepId = "compose-owner-notice",
+): Promise<number> {
+  const { emails, texts } = (await step.run(composeStepId, () => composeOwnerNotices(tenantId, notice))) as Awaited<
+    ReturnType<typeof composeOwnerNotices>
+  >;
   for (const [i, email] of emails.entries()) await step.run(`email-${i}`, () => sendTenantEmail(tenantId, email));
   for (const [i, text] of texts.entries()) {
-    await step.run(`sms-${i}`, async () => ({ providerMessageId: (await smsPort().send(text.to, text.body, { tenantId })).providerMessageId }));
+    await step.run(`sms-${i}`, async () => ({
+      providerMessageId: (await smsPort().send(text.to, text.body, { tenantId })).providerMessageId,
+    }));
   }
   return emails.length + texts.length;
 }

@@ -14,8 +14,13 @@ export const ownerNotifications = inngest.createFunction(
   async ({ event, step }) => {
     let notice: OwnerNotice | null = null;
     if (event.name === "booking/created") notice = { kind: "owner.newBooking", bookingId: event.data.bookingId };
-    else if (event.name === "booking/cancelled") notice = event.data.by === "MEMBER" ? null : { kind: "owner.cancellation", bookingId: event.data.bookingId };
-    else if (event.name === "message/stored") notice = event.data.direction === "INBOUND" && !["NOTE", "VOICEMAIL", "CALL"].includes(event.data.channel) ? { kind: "owner.newMessage", messageId: event.data.messageId } : null;
+    else if (event.name === "booking/cancelled")
+      notice = event.data.by === "MEMBER" ? null : { kind: "owner.cancellation", bookingId: event.data.bookingId };
+    else if (event.name === "message/stored")
+      notice =
+        event.data.direction === "INBOUND" && !["NOTE", "VOICEMAIL", "CALL"].includes(event.data.channel)
+          ? { kind: "owner.newMessage", messageId: event.data.messageId }
+          : null;
     if (!notice) return { sent: 0 };
     return { sent: await sendOwnerNoticeSteps(step, event.data.tenantId, notice, "compose") };
   },

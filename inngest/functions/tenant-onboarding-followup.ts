@@ -18,7 +18,10 @@ export const tenantOnboardingFollowup = inngest.createFunction(
 
     await step.run("record-welcome", () =>
       withTenant(tenantId, async (db) => {
-        const existing = await db.auditEntry.findFirst({ where: { action: "onboarding.welcome", targetId: tenantId }, select: { id: true } });
+        const existing = await db.auditEntry.findFirst({
+          where: { action: "onboarding.welcome", targetId: tenantId },
+          select: { id: true },
+        });
         if (existing) return { auditId: existing.id };
         const row = await db.auditEntry.create({
           data: { tenantId, action: "onboarding.welcome", targetType: "tenant", targetId: tenantId, data: { ownerUserId, slug } },
@@ -35,7 +38,10 @@ export const tenantOnboardingFollowup = inngest.createFunction(
         const servicesCount = await db.service.count({ where: { tenantId } });
         const hours = await db.configOverride.findUnique({ where: { tenantId_node: { tenantId, node: "HOURS" } }, select: { id: true } });
         const result: OnboardingChecklist = { servicesCount, hasHours: hours !== null };
-        const existing = await db.auditEntry.findFirst({ where: { action: "onboarding.checklist", targetId: tenantId }, select: { id: true } });
+        const existing = await db.auditEntry.findFirst({
+          where: { action: "onboarding.checklist", targetId: tenantId },
+          select: { id: true },
+        });
         if (!existing) {
           await db.auditEntry.create({
             data: { tenantId, action: "onboarding.checklist", targetType: "tenant", targetId: tenantId, data: { ...result } },

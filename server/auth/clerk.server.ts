@@ -76,9 +76,14 @@ async function linkOrCreate(clerkUserId: string): Promise<SessionUser> {
       if (byEmail) {
         // Only link an existing account through an email Clerk has verified, and never steal
         // an account another Clerk user already holds.
-        if (byEmail.clerkUserId === clerkUserId) return db.user.findUniqueOrThrow({ where: { id: byEmail.id }, select: SESSION_USER_SELECT });
+        if (byEmail.clerkUserId === clerkUserId)
+          return db.user.findUniqueOrThrow({ where: { id: byEmail.id }, select: SESSION_USER_SELECT });
         const refusal =
-          primary.verification?.status !== "verified" ? "email not verified by Clerk" : byEmail.clerkUserId ? "account already linked to another Clerk user" : null;
+          primary.verification?.status !== "verified"
+            ? "email not verified by Clerk"
+            : byEmail.clerkUserId
+              ? "account already linked to another Clerk user"
+              : null;
         if (refusal) {
           logger.warn({ userId: byEmail.id, clerkUserId, reason: refusal }, "refusing to link Clerk user to existing account");
           throw Forbidden("errors:forbidden");

@@ -13,7 +13,9 @@ import { hashPassword, verifyPassword } from "./password.server";
  */
 export class LocalAuthInProductionError extends Error {
   constructor() {
-    super("The local sign-in is for development only and never runs with NODE_ENV=production. Configure Clerk (CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY).");
+    super(
+      "The local sign-in is for development only and never runs with NODE_ENV=production. Configure Clerk (CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY).",
+    );
     this.name = "LocalAuthInProductionError";
   }
 }
@@ -49,7 +51,9 @@ export async function signInLocal(input: z.infer<typeof ZLocalSignInSchema>, ip:
   const limiter = rateLimiter();
   const [byIp, byAccount] = await Promise.all([limiter.consume("signInIp", ip), limiter.consume("signInAccount", `${ip}:${input.email}`)]);
   if (!byIp.allowed || !byAccount.allowed) throw RateLimited(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
-  const user = await withGlobal((db) => db.user.findUnique({ where: { email: input.email }, select: { ...SESSION_USER_SELECT, passwordHash: true } }));
+  const user = await withGlobal((db) =>
+    db.user.findUnique({ where: { email: input.email }, select: { ...SESSION_USER_SELECT, passwordHash: true } }),
+  );
   // Same work and the same answer whether the email exists or not.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !ok) throw Invalid("errors:auth.badCredentials");

@@ -30,19 +30,33 @@ export interface SmsConsentGrant {
 const invalidPhone = () => Invalid("errors:invalidInput", { phone: "errors:validation.phoneE164" });
 
 /** The customer with this phone (following a merge to the surviving record), created when new. */
-export async function attachCustomer(db: TenantDb, details: CustomerDetails, options: { smsConsent?: SmsConsentGrant | null; now: Date }): Promise<{ id: string }> {
+export async function attachCustomer(
+  db: TenantDb,
+  details: CustomerDetails,
+  options: { smsConsent?: SmsConsentGrant | null; now: Date },
+): Promise<{ id: string }> {
   const phone = normalizePhone(details.phone);
   if (!phone) throw invalidPhone();
   const email = details.email?.trim().toLowerCase() || null;
   // Upsert: two first bookings from the same new number at once must not both insert.
   let customer = await db.customer.upsert({
     where: { tenantId_phone: { tenantId: db.tenantId, phone } },
-    create: { tenantId: db.tenantId, name: details.name.trim(), phone, email, locale: details.locale, address: details.address ? (details.address as unknown as Prisma.InputJsonValue) : undefined },
+    create: {
+      tenantId: db.tenantId,
+      name: details.name.trim(),
+      phone,
+      email,
+      locale: details.locale,
+      address: details.address ? (details.address as unknown as Prisma.InputJsonValue) : undefined,
+    },
     update: {},
     select: { id: true, email: true, address: true, mergedIntoId: true },
   });
   if (customer.mergedIntoId) {
-    const survivor = await db.customer.findUnique({ where: { id: customer.mergedIntoId }, select: { id: true, email: true, address: true, mergedIntoId: true } });
+    const survivor = await db.customer.findUnique({
+      where: { id: customer.mergedIntoId },
+      select: { id: true, email: true, address: true, mergedIntoId: true },
+    });
     if (survivor) customer = survivor;
   }
   // A public form never renames a known customer; it only fills in an email we did not have.

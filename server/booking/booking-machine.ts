@@ -27,9 +27,26 @@ export type BookingMachineEvent =
 
 export type BookingEventType = BookingMachineEvent["type"];
 
-export const BOOKING_EVENT_TYPES = ["SUBMIT", "CONFIRM", "START", "COMPLETE", "CANCEL", "MARK_NO_SHOW", "RESCHEDULE", "EXPIRE_HOLD"] as const satisfies readonly BookingEventType[];
+export const BOOKING_EVENT_TYPES = [
+  "SUBMIT",
+  "CONFIRM",
+  "START",
+  "COMPLETE",
+  "CANCEL",
+  "MARK_NO_SHOW",
+  "RESCHEDULE",
+  "EXPIRE_HOLD",
+] as const satisfies readonly BookingEventType[];
 
-export const BOOKING_STATUSES = ["HELD", "REQUESTED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"] as const satisfies readonly BookingStatus[];
+export const BOOKING_STATUSES = [
+  "HELD",
+  "REQUESTED",
+  "CONFIRMED",
+  "IN_PROGRESS",
+  "COMPLETED",
+  "CANCELLED",
+  "NO_SHOW",
+] as const satisfies readonly BookingStatus[];
 
 /** Statuses that occupy the staff member's time (the exclusion constraint's WHERE clause). */
 export const ACTIVE_STATUSES = ["HELD", "REQUESTED", "CONFIRMED", "IN_PROGRESS"] as const satisfies readonly BookingStatus[];

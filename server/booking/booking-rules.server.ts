@@ -50,7 +50,8 @@ export function customerCanChange(startsAt: Date, config: TBookingConfig, now: D
 /** The service if it can be booked (customers: active only). */
 export async function bookableService(db: TenantDb, serviceId: string, rules: "customer" | "member"): Promise<Service> {
   const service = await db.service.findUnique({ where: { id: serviceId } });
-  if (!service || (rules === "customer" && !service.active)) throw Invalid(BOOKING_ERRORS.serviceUnavailable, { serviceId: BOOKING_ERRORS.serviceUnavailable });
+  if (!service || (rules === "customer" && !service.active))
+    throw Invalid(BOOKING_ERRORS.serviceUnavailable, { serviceId: BOOKING_ERRORS.serviceUnavailable });
   return service;
 }
 
@@ -59,19 +60,28 @@ export function priceBooking(service: Service, selection: TOptionSelection | und
   try {
     return quote(service, selection ?? {});
   } catch (error) {
-    if (error instanceof InvalidSelectionError) throw Invalid(BOOKING_ERRORS.invalidOptions, { [`options.${error.groupKey}`]: BOOKING_ERRORS.invalidOptions });
+    if (error instanceof InvalidSelectionError)
+      throw Invalid(BOOKING_ERRORS.invalidOptions, { [`options.${error.groupKey}`]: BOOKING_ERRORS.invalidOptions });
     throw error;
   }
 }
 
-const AREA_ERRORS = { zipRequired: BOOKING_ERRORS.zipRequired, unknownZip: BOOKING_ERRORS.unknownZip, outside: BOOKING_ERRORS.outsideServiceArea } as const;
+const AREA_ERRORS = {
+  zipRequired: BOOKING_ERRORS.zipRequired,
+  unknownZip: BOOKING_ERRORS.unknownZip,
+  outside: BOOKING_ERRORS.outsideServiceArea,
+} as const;
 
 /**
  * Customers (public page, agent) book only inside BOOKING.serviceArea: with an area set,
  * the service address and its ZIP are required. Members may book anywhere (they know
  * their exceptions); their address is stored as given.
  */
-export function assertInServiceArea(address: TServiceAddress | null | undefined, config: TBookingConfig, rules: "customer" | "member"): void {
+export function assertInServiceArea(
+  address: TServiceAddress | null | undefined,
+  config: TBookingConfig,
+  rules: "customer" | "member",
+): void {
   if (rules === "member" || config.serviceArea.mode === "NONE") return;
   if (!address?.line1) throw Invalid(BOOKING_ERRORS.addressRequired, { "address.line1": BOOKING_ERRORS.addressRequired });
   const check = checkServiceArea(config.serviceArea, address.postalCode);

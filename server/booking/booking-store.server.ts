@@ -77,7 +77,13 @@ async function looksBusy(db: TenantDb, staffId: string, times: BookingTimes, exc
  * only rolls back to the savepoint, so the caller's transaction stays usable; when every
  * candidate is taken the answer is Conflict "errors:booking.slotTaken".
  */
-async function firstFreeStaff<T>(db: TenantDb, candidates: string[], times: BookingTimes, excludeId: string | undefined, attempt: (staffId: string) => Promise<T>): Promise<T> {
+async function firstFreeStaff<T>(
+  db: TenantDb,
+  candidates: string[],
+  times: BookingTimes,
+  excludeId: string | undefined,
+  attempt: (staffId: string) => Promise<T>,
+): Promise<T> {
   for (const staffId of candidates) {
     if (candidates.length > 1 && (await looksBusy(db, staffId, times, excludeId))) continue;
     await db.$executeRawUnsafe("SAVEPOINT booking_place");
@@ -173,7 +179,12 @@ export async function recordBookingEvent(
       actorKind: actor.kind,
       actorUserId: actor.userId ?? null,
       reason,
-      data: { version: booking.version, startsAt: booking.startsAt.toISOString(), staffId: booking.staffId, ...data } as Prisma.InputJsonValue,
+      data: {
+        version: booking.version,
+        startsAt: booking.startsAt.toISOString(),
+        staffId: booking.staffId,
+        ...data,
+      } as Prisma.InputJsonValue,
     },
   });
 }
@@ -193,7 +204,13 @@ export function bookingRef(booking: Booking) {
 export const cancelledBy = (kind: BookingActorKind): "CUSTOMER" | "MEMBER" | "SYSTEM" => (kind === "AGENT" ? "SYSTEM" : kind);
 
 /** Emits the outbox event that matches a status change (holds emit nothing: they are not bookings yet). */
-export async function emitStatusEvent(db: TenantDb, before: Booking, after: Booking, actor: BookingActor, reason: string | null): Promise<void> {
+export async function emitStatusEvent(
+  db: TenantDb,
+  before: Booking,
+  after: Booking,
+  actor: BookingActor,
+  reason: string | null,
+): Promise<void> {
   if (before.status === "HELD") return;
   const ref = bookingRef(after);
   if (after.status === "CANCELLED") await emitEvent(db, "booking/cancelled", { ...ref, by: cancelledBy(actor.kind), reason });

@@ -13,7 +13,11 @@ export interface BookingTimes {
 
 const MINUTE = 60_000;
 
-export function bookingTimes(startsAt: Date, durationMinutes: number, rules: { travelMinutes: number; bufferMinutes: number }): BookingTimes {
+export function bookingTimes(
+  startsAt: Date,
+  durationMinutes: number,
+  rules: { travelMinutes: number; bufferMinutes: number },
+): BookingTimes {
   const start = startsAt.getTime();
   const end = start + durationMinutes * MINUTE;
   return {

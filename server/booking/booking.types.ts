@@ -11,7 +11,11 @@ const ZVersion = z.number().int().min(1).optional();
 const ZReason = z.string().trim().max(500, { message: "validation.tooLong" }).optional();
 const ZName = z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" });
 const ZPhone = z.string().trim().min(4, { message: "validation.phoneE164" }).max(40, { message: "validation.phoneE164" });
-const ZEmail = z.email({ message: "validation.email" }).max(254).nullish().or(z.literal("").transform(() => null));
+const ZEmail = z
+  .email({ message: "validation.email" })
+  .max(254)
+  .nullish()
+  .or(z.literal("").transform(() => null));
 const ZNotes = z.string().trim().max(2000, { message: "validation.tooLong" }).nullish();
 const ZLine = (max: number) => z.string().trim().max(max, { message: "validation.tooLong" });
 
@@ -66,11 +70,16 @@ export const ZListBookingsSchema = z
     to: ZInstant,
     staffId: ZId.optional(),
     includeHolds: z.boolean().optional(),
-    statuses: z.array(z.enum(["HELD", "REQUESTED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"])).max(7).optional(),
+    statuses: z
+      .array(z.enum(["HELD", "REQUESTED", "CONFIRMED", "IN_PROGRESS", "COMPLETED", "CANCELLED", "NO_SHOW"]))
+      .max(7)
+      .optional(),
   })
   .strict();
 
-const ZNewCustomer = z.object({ name: ZName, phone: ZPhone, email: ZEmail, locale: ZLocaleSchema, smsConsent: z.boolean().optional() }).strict();
+const ZNewCustomer = z
+  .object({ name: ZName, phone: ZPhone, email: ZEmail, locale: ZLocaleSchema, smsConsent: z.boolean().optional() })
+  .strict();
 
 export const ZCreateBookingSchema = z
   .object({
@@ -85,7 +94,9 @@ export const ZCreateBookingSchema = z
   .strict();
 
 export const ZBookingIdSchema = z.object({ id: ZId, version: ZVersion, reason: ZReason }).strict();
-export const ZRescheduleSchema = z.object({ id: ZId, startsAt: ZInstant, staffId: ZId.nullish(), version: ZVersion, reason: ZReason }).strict();
+export const ZRescheduleSchema = z
+  .object({ id: ZId, startsAt: ZInstant, staffId: ZId.nullish(), version: ZVersion, reason: ZReason })
+  .strict();
 
 export type THoldInput = z.infer<typeof ZHoldSchema>;
 export type TConfirmHoldInput = z.infer<typeof ZConfirmHoldSchema>;

@@ -40,7 +40,12 @@ export interface RescheduleInput {
 }
 
 /** Moves a REQUESTED/CONFIRMED booking to a new time (customers: before the cutoff, with notice and horizon rules). */
-export async function rescheduleBooking(db: TenantDb, input: RescheduleInput, actor: BookingActor, options: ChangeOptions = {}): Promise<BookingView> {
+export async function rescheduleBooking(
+  db: TenantDb,
+  input: RescheduleInput,
+  actor: BookingActor,
+  options: ChangeOptions = {},
+): Promise<BookingView> {
   const now = nowOf(options);
   const booking = await loadBooking(db, input.bookingId);
   assertVersion(booking, options.expectedVersion);
@@ -51,9 +56,20 @@ export async function rescheduleBooking(db: TenantDb, input: RescheduleInput, ac
   assertBookableTime(input.startsAt, config, now, rules);
   const service = await db.service.findUniqueOrThrow({ where: { id: booking.serviceId }, select: { staffIds: true } });
   let candidates = await eligibleStaffIds(db, service, input.staffId);
-  if (!input.staffId && candidates.includes(booking.staffId)) candidates = [booking.staffId, ...candidates.filter((id) => id !== booking.staffId)];
+  if (!input.staffId && candidates.includes(booking.staffId))
+    candidates = [booking.staffId, ...candidates.filter((id) => id !== booking.staffId)];
   if (rules === "customer") {
-    candidates = await offeredCandidates(db, { serviceId: booking.serviceId, durationMinutes: booking.durationMinutes, startsAt: input.startsAt, excludeBookingId: booking.id, now }, candidates);
+    candidates = await offeredCandidates(
+      db,
+      {
+        serviceId: booking.serviceId,
+        durationMinutes: booking.durationMinutes,
+        startsAt: input.startsAt,
+        excludeBookingId: booking.id,
+        now,
+      },
+      candidates,
+    );
   }
   const times = bookingTimes(input.startsAt, booking.durationMinutes, config);
   await clearExpiredHolds(db, now);
@@ -64,12 +80,21 @@ export async function rescheduleBooking(db: TenantDb, input: RescheduleInput, ac
     previousStartsAt: booking.startsAt.toISOString(),
     previousStaffId: booking.staffId,
   });
-  await emitEvent(db, "booking/rescheduled", { ...bookingRef(moved), previousStartsAt: booking.startsAt.toISOString(), by: actor.kind === "CUSTOMER" || actor.kind === "AGENT" ? "CUSTOMER" : actor.kind === "SYSTEM" ? "SYSTEM" : "MEMBER" });
+  await emitEvent(db, "booking/rescheduled", {
+    ...bookingRef(moved),
+    previousStartsAt: booking.startsAt.toISOString(),
+    by: actor.kind === "CUSTOMER" || actor.kind === "AGENT" ? "CUSTOMER" : actor.kind === "SYSTEM" ? "SYSTEM" : "MEMBER",
+  });
   return getBooking(db, moved.id);
 }
 
 /** Cancels a booking (or a hold). Customers only before BOOKING.changeCutoffHours. */
-export async function cancelBooking(db: TenantDb, bookingId: string, actor: BookingActor, options: ChangeOptions = {}): Promise<BookingView> {
+export async function cancelBooking(
+  db: TenantDb,
+  bookingId: string,
+  actor: BookingActor,
+  options: ChangeOptions = {},
+): Promise<BookingView> {
   const now = nowOf(options);
   const booking = await loadBooking(db, bookingId);
   assertVersion(booking, options.expectedVersion);

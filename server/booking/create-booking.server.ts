@@ -39,7 +39,12 @@ export interface CreateBookingInput {
   address?: TServiceAddress | null;
 }
 
-export async function createBooking(db: TenantDb, input: CreateBookingInput, actor: BookingActor, options?: BookingCallOptions): Promise<BookingView> {
+export async function createBooking(
+  db: TenantDb,
+  input: CreateBookingInput,
+  actor: BookingActor,
+  options?: BookingCallOptions,
+): Promise<BookingView> {
   const now = nowOf(options);
   const config = await readBookingConfig(db);
   // The agent books for a customer on the phone: customer rules (notice, horizon). Members may book any future time.
@@ -49,7 +54,10 @@ export async function createBooking(db: TenantDb, input: CreateBookingInput, act
   assertBookableTime(input.startsAt, config, now, rules);
   assertInServiceArea(input.address, config, rules);
   const eligible = await eligibleStaffIds(db, service, input.staffId);
-  const candidates = rules === "customer" ? await offeredCandidates(db, { serviceId: service.id, selection: input.options, startsAt: input.startsAt, now }, eligible) : eligible;
+  const candidates =
+    rules === "customer"
+      ? await offeredCandidates(db, { serviceId: service.id, selection: input.options, startsAt: input.startsAt, now }, eligible)
+      : eligible;
   const customerId = await resolveCustomer(db, input, actor, now);
   const times = bookingTimes(input.startsAt, priced.durationMinutes, config);
   await clearExpiredHolds(db, now);
@@ -79,6 +87,9 @@ async function resolveCustomer(db: TenantDb, input: CreateBookingInput, actor: B
   }
   const { smsConsent, ...details } = input.customer;
   const source = input.source === "AGENT" ? "booking.agent" : "booking.dashboard";
-  const customer = await attachCustomer(db, details, { now, smsConsent: smsConsent ? { source, actorUserId: actor.userId ?? null } : null });
+  const customer = await attachCustomer(db, details, {
+    now,
+    smsConsent: smsConsent ? { source, actorUserId: actor.userId ?? null } : null,
+  });
   return customer.id;
 }

@@ -96,7 +96,8 @@ export interface ListBookingsInput {
 /** The dashboard's calendar: bookings overlapping a range (at most 62 days), by start time. */
 export async function listBookings(db: TenantDb, input: ListBookingsInput, options: { now?: Date } = {}): Promise<BookingView[]> {
   const span = input.to.getTime() - input.from.getTime();
-  if (!(span > 0) || span > MAX_LIST_RANGE_DAYS * 86_400_000) throw Invalid(BOOKING_ERRORS.rangeTooLong, { to: BOOKING_ERRORS.rangeTooLong }, { days: MAX_LIST_RANGE_DAYS });
+  if (!(span > 0) || span > MAX_LIST_RANGE_DAYS * 86_400_000)
+    throw Invalid(BOOKING_ERRORS.rangeTooLong, { to: BOOKING_ERRORS.rangeTooLong }, { days: MAX_LIST_RANGE_DAYS });
   const now = options.now ?? new Date();
   const statuses = input.statuses?.length ? input.statuses : undefined;
   const rows = await db.booking.findMany({

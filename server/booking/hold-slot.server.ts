@@ -55,7 +55,11 @@ export async function holdSlot(db: TenantDb, input: HoldSlotInput, options?: Boo
   const priced = priceBooking(service, input.options);
   assertBookableTime(input.startsAt, config, now, "customer");
   const eligible = await eligibleStaffIds(db, service, input.staffId);
-  const candidates = await offeredCandidates(db, { serviceId: service.id, selection: input.options, startsAt: input.startsAt, now }, eligible);
+  const candidates = await offeredCandidates(
+    db,
+    { serviceId: service.id, selection: input.options, startsAt: input.startsAt, now },
+    eligible,
+  );
   const times = bookingTimes(input.startsAt, priced.durationMinutes, config);
   await clearExpiredHolds(db, now);
   const expiresAt = addMinutes(now, config.holdMinutes);

@@ -48,7 +48,12 @@ export async function withManagedBooking<T>(
 }
 
 /** What the manage page shows: the booking and which changes are still possible online. */
-export async function getManagedBooking(db: TenantDb, bookingId: string, tenant: Pick<PublicTenant, "name" | "timeZone">, options: { now?: Date } = {}): Promise<ManagedBookingView> {
+export async function getManagedBooking(
+  db: TenantDb,
+  bookingId: string,
+  tenant: Pick<PublicTenant, "name" | "timeZone">,
+  options: { now?: Date } = {},
+): Promise<ManagedBookingView> {
   const now = options.now ?? new Date();
   const b = await db.booking.findUnique({
     where: { id: bookingId },

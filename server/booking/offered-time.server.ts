@@ -16,7 +16,14 @@ import { BOOKING_ERRORS } from "./booking-errors";
  */
 export async function offeredCandidates(
   db: TenantDb,
-  query: { serviceId: string; selection?: TOptionSelection; durationMinutes?: number; startsAt: Date; excludeBookingId?: string; now: Date },
+  query: {
+    serviceId: string;
+    selection?: TOptionSelection;
+    durationMinutes?: number;
+    startsAt: Date;
+    excludeBookingId?: string;
+    now: Date;
+  },
   candidates: string[],
 ): Promise<string[]> {
   const at = query.startsAt.getTime();

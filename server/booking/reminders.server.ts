@@ -50,7 +50,10 @@ export async function planBookingReminders(
 ): Promise<{ reminders: PlannedReminder[]; skipped: SkippedReminder[]; timeZone: string }> {
   return withTenant(tenantId, async (db) => {
     // One query at a time: a transaction is one connection.
-    const booking = await db.booking.findUnique({ where: { id: ref.bookingId }, select: { status: true, version: true, startsAt: true, customer: { select: { phone: true, address: true } } } });
+    const booking = await db.booking.findUnique({
+      where: { id: ref.bookingId },
+      select: { status: true, version: true, startsAt: true, customer: { select: { phone: true, address: true } } },
+    });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { timeZone: true } });
     const config = await readBookingConfig(db);
     // Customers have no time zone of their own yet: the business's zone stands in.
@@ -86,7 +89,10 @@ function withinRecipientHours(
   for (const r of plan.reminders) {
     const check = quietHoursBlock({ phone, addressState, tenantTimeZone, now: new Date(r.sendAt) });
     if (!check.blocked) reminders.push(r);
-    else if (check.nextAllowedAt.getTime() < booking.startsAt.getTime() && !reminders.some((x) => x.sendAt === check.nextAllowedAt.toISOString()))
+    else if (
+      check.nextAllowedAt.getTime() < booking.startsAt.getTime() &&
+      !reminders.some((x) => x.sendAt === check.nextAllowedAt.toISOString())
+    )
       reminders.push({ ...r, sendAt: check.nextAllowedAt.toISOString(), moved: true });
     else skipped.push({ offsetMinutes: r.offsetMinutes, reason: "quietHours" });
   }
@@ -112,80 +118,95 @@ const QUIET_GRACE_MS = 15 * 60_000;
  */
 export async function sendReminder(tenantId: string, input: SendReminderInput, options: { now?: Date } = {}): Promise<ReminderOutcome> {
   const now = options.now ?? new Date();
-  const result = await withTenant(tenantId, async (db): Promise<{ outcome: ReminderOutcome; email?: PendingEmail; smsMessageId?: string }> => {
-    const booking = await db.booking.findUnique({
-      where: { id: input.bookingId },
-      include: {
-        service: { select: { name: true } },
-        customer: { select: { id: true, name: true, phone: true, email: true, locale: true, smsConsent: true } },
-      },
-    });
-    if (!booking || !isCurrent(booking, input)) return { outcome: { sent: false, reason: "stale", stop: true } };
-    const config = await readBookingConfig(db);
-    if (!config.reminders.enabled) return { outcome: { sent: false, reason: "disabled", stop: true } };
-    if (now.getTime() >= booking.startsAt.getTime()) return { outcome: { sent: false, reason: "started", stop: true } };
-    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true, timeZone: true } });
-    const timeZone = validZone(tenant.timeZone);
-    const late = now.getTime() - Date.parse(input.scheduledFor) > QUIET_GRACE_MS;
-    if (late && !isInsideWindow(now, config.quietHours, timeZone)) return { outcome: { sent: false, reason: "quietHours", stop: false } };
-    const customer = booking.customer;
-    if (!customer) return { outcome: { sent: false, reason: "noCustomer", stop: true } };
+  const result = await withTenant(
+    tenantId,
+    async (db): Promise<{ outcome: ReminderOutcome; email?: PendingEmail; smsMessageId?: string }> => {
+      const booking = await db.booking.findUnique({
+        where: { id: input.bookingId },
+        include: {
+          service: { select: { name: true } },
+          customer: { select: { id: true, name: true, phone: true, email: true, locale: true, smsConsent: true } },
+        },
+      });
+      if (!booking || !isCurrent(booking, input)) return { outcome: { sent: false, reason: "stale", stop: true } };
+      const config = await readBookingConfig(db);
+      if (!config.reminders.enabled) return { outcome: { sent: false, reason: "disabled", stop: true } };
+      if (now.getTime() >= booking.startsAt.getTime()) return { outcome: { sent: false, reason: "started", stop: true } };
+      const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, slug: true, timeZone: true } });
+      const timeZone = validZone(tenant.timeZone);
+      const late = now.getTime() - Date.parse(input.scheduledFor) > QUIET_GRACE_MS;
+      if (late && !isInsideWindow(now, config.quietHours, timeZone)) return { outcome: { sent: false, reason: "quietHours", stop: false } };
+      const customer = booking.customer;
+      if (!customer) return { outcome: { sent: false, reason: "noCustomer", stop: true } };
 
-    const locale: TLocale = isSupportedLocale(customer.locale) ? customer.locale : "en";
-    const params = {
-      businessName: tenant.name,
-      serviceName: pickLocale(booking.service.name as Record<string, string>, locale),
-      when: formatWhen(booking.startsAt, locale, timeZone),
-      manageUrl: manageUrl(tenant.slug, createManageToken({ bookingId: booking.id, tenantId }, { now })),
-    };
-    const key = `reminder:${booking.id}:${booking.version}:${input.offsetMinutes}`;
-    const channels: Array<"SMS" | "EMAIL"> = [];
-    let duplicate = false;
-    let smsMessageId: string | undefined;
-    if (customer.smsConsent && customer.phone) {
-      // Through the inbox's outbound path: the send rules apply (opt-outs, the recipient's
-      // quiet hours) and a blocked reminder is recorded with its reason in the thread.
-      const body = tidySentence(translateNow(locale, "notifications:booking.reminder.sms", params));
-      const recorded = await recordOutboundMessage(db, {
-        target: { customerId: customer.id },
-        channel: "SMS",
-        body,
-        authorUserId: null,
-        idempotencyKey: key,
-        metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes },
-        // Judged at the time it was planned for (the planner put it inside the window), or
-        // now when it runs late: the recipient's quiet hours then block it with a reason.
-        now: new Date(Math.max(now.getTime(), Date.parse(input.scheduledFor))),
-      });
-      duplicate ||= !recorded.created;
-      if (recorded.message.status !== "BLOCKED") channels.push("SMS");
-      if (recorded.message.status === "QUEUED" || recorded.message.status === "SENDING") smsMessageId = recorded.message.id;
-    }
-    let email: PendingEmail | undefined;
-    if (customer.email) {
-      const rendered = renderLayout({
-        locale,
+      const locale: TLocale = isSupportedLocale(customer.locale) ? customer.locale : "en";
+      const params = {
         businessName: tenant.name,
-        subject: tr(locale, "booking.reminder.subject", params),
-        heading: tr(locale, "booking.reminder.heading", params),
-        lines: [tr(locale, "booking.reminder.body", params)],
-        action: { label: tr(locale, "manageCta"), url: params.manageUrl },
-      });
-      const claim = await storeOutbound(db, customer.id, { channel: "EMAIL", status: "QUEUED", body: rendered.text, subject: rendered.subject, providerMessageId: `${key}:email`, metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes } });
-      channels.push("EMAIL");
-      if (claim.status === "QUEUED") email = { messageId: claim.id, to: customer.email, ...rendered };
-      else duplicate = true;
-    }
-    if (!channels.length) return { outcome: { sent: false, reason: "noChannel", stop: true } };
-    return { outcome: { sent: true, channels, duplicate }, email, smsMessageId };
-  });
+        serviceName: pickLocale(booking.service.name as Record<string, string>, locale),
+        when: formatWhen(booking.startsAt, locale, timeZone),
+        manageUrl: manageUrl(tenant.slug, createManageToken({ bookingId: booking.id, tenantId }, { now })),
+      };
+      const key = `reminder:${booking.id}:${booking.version}:${input.offsetMinutes}`;
+      const channels: Array<"SMS" | "EMAIL"> = [];
+      let duplicate = false;
+      let smsMessageId: string | undefined;
+      if (customer.smsConsent && customer.phone) {
+        // Through the inbox's outbound path: the send rules apply (opt-outs, the recipient's
+        // quiet hours) and a blocked reminder is recorded with its reason in the thread.
+        const body = tidySentence(translateNow(locale, "notifications:booking.reminder.sms", params));
+        const recorded = await recordOutboundMessage(db, {
+          target: { customerId: customer.id },
+          channel: "SMS",
+          body,
+          authorUserId: null,
+          idempotencyKey: key,
+          metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes },
+          // Judged at the time it was planned for (the planner put it inside the window), or
+          // now when it runs late: the recipient's quiet hours then block it with a reason.
+          now: new Date(Math.max(now.getTime(), Date.parse(input.scheduledFor))),
+        });
+        duplicate ||= !recorded.created;
+        if (recorded.message.status !== "BLOCKED") channels.push("SMS");
+        if (recorded.message.status === "QUEUED" || recorded.message.status === "SENDING") smsMessageId = recorded.message.id;
+      }
+      let email: PendingEmail | undefined;
+      if (customer.email) {
+        const rendered = renderLayout({
+          locale,
+          businessName: tenant.name,
+          subject: tr(locale, "booking.reminder.subject", params),
+          heading: tr(locale, "booking.reminder.heading", params),
+          lines: [tr(locale, "booking.reminder.body", params)],
+          action: { label: tr(locale, "manageCta"), url: params.manageUrl },
+        });
+        const claim = await storeOutbound(db, customer.id, {
+          channel: "EMAIL",
+          status: "QUEUED",
+          body: rendered.text,
+          subject: rendered.subject,
+          providerMessageId: `${key}:email`,
+          metadata: { kind: "booking.reminder", bookingId: booking.id, offsetMinutes: input.offsetMinutes },
+        });
+        channels.push("EMAIL");
+        if (claim.status === "QUEUED") email = { messageId: claim.id, to: customer.email, ...rendered };
+        else duplicate = true;
+      }
+      if (!channels.length) return { outcome: { sent: false, reason: "noChannel", stop: true } };
+      return { outcome: { sent: true, channels, duplicate }, email, smsMessageId };
+    },
+  );
   // The text leaves after the commit too, through the SMS port (SignalWire, or the offline adapter).
   if (result.smsMessageId) await deliverOutboundMessage((fn) => withTenant(tenantId, fn), result.smsMessageId);
   // The email leaves after the commit, outside any transaction; a failure throws and the step retries (the claim is still QUEUED).
   if (result.email) {
     const { messageId, ...email } = result.email;
     const sent = await sendTenantEmail(tenantId, { kind: "booking.reminder", ...email });
-    await withTenant(tenantId, (db) => db.message.update({ where: { id: messageId }, data: { status: "SENT", metadata: { kind: "booking.reminder", emailMessageId: sent.id } } }));
+    await withTenant(tenantId, (db) =>
+      db.message.update({
+        where: { id: messageId },
+        data: { status: "SENT", metadata: { kind: "booking.reminder", emailMessageId: sent.id } },
+      }),
+    );
   }
   return result.outcome;
 }
@@ -202,7 +223,14 @@ interface PendingEmail {
 async function storeOutbound(
   db: TenantDb,
   customerId: string,
-  m: { channel: "SMS" | "EMAIL"; status: "SENT" | "QUEUED"; body: string; subject: string | null; providerMessageId: string; metadata: Record<string, unknown> },
+  m: {
+    channel: "SMS" | "EMAIL";
+    status: "SENT" | "QUEUED";
+    body: string;
+    subject: string | null;
+    providerMessageId: string;
+    metadata: Record<string, unknown>;
+  },
 ): Promise<{ id: string; status: string; created: boolean }> {
   const existing = await db.message.findUnique({
     where: { tenantId_provider_providerMessageId: { tenantId: db.tenantId, provider: "local", providerMessageId: m.providerMessageId } },
@@ -242,7 +270,14 @@ async function storeOutbound(
     });
     return { ...again, created: false };
   }
-  await emitEvent(db, "message/stored", { tenantId: db.tenantId, conversationId: conversation.id, messageId: row.id, customerId, channel: m.channel, direction: "OUTBOUND" });
+  await emitEvent(db, "message/stored", {
+    tenantId: db.tenantId,
+    conversationId: conversation.id,
+    messageId: row.id,
+    customerId,
+    channel: m.channel,
+    direction: "OUTBOUND",
+  });
   return { ...row, created: true };
 }
 
@@ -252,10 +287,14 @@ async function storeOutbound(
  * Opens its own global transaction: call it outside any withTenant (a step does).
  * In Inngest cloud mode job_runs is empty and this changes nothing (cancelOn does it there).
  */
-export async function cancelSupersededReminderRuns(ref: { functionId: string; tenantId: string; bookingId: string; version: number }, options: { now?: Date } = {}): Promise<number> {
+export async function cancelSupersededReminderRuns(
+  ref: { functionId: string; tenantId: string; bookingId: string; version: number },
+  options: { now?: Date } = {},
+): Promise<number> {
   const now = options.now ?? new Date();
-  return withGlobal((g) =>
-    g.$executeRaw`
+  return withGlobal(
+    (g) =>
+      g.$executeRaw`
       UPDATE job_runs
          SET status = 'CANCELLED', finished_at = ${now}::timestamptz, updated_at = ${now}::timestamptz,
              locked_by = NULL, locked_until = NULL,

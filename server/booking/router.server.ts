@@ -45,9 +45,9 @@ async function withPublicTenant<T>(slug: string, fn: (db: TenantDb, tenant: { sl
 }
 
 const manageRouter = router({
-  get: publicForm.input(ZManageSchema).query(({ input }) =>
-    withManagedBooking(input.slug, input.token, (db, bookingId, tenant) => getManagedBooking(db, bookingId, tenant)),
-  ),
+  get: publicForm
+    .input(ZManageSchema)
+    .query(({ input }) => withManagedBooking(input.slug, input.token, (db, bookingId, tenant) => getManagedBooking(db, bookingId, tenant))),
   cancel: publicForm.input(ZManageCancelSchema).mutation(({ input }) =>
     withManagedBooking(input.slug, input.token, async (db, bookingId, tenant) => {
       await cancelBooking(db, bookingId, { kind: "CUSTOMER" }, { reason: input.reason });
@@ -66,9 +66,13 @@ const member = (userId: string) => ({ kind: "MEMBER" as const, userId });
 
 /** The customer's side, on the business's public site (no sign-in). */
 const publicRouter = router({
-  hold: publicForm.input(ZHoldSchema).mutation(({ input }) =>
-    withPublicTenant(input.slug, (db) => holdSlot(db, { serviceId: input.serviceId, startsAt: input.startsAt, staffId: input.staffId, options: input.options })),
-  ),
+  hold: publicForm
+    .input(ZHoldSchema)
+    .mutation(({ input }) =>
+      withPublicTenant(input.slug, (db) =>
+        holdSlot(db, { serviceId: input.serviceId, startsAt: input.startsAt, staffId: input.staffId, options: input.options }),
+      ),
+    ),
   confirm: publicForm.input(ZConfirmHoldSchema).mutation(({ input }) =>
     withPublicTenant(input.slug, async (db, tenant) => {
       const { slug: _slug, ...details } = input;
@@ -88,7 +92,11 @@ const publicRouter = router({
       const addressRequired = serviceArea.mode !== "NONE";
       if (input.postalCode === undefined) return { addressRequired, ok: null, messageKey: null };
       const check = checkServiceArea(serviceArea, input.postalCode);
-      const keys = { zipRequired: BOOKING_ERRORS.zipRequired, unknownZip: BOOKING_ERRORS.unknownZip, outside: BOOKING_ERRORS.outsideServiceArea } as const;
+      const keys = {
+        zipRequired: BOOKING_ERRORS.zipRequired,
+        unknownZip: BOOKING_ERRORS.unknownZip,
+        outside: BOOKING_ERRORS.outsideServiceArea,
+      } as const;
       return { addressRequired, ok: check.ok, messageKey: check.ok ? null : keys[check.reason] };
     }),
   ),
@@ -109,22 +117,35 @@ export const bookingRouter = router({
     .input(ZRescheduleSchema)
     .mutation(({ ctx, input }) =>
       ctx.tenant.db((db) =>
-        rescheduleBooking(db, { bookingId: input.id, startsAt: input.startsAt, staffId: input.staffId }, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason }),
+        rescheduleBooking(db, { bookingId: input.id, startsAt: input.startsAt, staffId: input.staffId }, member(ctx.user.id), {
+          expectedVersion: input.version,
+          reason: input.reason,
+        }),
       ),
     ),
   cancel: tenantProcedure("customers.manage")
     .input(ZBookingIdSchema)
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => cancelBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason }))),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => cancelBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason })),
+    ),
   confirm: tenantProcedure("customers.manage")
     .input(ZBookingIdSchema)
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => confirmBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason }))),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => confirmBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason })),
+    ),
   start: tenantProcedure("schedule.view")
     .input(ZBookingIdSchema)
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => startBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason }))),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => startBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason })),
+    ),
   complete: tenantProcedure("schedule.view")
     .input(ZBookingIdSchema)
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => completeBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason }))),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => completeBooking(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason })),
+    ),
   noShow: tenantProcedure("schedule.view")
     .input(ZBookingIdSchema)
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => markNoShow(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason }))),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => markNoShow(db, input.id, member(ctx.user.id), { expectedVersion: input.version, reason: input.reason })),
+    ),
 });

@@ -34,7 +34,11 @@ export async function composeCalendarAlert(tenantId: string, connectionId: strin
     ]);
     const url = `${appBaseUrl(env().APP_URL, env().PORT)}/dashboard/calendar`;
     return owners.map(({ user }) => {
-      const locale: TLocale = isSupportedLocale(user.locale) ? user.locale : isSupportedLocale(tenant.defaultLocale) ? tenant.defaultLocale : "en";
+      const locale: TLocale = isSupportedLocale(user.locale)
+        ? user.locale
+        : isSupportedLocale(tenant.defaultLocale)
+          ? tenant.defaultLocale
+          : "en";
       const params = {
         calendar: staff ? tc(locale, "targets.staff", { name: staff.name }) : tc(locale, "targets.business"),
         account: connection.accountEmail ?? connection.externalCalendarId,

@@ -26,8 +26,7 @@ export const BUSY_MAX_AGE_MS = 10 * 60 * 1000;
 export const BUSY_BOOKING_BUDGET_MS = 1_500;
 
 export type TBusyRefresh =
-  | { ok: true; connectionId: string; blocks: number; syncedAt: Date }
-  | { ok: false; connectionId: string; problem: string };
+  { ok: true; connectionId: string; blocks: number; syncedAt: Date } | { ok: false; connectionId: string; problem: string };
 
 /** The window a connection's busy times cover: a little before now to the booking horizon. */
 export async function busyWindow(db: TenantDb, now: Date): Promise<{ from: Date; to: Date }> {
@@ -36,7 +35,11 @@ export async function busyWindow(db: TenantDb, now: Date): Promise<{ from: Date;
 }
 
 /** Reads the connection's busy times from Google and replaces its stored blocks. Never throws for Google's failures. */
-export async function refreshBusyBlocks(tenantId: string, connectionId: string, options: { window?: { from: Date; to: Date }; now?: () => Date } = {}): Promise<TBusyRefresh> {
+export async function refreshBusyBlocks(
+  tenantId: string,
+  connectionId: string,
+  options: { window?: { from: Date; to: Date }; now?: () => Date } = {},
+): Promise<TBusyRefresh> {
   const now = options.now ?? (() => new Date());
   const setup = await withTenant(tenantId, async (db) => {
     const connection = await db.calendarConnection.findUnique({ where: { id: connectionId }, select: { status: true } });
@@ -50,7 +53,8 @@ export async function refreshBusyBlocks(tenantId: string, connectionId: string, 
   try {
     busy = await withGoogleAccess(tenantId, connectionId, async ({ port, accessToken, calendarId }) => {
       const all: BusyInterval[] = [];
-      for (const piece of chunkWindow(window.from, window.to, MAX_QUERY_DAYS)) all.push(...(await port.freeBusy(accessToken, calendarId, piece.start, piece.end)));
+      for (const piece of chunkWindow(window.from, window.to, MAX_QUERY_DAYS))
+        all.push(...(await port.freeBusy(accessToken, calendarId, piece.start, piece.end)));
       return all;
     });
   } catch (error) {
@@ -64,25 +68,41 @@ export async function refreshBusyBlocks(tenantId: string, connectionId: string, 
     const current = await db.calendarConnection.findUnique({ where: { id: connectionId } });
     if (!current || current.status === "DISCONNECTED") return { ok: false as const, connectionId, problem: "notConnected" };
     // A slower refresh that started earlier must not overwrite a newer one.
-    if (current.lastSyncedAt && current.lastSyncedAt > fetchedAt) return { ok: true as const, connectionId, blocks: -1, syncedAt: current.lastSyncedAt };
+    if (current.lastSyncedAt && current.lastSyncedAt > fetchedAt)
+      return { ok: true as const, connectionId, blocks: -1, syncedAt: current.lastSyncedAt };
     const scope = await bookingScope(db, current);
     const own = await db.booking.findMany({
       where: { AND: [scope, { status: { in: [...WRITTEN_STATUSES] }, startsAt: { lt: window.to }, endsAt: { gt: window.from } }] },
       select: { startsAt: true, endsAt: true },
     });
-    const blocks = subtractIntervals(busy, own.map((b) => ({ start: b.startsAt, end: b.endsAt })));
+    const blocks = subtractIntervals(
+      busy,
+      own.map((b) => ({ start: b.startsAt, end: b.endsAt })),
+    );
     await db.calendarBusyBlock.deleteMany({
       where: { connectionId, OR: [{ startsAt: { lt: window.to }, endsAt: { gt: window.from } }, { endsAt: { lt: window.from } }] },
     });
     if (blocks.length) {
       await db.calendarBusyBlock.createMany({
-        data: blocks.map((b) => ({ tenantId: db.tenantId, connectionId, staffId: current.staffId, startsAt: b.start, endsAt: b.end, externalId: busyBlockId(b) })),
+        data: blocks.map((b) => ({
+          tenantId: db.tenantId,
+          connectionId,
+          staffId: current.staffId,
+          startsAt: b.start,
+          endsAt: b.end,
+          externalId: busyBlockId(b),
+        })),
         skipDuplicates: true,
       });
     }
     await db.calendarConnection.update({
       where: { id: connectionId },
-      data: { lastSyncedAt: fetchedAt, ...(current.status === "ERROR" || current.consecutiveFailures > 0 ? { status: "CONNECTED", consecutiveFailures: 0, lastError: null } : {}) },
+      data: {
+        lastSyncedAt: fetchedAt,
+        ...(current.status === "ERROR" || current.consecutiveFailures > 0
+          ? { status: "CONNECTED", consecutiveFailures: 0, lastError: null }
+          : {}),
+      },
     });
     return { ok: true as const, connectionId, blocks: blocks.length, syncedAt: fetchedAt };
   });
@@ -111,7 +131,11 @@ export interface BusySource {
  * business calendar's) or for everyone, with the age of each source. What the slot
  * engine reads (it may also read calendar_busy_blocks directly: same rows).
  */
-export async function getBusyBlocks(db: TenantDb, input: { from: Date; to: Date; staffId?: string }, now = new Date()): Promise<{ blocks: BusyBlock[]; sources: BusySource[] }> {
+export async function getBusyBlocks(
+  db: TenantDb,
+  input: { from: Date; to: Date; staffId?: string },
+  now = new Date(),
+): Promise<{ blocks: BusyBlock[]; sources: BusySource[] }> {
   const staffFilter = input.staffId ? { OR: [{ staffId: input.staffId }, { staffId: null }] } : {};
   const [rows, connections] = await Promise.all([
     db.calendarBusyBlock.findMany({
@@ -125,7 +149,14 @@ export async function getBusyBlocks(db: TenantDb, input: { from: Date; to: Date;
     blocks: rows,
     sources: connections.map((c) => {
       const ageMs = c.lastSyncedAt ? Math.max(0, now.getTime() - c.lastSyncedAt.getTime()) : null;
-      return { connectionId: c.id, staffId: c.staffId, status: c.status, lastSyncedAt: c.lastSyncedAt, ageMs, stale: ageMs === null || ageMs > BUSY_MAX_AGE_MS };
+      return {
+        connectionId: c.id,
+        staffId: c.staffId,
+        status: c.status,
+        lastSyncedAt: c.lastSyncedAt,
+        ageMs,
+        stale: ageMs === null || ageMs > BUSY_MAX_AGE_MS,
+      };
     }),
   };
 }
@@ -176,7 +207,10 @@ export interface BusyFreshness {
  * goes on with the last good blocks (internal availability), and the result says how old
  * they are. A refresh that outlives the budget still lands in the table afterwards.
  */
-export async function ensureFreshBusyBlocks(tenantId: string, options: { staffId?: string; maxAgeMs?: number; budgetMs?: number; now?: () => Date } = {}): Promise<BusyFreshness[]> {
+export async function ensureFreshBusyBlocks(
+  tenantId: string,
+  options: { staffId?: string; maxAgeMs?: number; budgetMs?: number; now?: () => Date } = {},
+): Promise<BusyFreshness[]> {
   const now = options.now ?? (() => new Date());
   const maxAgeMs = options.maxAgeMs ?? BUSY_MAX_AGE_MS;
   try {
@@ -188,7 +222,10 @@ export async function ensureFreshBusyBlocks(tenantId: string, options: { staffId
     );
     const started = now();
     const due = connections.filter(
-      (c) => c.status !== "DISCONNECTED" && (!c.lastSyncedAt || started.getTime() - c.lastSyncedAt.getTime() > maxAgeMs) && !coolingDown(c, started),
+      (c) =>
+        c.status !== "DISCONNECTED" &&
+        (!c.lastSyncedAt || started.getTime() - c.lastSyncedAt.getTime() > maxAgeMs) &&
+        !coolingDown(c, started),
     );
     const results = new Map<string, TBusyRefresh>();
     if (due.length) {
@@ -206,7 +243,13 @@ export async function ensureFreshBusyBlocks(tenantId: string, options: { staffId
       const r = results.get(c.id);
       const lastSyncedAt = r?.ok && r.blocks >= 0 ? r.syncedAt : c.lastSyncedAt;
       const ageMs = lastSyncedAt ? Math.max(0, at.getTime() - lastSyncedAt.getTime()) : null;
-      return { connectionId: c.id, staffId: c.staffId, lastSyncedAt, ageMs, fresh: ageMs !== null && ageMs <= maxAgeMs && c.status !== "DISCONNECTED" };
+      return {
+        connectionId: c.id,
+        staffId: c.staffId,
+        lastSyncedAt,
+        ageMs,
+        fresh: ageMs !== null && ageMs <= maxAgeMs && c.status !== "DISCONNECTED",
+      };
     });
   } catch (err) {
     logger.warn({ err, tenantId }, "busy freshness check failed; booking continues on stored busy times");

@@ -20,7 +20,11 @@ export interface CatchUpResult {
   stoppedBy: "revoked" | "temporary" | null;
 }
 
-export async function catchUpConnection(tenantId: string, connectionId: string, options: { limit?: number; now?: Date } = {}): Promise<CatchUpResult> {
+export async function catchUpConnection(
+  tenantId: string,
+  connectionId: string,
+  options: { limit?: number; now?: Date } = {},
+): Promise<CatchUpResult> {
   const limit = options.limit ?? 100;
   const ids = await withTenant(tenantId, async (db) => {
     const connection = await db.calendarConnection.findUnique({ where: { id: connectionId }, select: { staffId: true, status: true } });

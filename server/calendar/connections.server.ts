@@ -31,7 +31,12 @@ export async function bookingScope(db: TenantDb, connection: Pick<TConnectionRow
 }
 
 /** Bookings still to be written (or removed) for a connection, soonest first. */
-export async function bookingsAwaitingSync(db: TenantDb, connection: Pick<TConnectionRow, "staffId">, now: Date, limit: number): Promise<string[]> {
+export async function bookingsAwaitingSync(
+  db: TenantDb,
+  connection: Pick<TConnectionRow, "staffId">,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
   const scope = await bookingScope(db, connection);
   const rows = await db.booking.findMany({
     where: {
@@ -85,7 +90,10 @@ export interface CalendarConnectionView {
 }
 
 /** Every connection of the tenant with what the owner needs to judge it, plus the targets without one. */
-export async function listCalendarConnections(db: TenantDb, now = new Date()): Promise<{ connections: CalendarConnectionView[]; unconnected: CalendarTarget[] }> {
+export async function listCalendarConnections(
+  db: TenantDb,
+  now = new Date(),
+): Promise<{ connections: CalendarConnectionView[]; unconnected: CalendarTarget[] }> {
   const [rows, staff] = await Promise.all([
     db.calendarConnection.findMany({ orderBy: [{ createdAt: "asc" }] }),
     db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
@@ -141,12 +149,22 @@ export async function getConnection(db: TenantDb, connectionId: string): Promise
 export async function disconnectCalendar(db: TenantDb, connectionId: string, actorUserId: string): Promise<{ id: string }> {
   const connection = await getConnection(db, connectionId);
   const scope = await bookingScope(db, connection);
-  await db.booking.updateMany({ where: { AND: [scope, { calendarSyncStatus: { in: ["PENDING", "FAILED"] } }] }, data: { calendarSyncStatus: "NOT_NEEDED" } });
+  await db.booking.updateMany({
+    where: { AND: [scope, { calendarSyncStatus: { in: ["PENDING", "FAILED"] } }] },
+    data: { calendarSyncStatus: "NOT_NEEDED" },
+  });
   await db.calendarBusyBlock.deleteMany({ where: { connectionId: connection.id } });
   await deleteIntegrationSecret(db, grantSecretKey(connection.id));
   await db.calendarConnection.delete({ where: { id: connection.id } });
   await db.auditEntry.create({
-    data: { tenantId: db.tenantId, actorUserId, action: "calendar.disconnected", targetType: "calendar_connection", targetId: connection.id, data: { staffId: connection.staffId, accountEmail: connection.accountEmail } },
+    data: {
+      tenantId: db.tenantId,
+      actorUserId,
+      action: "calendar.disconnected",
+      targetType: "calendar_connection",
+      targetId: connection.id,
+      data: { staffId: connection.staffId, accountEmail: connection.accountEmail },
+    },
   });
   return { id: connection.id };
 }

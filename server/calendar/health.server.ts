@@ -18,14 +18,22 @@ export const FAILURE_ALERT_THRESHOLD = 3;
 export async function recordCalendarSuccess(tenantId: string, connectionId: string): Promise<void> {
   await withTenant(tenantId, (db) =>
     db.calendarConnection.updateMany({
-      where: { id: connectionId, status: { not: "DISCONNECTED" }, OR: [{ consecutiveFailures: { gt: 0 } }, { status: "ERROR" }, { lastError: { not: null } }] },
+      where: {
+        id: connectionId,
+        status: { not: "DISCONNECTED" },
+        OR: [{ consecutiveFailures: { gt: 0 } }, { status: "ERROR" }, { lastError: { not: null } }],
+      },
       data: { status: "CONNECTED", consecutiveFailures: 0, lastError: null },
     }),
   );
 }
 
 /** Records a failed call to Google. Never throws (an alert that cannot be sent is logged). */
-export async function recordCalendarFailure(tenantId: string, connectionId: string, error: CalendarError): Promise<{ alerted: TCalendarAlert | null }> {
+export async function recordCalendarFailure(
+  tenantId: string,
+  connectionId: string,
+  error: CalendarError,
+): Promise<{ alerted: TCalendarAlert | null }> {
   logger.warn({ tenantId, connectionId, problem: error.problem, status: error.status, err: error.message }, "calendar call failed");
   const alert = await withTenant(tenantId, async (db): Promise<TCalendarAlert | null> => {
     if (error instanceof CalendarAuthError) {
@@ -59,7 +67,9 @@ async function alertOwners(tenantId: string, connectionId: string, alert: TCalen
     const emails = await composeCalendarAlert(tenantId, connectionId, alert);
     for (const email of emails) {
       // Each send is recorded in email_messages (FAILED included), so a lost alert is visible.
-      await sendTenantEmail(tenantId, email).catch((err: unknown) => logger.error({ err, tenantId, connectionId, alert }, "calendar alert email failed"));
+      await sendTenantEmail(tenantId, email).catch((err: unknown) =>
+        logger.error({ err, tenantId, connectionId, alert }, "calendar alert email failed"),
+      );
     }
   } catch (err) {
     logger.error({ err, tenantId, connectionId, alert }, "could not compose the calendar alert");

@@ -50,7 +50,8 @@ export function subtractIntervals(busy: readonly Interval[], remove: readonly In
 export function chunkWindow(from: Date, to: Date, maxDays: number): Interval[] {
   const step = maxDays * 24 * 60 * 60 * 1000;
   const out: Interval[] = [];
-  for (let t = from.getTime(); t < to.getTime(); t += step) out.push({ start: new Date(t), end: new Date(Math.min(t + step, to.getTime())) });
+  for (let t = from.getTime(); t < to.getTime(); t += step)
+    out.push({ start: new Date(t), end: new Date(Math.min(t + step, to.getTime())) });
   return out;
 }
 

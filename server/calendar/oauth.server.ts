@@ -87,7 +87,13 @@ export function readNonceCookie(cookieHeader: string | null): string | null {
 }
 
 /** Step 1: the URL to send the member to, and the nonce for their browser's cookie. */
-export async function startGoogleConnect(input: { tenantId: string; userId: string; staffId: string | null; redirectUri: string; now?: Date }): Promise<{ url: string; nonce: string }> {
+export async function startGoogleConnect(input: {
+  tenantId: string;
+  userId: string;
+  staffId: string | null;
+  redirectUri: string;
+  now?: Date;
+}): Promise<{ url: string; nonce: string }> {
   const port = calendarPort();
   if (!port.configured) throw Invalid("calendar:errors.notConfigured");
   const target = await withTenant(input.tenantId, (db) => resolveTarget(db, input.staffId));
@@ -110,11 +116,23 @@ export interface CompletedConnect {
  * (a reconnect revives the existing row, so its bookings keep their place). The network
  * calls happen before the transaction that records the result.
  */
-export async function completeGoogleConnect(input: { tenantId: string; userId: string; code: string; state: string; nonce: string | null; redirectUri: string; now?: Date }): Promise<CompletedConnect> {
+export async function completeGoogleConnect(input: {
+  tenantId: string;
+  userId: string;
+  code: string;
+  state: string;
+  nonce: string | null;
+  redirectUri: string;
+  now?: Date;
+}): Promise<CompletedConnect> {
   const state = readOAuthState(input.state, input.now);
-  const nonceOk = state && input.nonce && state.n.length === input.nonce.length && timingSafeEqual(Buffer.from(state.n), Buffer.from(input.nonce));
+  const nonceOk =
+    state && input.nonce && state.n.length === input.nonce.length && timingSafeEqual(Buffer.from(state.n), Buffer.from(input.nonce));
   if (!state || state.uid !== input.userId || state.tid !== input.tenantId || !nonceOk) {
-    logger.warn({ tenantId: input.tenantId, userId: input.userId, stateValid: Boolean(state), nonceOk: Boolean(nonceOk) }, "calendar OAuth callback refused: state mismatch");
+    logger.warn(
+      { tenantId: input.tenantId, userId: input.userId, stateValid: Boolean(state), nonceOk: Boolean(nonceOk) },
+      "calendar OAuth callback refused: state mismatch",
+    );
     throw Invalid("calendar:errors.badState");
   }
   const port = calendarPort();
@@ -125,10 +143,15 @@ export async function completeGoogleConnect(input: { tenantId: string; userId: s
   try {
     tokens = await port.exchangeCode(input.code, input.redirectUri);
     const calendars = await port.listCalendars(tokens.accessToken);
-    calendar = calendars.find((c) => c.primary && (c.accessRole === "owner" || c.accessRole === "writer")) ?? calendars.find((c) => c.accessRole === "owner");
+    calendar =
+      calendars.find((c) => c.primary && (c.accessRole === "owner" || c.accessRole === "writer")) ??
+      calendars.find((c) => c.accessRole === "owner");
   } catch (error) {
     if (!isCalendarError(error)) throw error;
-    logger.warn({ tenantId: input.tenantId, problem: (error as CalendarError).problem, err: (error as Error).message }, "calendar OAuth exchange failed");
+    logger.warn(
+      { tenantId: input.tenantId, problem: (error as CalendarError).problem, err: (error as Error).message },
+      "calendar OAuth exchange failed",
+    );
     throw Invalid("calendar:errors.googleRefused");
   }
   if (!tokens.refreshToken) throw Invalid("calendar:errors.noRefreshToken");
@@ -158,15 +181,29 @@ export async function completeGoogleConnect(input: { tenantId: string; userId: s
         // Another Google calendar now: future bookings are written there afresh.
         const scope = await bookingScope(db, row);
         await db.booking.updateMany({
-          where: { AND: [scope, { endsAt: { gte: input.now ?? new Date() }, calendarSyncStatus: "SYNCED", status: { in: [...WRITTEN_STATUSES] } }] },
+          where: {
+            AND: [scope, { endsAt: { gte: input.now ?? new Date() }, calendarSyncStatus: "SYNCED", status: { in: [...WRITTEN_STATUSES] } }],
+          },
           data: { calendarSyncStatus: "PENDING", externalEventId: null },
         });
       }
       await storeGrant(db, row.id, { ...tokens, refreshToken });
       await db.auditEntry.create({
-        data: { tenantId: db.tenantId, actorUserId: input.userId, action: existing ? "calendar.reconnected" : "calendar.connected", targetType: "calendar_connection", targetId: row.id, data: { staffId: target.staffId, accountEmail: row.accountEmail } },
+        data: {
+          tenantId: db.tenantId,
+          actorUserId: input.userId,
+          action: existing ? "calendar.reconnected" : "calendar.connected",
+          targetType: "calendar_connection",
+          targetId: row.id,
+          data: { staffId: target.staffId, accountEmail: row.accountEmail },
+        },
       });
-      return { connectionId: row.id, staffId: target.staffId, reconnected: Boolean(existing), accountEmail: row.accountEmail ?? row.externalCalendarId };
+      return {
+        connectionId: row.id,
+        staffId: target.staffId,
+        reconnected: Boolean(existing),
+        accountEmail: row.accountEmail ?? row.externalCalendarId,
+      };
     },
     { userId: input.userId },
   );

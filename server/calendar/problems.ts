@@ -5,7 +5,17 @@ import type { TCalendarProblem } from "../integrations/google-calendar/port";
  * (which is English, technical and may echo request data); the dashboard and the alert
  * emails turn the code into plain words (calendar:problems.*). Details go to the log.
  */
-const PROBLEMS: readonly TCalendarProblem[] = ["revoked", "timeout", "rateLimited", "unavailable", "network", "forbidden", "calendarNotFound", "rejected", "notConfigured"];
+const PROBLEMS: readonly TCalendarProblem[] = [
+  "revoked",
+  "timeout",
+  "rateLimited",
+  "unavailable",
+  "network",
+  "forbidden",
+  "calendarNotFound",
+  "rejected",
+  "notConfigured",
+];
 
 export function isCalendarProblem(code: string | null | undefined): code is TCalendarProblem {
   return typeof code === "string" && (PROBLEMS as readonly string[]).includes(code);

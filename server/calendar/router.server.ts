@@ -32,7 +32,10 @@ export const calendarRouter = router({
     return {
       mode: calendarMode(),
       canManageBusiness: can(ctx.tenant.role, "business.manage"),
-      connections: connections.map((c) => ({ ...c, lastErrorMessage: c.lastError ? translateNow(ctx.locale, `calendar:${problemKey(c.lastError)}`) : null })),
+      connections: connections.map((c) => ({
+        ...c,
+        lastErrorMessage: c.lastError ? translateNow(ctx.locale, `calendar:${problemKey(c.lastError)}`) : null,
+      })),
       unconnected,
     };
   }),
@@ -42,14 +45,26 @@ export const calendarRouter = router({
     .input(z.object({ staffId: ZId.nullable() }))
     .mutation(({ ctx, input }) => {
       assertMayManageTarget(ctx.tenant.role, input.staffId);
-      return startGoogleConnect({ tenantId: ctx.tenant.tenantId, userId: ctx.user.id, staffId: input.staffId, redirectUri: oauthRedirectUri(ctx.request) });
+      return startGoogleConnect({
+        tenantId: ctx.tenant.tenantId,
+        userId: ctx.user.id,
+        staffId: input.staffId,
+        redirectUri: oauthRedirectUri(ctx.request),
+      });
     }),
 
   /** The OAuth callback: stores the connection, then writes the bookings it owes and reads busy times (in the background). */
   completeConnect: tenantProcedure("hours.manage")
     .input(z.object({ code: z.string().min(1).max(2048), state: z.string().min(1).max(2048), nonce: z.string().max(200).nullable() }))
     .mutation(async ({ ctx, input }) => {
-      const result = await completeGoogleConnect({ tenantId: ctx.tenant.tenantId, userId: ctx.user.id, code: input.code, state: input.state, nonce: input.nonce, redirectUri: oauthRedirectUri(ctx.request) });
+      const result = await completeGoogleConnect({
+        tenantId: ctx.tenant.tenantId,
+        userId: ctx.user.id,
+        code: input.code,
+        state: input.state,
+        nonce: input.nonce,
+        redirectUri: oauthRedirectUri(ctx.request),
+      });
       const tenantId = ctx.tenant.tenantId;
       runInBackground(`connect:${result.connectionId}`, async () => {
         await refreshBusyBlocks(tenantId, result.connectionId);

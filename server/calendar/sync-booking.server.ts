@@ -35,7 +35,11 @@ type Plan =
 
 const MAX_PASSES = 3;
 
-export async function syncBookingToCalendar(tenantId: string, bookingId: string, options: { eventVersion?: number } = {}): Promise<TSyncOutcome> {
+export async function syncBookingToCalendar(
+  tenantId: string,
+  bookingId: string,
+  options: { eventVersion?: number } = {},
+): Promise<TSyncOutcome> {
   let connectionId = "";
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const plan = await withTenant(tenantId, (db) => planBookingSync(db, bookingId, options.eventVersion));
@@ -55,7 +59,13 @@ export async function syncBookingToCalendar(tenantId: string, bookingId: string,
       db.booking.updateMany({ where: { id: bookingId, version: plan.version }, data: { calendarSyncStatus: "SYNCED", externalEventId } }),
     );
     await recordCalendarSuccess(tenantId, plan.connectionId);
-    if (recorded.count === 1) return { status: "SYNCED", connectionId: plan.connectionId, action: plan.kind === "upsert" ? "upserted" : "deleted", externalEventId };
+    if (recorded.count === 1)
+      return {
+        status: "SYNCED",
+        connectionId: plan.connectionId,
+        action: plan.kind === "upsert" ? "upserted" : "deleted",
+        externalEventId,
+      };
     // The booking changed meanwhile: write its newest state (any event version is fine now).
     options = {};
   }
@@ -64,7 +74,9 @@ export async function syncBookingToCalendar(tenantId: string, bookingId: string,
 
 /** After the retries ran out: the booking shows FAILED (a reconnect or "Sync now" tries again). */
 export async function markBookingSyncFailed(tenantId: string, bookingId: string): Promise<void> {
-  await withTenant(tenantId, (db) => db.booking.updateMany({ where: { id: bookingId, calendarSyncStatus: "PENDING" }, data: { calendarSyncStatus: "FAILED" } }));
+  await withTenant(tenantId, (db) =>
+    db.booking.updateMany({ where: { id: bookingId, calendarSyncStatus: "PENDING" }, data: { calendarSyncStatus: "FAILED" } }),
+  );
 }
 
 async function planBookingSync(db: TenantDb, bookingId: string, eventVersion: number | undefined): Promise<Plan> {
@@ -112,7 +124,12 @@ async function planBookingSync(db: TenantDb, bookingId: string, eventVersion: nu
   const t = (key: string, params: Record<string, unknown> = {}) => translateNow(locale, `calendar:event.${key}`, params);
   const serviceName = pickLocale(booking.service.name as Record<string, string>, locale);
   const requested = booking.status === "REQUESTED";
-  const summary = [requested ? t("requestPrefix") : null, booking.customer ? t("summary", { serviceName, customerName: booking.customer.name }) : serviceName].filter(Boolean).join(" ");
+  const summary = [
+    requested ? t("requestPrefix") : null,
+    booking.customer ? t("summary", { serviceName, customerName: booking.customer.name }) : serviceName,
+  ]
+    .filter(Boolean)
+    .join(" ");
   const description = [
     booking.customer ? t("customer", { name: booking.customer.name }) : null,
     booking.customer?.phone ? t("phone", { phone: booking.customer.phone }) : null,

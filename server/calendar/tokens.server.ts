@@ -23,7 +23,12 @@ export const grantSecretKey = (connectionId: string) => `google:${connectionId}`
 const EXPIRY_MARGIN_MS = 60_000;
 
 export async function storeGrant(db: TenantDb, connectionId: string, tokens: CalendarTokens & { refreshToken: string }): Promise<void> {
-  const grant: TStoredGrant = { refreshToken: tokens.refreshToken, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt.toISOString(), scope: tokens.scope };
+  const grant: TStoredGrant = {
+    refreshToken: tokens.refreshToken,
+    accessToken: tokens.accessToken,
+    expiresAt: tokens.expiresAt.toISOString(),
+    scope: tokens.scope,
+  };
   await putIntegrationSecret(db, grantSecretKey(connectionId), JSON.stringify(grant));
 }
 
@@ -46,14 +51,23 @@ export interface GoogleAccess {
  * refreshed. A refresh refused with invalid_grant (revoked, expired, password changed)
  * surfaces as CalendarAuthError; so does a connection already marked DISCONNECTED.
  */
-export async function withGoogleAccess<T>(tenantId: string, connectionId: string, fn: (access: GoogleAccess) => Promise<T>, now: () => Date = () => new Date()): Promise<T> {
+export async function withGoogleAccess<T>(
+  tenantId: string,
+  connectionId: string,
+  fn: (access: GoogleAccess) => Promise<T>,
+  now: () => Date = () => new Date(),
+): Promise<T> {
   const port = calendarPort();
   const loaded = await withTenant(tenantId, async (db) => {
-    const connection = await db.calendarConnection.findUnique({ where: { id: connectionId }, select: { status: true, externalCalendarId: true } });
+    const connection = await db.calendarConnection.findUnique({
+      where: { id: connectionId },
+      select: { status: true, externalCalendarId: true },
+    });
     return connection ? { connection, grant: await readGrant(db, connectionId) } : null;
   });
   if (!loaded) throw new CalendarAuthError("the calendar connection no longer exists");
-  if (loaded.connection.status === "DISCONNECTED") throw new CalendarAuthError("the calendar connection is disconnected; the owner must reconnect");
+  if (loaded.connection.status === "DISCONNECTED")
+    throw new CalendarAuthError("the calendar connection is disconnected; the owner must reconnect");
   if (!loaded.grant) throw new CalendarAuthError("no Google grant is stored for this connection");
   const grant = loaded.grant;
 

@@ -11,7 +11,11 @@ export const ZOptionChoiceSchema = z
     key: z.string().regex(/^[a-z0-9-]{1,40}$/),
     name: ZLocalizedTextSchema,
     priceDeltaCents: z.number().int().min(-10_000_000).max(10_000_000),
-    durationDeltaMinutes: z.number().int().min(-24 * 60).max(24 * 60),
+    durationDeltaMinutes: z
+      .number()
+      .int()
+      .min(-24 * 60)
+      .max(24 * 60),
   })
   .strict();
 
@@ -28,7 +32,8 @@ export const ZOptionGroupSchema = z
   .superRefine((g, ctx) => {
     const keys = new Set(g.choices.map((c) => c.key));
     if (keys.size !== g.choices.length) ctx.addIssue({ code: "custom", path: ["choices"], message: "validation.duplicateKey" });
-    if (g.defaultChoiceKey !== null && !keys.has(g.defaultChoiceKey)) ctx.addIssue({ code: "custom", path: ["defaultChoiceKey"], message: "validation.invalid" });
+    if (g.defaultChoiceKey !== null && !keys.has(g.defaultChoiceKey))
+      ctx.addIssue({ code: "custom", path: ["defaultChoiceKey"], message: "validation.invalid" });
   });
 
 export const ZOptionGroupsSchema = z.array(ZOptionGroupSchema).max(10);
@@ -92,19 +97,39 @@ export function quote(
     for (const key of picked) {
       const c = g.choices.find((x) => x.key === key);
       if (!c) throw new InvalidSelectionError(g.key);
-      choices.push({ groupKey: g.key, choiceKey: c.key, name: c.name, priceDeltaCents: c.priceDeltaCents, durationDeltaMinutes: c.durationDeltaMinutes });
+      choices.push({
+        groupKey: g.key,
+        choiceKey: c.key,
+        name: c.name,
+        priceDeltaCents: c.priceDeltaCents,
+        durationDeltaMinutes: c.durationDeltaMinutes,
+      });
     }
   }
   const priceCents = Math.max(0, service.priceCents + choices.reduce((sum, c) => sum + c.priceDeltaCents, 0));
   const durationMinutes = Math.max(5, service.durationMinutes + choices.reduce((sum, c) => sum + c.durationDeltaMinutes, 0));
   const depositCents =
-    deposit.type === "none" ? 0 : deposit.type === "fixed" ? Math.min(deposit.amountCents, priceCents) : Math.round((priceCents * deposit.percent) / 100);
+    deposit.type === "none"
+      ? 0
+      : deposit.type === "fixed"
+        ? Math.min(deposit.amountCents, priceCents)
+        : Math.round((priceCents * deposit.percent) / 100);
   return { priceCents, durationMinutes, depositCents, choices };
 }
 
 /** The selection after ticking (or unticking) a choice: SINGLE groups keep just the picked one. */
-export function toggleChoice(selection: TOptionSelection, group: Pick<TOptionGroup, "key" | "kind">, choiceKey: string, checked: boolean): TOptionSelection {
+export function toggleChoice(
+  selection: TOptionSelection,
+  group: Pick<TOptionGroup, "key" | "kind">,
+  choiceKey: string,
+  checked: boolean,
+): TOptionSelection {
   const current = selection[group.key] ?? [];
-  const next = group.kind === "SINGLE" ? [choiceKey] : checked ? [...current.filter((k) => k !== choiceKey), choiceKey] : current.filter((k) => k !== choiceKey);
+  const next =
+    group.kind === "SINGLE"
+      ? [choiceKey]
+      : checked
+        ? [...current.filter((k) => k !== choiceKey), choiceKey]
+        : current.filter((k) => k !== choiceKey);
   return { ...selection, [group.key]: next };
 }

@@ -7,7 +7,9 @@ export const servicesRouter = router({
     .input(z.object({ includeInactive: z.boolean().optional() }).optional())
     .query(({ ctx, input }) => ctx.tenant.db((db) => listServices(db, { includeInactive: input?.includeInactive }))),
   staffChoices: tenantProcedure("STAFF").query(({ ctx }) => ctx.tenant.db((db) => listStaffChoices(db))),
-  create: tenantProcedure("services.manage").input(ZServiceUpsertSchema).mutation(({ ctx, input }) => ctx.tenant.db((db) => createService(db, input, ctx.user.id))),
+  create: tenantProcedure("services.manage")
+    .input(ZServiceUpsertSchema)
+    .mutation(({ ctx, input }) => ctx.tenant.db((db) => createService(db, input, ctx.user.id))),
   update: tenantProcedure("services.manage")
     .input(z.object({ id: z.string().min(1).max(64), service: ZServiceUpsertSchema }))
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => updateService(db, input.id, input.service, ctx.user.id))),

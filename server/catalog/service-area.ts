@@ -14,9 +14,7 @@ export interface ServiceArea {
   radiusMiles: number;
 }
 
-export type AreaCheck =
-  | { ok: true; miles?: number }
-  | { ok: false; reason: "zipRequired" | "unknownZip" | "outside"; miles?: number };
+export type AreaCheck = { ok: true; miles?: number } | { ok: false; reason: "zipRequired" | "unknownZip" | "outside"; miles?: number };
 
 /** A US ZIP (5 digits, ZIP+4 accepted) -> its 5 digits; anything else -> null. */
 export function normalizeZip(raw: string | null | undefined): string | null {

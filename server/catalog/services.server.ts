@@ -11,7 +11,11 @@ import { ZDepositRuleSchema, ZOptionGroupsSchema, type TDepositRule, type TOptio
  */
 const ZName = z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" });
 const ZDescription = z.string().trim().max(2000, { message: "validation.tooLong" });
-const ZDuration = z.number().int().min(5, { message: "validation.durationRange" }).max(24 * 60, { message: "validation.durationRange" });
+const ZDuration = z
+  .number()
+  .int()
+  .min(5, { message: "validation.durationRange" })
+  .max(24 * 60, { message: "validation.durationRange" });
 const ZPrice = z.number().int().min(0, { message: "validation.priceRange" }).max(10_000_000, { message: "validation.priceRange" });
 
 export const ZServiceUpsertSchema = z
@@ -31,7 +35,8 @@ export const ZServiceUpsertSchema = z
   .strict()
   .superRefine((s, ctx) => {
     const groupKeys = new Set(s.optionGroups?.map((g) => g.key) ?? []);
-    if (s.optionGroups && groupKeys.size !== s.optionGroups.length) ctx.addIssue({ code: "custom", path: ["optionGroups"], message: "validation.duplicateKey" });
+    if (s.optionGroups && groupKeys.size !== s.optionGroups.length)
+      ctx.addIssue({ code: "custom", path: ["optionGroups"], message: "validation.duplicateKey" });
   });
 
 export type TServiceUpsert = z.infer<typeof ZServiceUpsertSchema>;
@@ -62,7 +67,18 @@ const asText = (v: unknown): Record<TLocale, string> => {
   return { en: o.en ?? o.es ?? "", es: o.es ?? o.en ?? "" };
 };
 
-type ServiceRow = { id: string; name: unknown; description: unknown; durationMinutes: number; priceCents: number; active: boolean; sortOrder: number; optionGroups: unknown; depositRule: unknown; staffIds: string[] };
+type ServiceRow = {
+  id: string;
+  name: unknown;
+  description: unknown;
+  durationMinutes: number;
+  priceCents: number;
+  active: boolean;
+  sortOrder: number;
+  optionGroups: unknown;
+  depositRule: unknown;
+  staffIds: string[];
+};
 
 function toView(s: ServiceRow): ServiceView {
   // Rows written before options existed (or by hand) read as "no options, no deposit".
@@ -84,7 +100,11 @@ function toView(s: ServiceRow): ServiceView {
 
 /** The tenant's active staff in display order: the "who can do it" checklist and the schedule's columns. */
 export function listStaffChoices(db: TenantDb): Promise<StaffChoice[]> {
-  return db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, color: true } });
+  return db.staff.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+    select: { id: true, name: true, color: true },
+  });
 }
 
 /**
@@ -93,7 +113,8 @@ export function listStaffChoices(db: TenantDb): Promise<StaffChoice[]> {
  */
 async function checkRules(db: TenantDb, input: TServiceUpsert): Promise<void> {
   const fields: Record<string, string> = {};
-  if (input.depositRule?.type === "fixed" && input.depositRule.amountCents > input.priceCents) fields["depositRule.amountCents"] = "dashboard:services.errors.depositOverPrice";
+  if (input.depositRule?.type === "fixed" && input.depositRule.amountCents > input.priceCents)
+    fields["depositRule.amountCents"] = "dashboard:services.errors.depositOverPrice";
   const staffIds = [...new Set(input.staffIds ?? [])];
   if (staffIds.length > 0) {
     const found = await db.staff.count({ where: { id: { in: staffIds }, active: true } });
@@ -110,11 +131,20 @@ const extras = (input: TServiceUpsert) => ({
 
 const auditedFields = (s: ServiceRow) => {
   const v = toView(s);
-  return { priceCents: v.priceCents, durationMinutes: v.durationMinutes, optionGroups: v.optionGroups, depositRule: v.depositRule, staffIds: v.staffIds };
+  return {
+    priceCents: v.priceCents,
+    durationMinutes: v.durationMinutes,
+    optionGroups: v.optionGroups,
+    depositRule: v.depositRule,
+    staffIds: v.staffIds,
+  };
 };
 
 export async function listServices(db: TenantDb, options: { includeInactive?: boolean } = {}): Promise<ServiceView[]> {
-  const rows = await db.service.findMany({ where: options.includeInactive ? {} : { active: true }, orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }] });
+  const rows = await db.service.findMany({
+    where: options.includeInactive ? {} : { active: true },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
+  });
   return rows.map(toView);
 }
 
@@ -134,7 +164,16 @@ export async function createService(db: TenantDb, input: TServiceUpsert, actorUs
       ...extras(input),
     },
   });
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "service.created", targetType: "service", targetId: row.id, data: auditedFields(row) } });
+  await db.auditEntry.create({
+    data: {
+      tenantId: db.tenantId,
+      actorUserId,
+      action: "service.created",
+      targetType: "service",
+      targetId: row.id,
+      data: auditedFields(row),
+    },
+  });
   return toView(row);
 }
 
@@ -143,13 +182,28 @@ export async function updateService(db: TenantDb, id: string, input: TServiceUps
   if (!current) throw NotFound("errors:notFound");
   await checkRules(db, input);
   const name = { ...asText(current.name), [input.locale]: input.name };
-  const description = input.description === undefined ? asText(current.description) : { ...asText(current.description), [input.locale]: input.description };
+  const description =
+    input.description === undefined ? asText(current.description) : { ...asText(current.description), [input.locale]: input.description };
   const row = await db.service.update({
     where: { id },
-    data: { name, description, durationMinutes: input.durationMinutes, priceCents: input.priceCents, active: input.active ?? current.active, ...extras(input) },
+    data: {
+      name,
+      description,
+      durationMinutes: input.durationMinutes,
+      priceCents: input.priceCents,
+      active: input.active ?? current.active,
+      ...extras(input),
+    },
   });
   await db.auditEntry.create({
-    data: { tenantId: db.tenantId, actorUserId, action: "service.updated", targetType: "service", targetId: id, data: { from: auditedFields(current), to: auditedFields(row) } },
+    data: {
+      tenantId: db.tenantId,
+      actorUserId,
+      action: "service.updated",
+      targetType: "service",
+      targetId: id,
+      data: { from: auditedFields(current), to: auditedFields(row) },
+    },
   });
   return toView(row);
 }

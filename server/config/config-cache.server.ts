@@ -49,7 +49,8 @@ export class ConfigCache {
 
   evictTenant(tenantId: string): void {
     for (const k of [...this.entries.keys()]) if (k.startsWith(`${tenantId}:`)) this.entries.delete(k);
-    for (const k of [...this.generations.keys()]) if (k.startsWith(`${tenantId}:`)) this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
+    for (const k of [...this.generations.keys()])
+      if (k.startsWith(`${tenantId}:`)) this.generations.set(k, (this.generations.get(k) ?? 0) + 1);
   }
 
   clear(): void {

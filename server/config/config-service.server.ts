@@ -7,7 +7,14 @@ import { configCache } from "./config-cache.server";
 import { PLATFORM_CONFIG_DEFAULTS } from "./defaults";
 import { mergeLayer, resolveNode } from "./layering";
 import { packConfigLayer } from "./pack-layer";
-import { CONFIG_NODE_KEYS, CONFIG_NODE_SCHEMAS, type DeepPartial, type TConfigNode, type TConfigNodeKey, type TConfigValues } from "./schemas";
+import {
+  CONFIG_NODE_KEYS,
+  CONFIG_NODE_SCHEMAS,
+  type DeepPartial,
+  type TConfigNode,
+  type TConfigNodeKey,
+  type TConfigValues,
+} from "./schemas";
 import { smsPort } from "../integrations/sms";
 import { syncPhoneNumber } from "../telephony/phone-numbers.server";
 
@@ -96,7 +103,12 @@ export async function writeConfig<K extends TConfigNodeKey>(
   );
   const parsed = CONFIG_NODE_SCHEMAS[node].safeParse(effective);
   if (!parsed.success) {
-    const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message.startsWith("validation.") ? `errors:${i.message}` : "errors:validation.invalid"]));
+    const fields = Object.fromEntries(
+      parsed.error.issues.map((i) => [
+        i.path.join("."),
+        i.message.startsWith("validation.") ? `errors:${i.message}` : "errors:validation.invalid",
+      ]),
+    );
     throw Invalid("errors:config.invalid", fields, { node });
   }
   const row = existing
@@ -106,7 +118,14 @@ export async function writeConfig<K extends TConfigNodeKey>(
       })
     : await db.configOverride.create({ data: { tenantId: db.tenantId, node, data: override as object, updatedByUserId: actorUserId } });
   await db.auditEntry.create({
-    data: { tenantId: db.tenantId, actorUserId, action: "config.updated", targetType: "config", targetId: node, data: { patch: patch as object, version: row.version } },
+    data: {
+      tenantId: db.tenantId,
+      actorUserId,
+      action: "config.updated",
+      targetType: "config",
+      targetId: node,
+      data: { patch: patch as object, version: row.version },
+    },
   });
   if (node === "PHONE") await syncPhoneNumber(db, (parsed.data as TConfigNode<"PHONE">).number, smsPort().provider);
   await emitEvent(db, "config/changed", { tenantId: db.tenantId, node, version: row.version, changedByUserId: actorUserId });
@@ -119,7 +138,9 @@ export async function resetConfig(db: TenantDb, node: TConfigNodeKey, actorUserI
   const deleted = await db.configOverride.deleteMany({ where: { node } });
   if (deleted.count === 0) return;
   if (node === "PHONE") await syncPhoneNumber(db, null, smsPort().provider);
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "config.reset", targetType: "config", targetId: node } });
+  await db.auditEntry.create({
+    data: { tenantId: db.tenantId, actorUserId, action: "config.reset", targetType: "config", targetId: node },
+  });
   await emitEvent(db, "config/changed", { tenantId: db.tenantId, node, version: 0, changedByUserId: actorUserId });
   await announceChange(db, node);
 }

@@ -3,7 +3,14 @@ import { CONFIG_NODE_SCHEMAS, type TConfigLayer, type TConfigNode, type TConfigN
 /** Deep merge for config layers: objects merge key by key, arrays and scalars replace, undefined keeps. */
 export function mergeLayer<T>(base: T, layer: unknown): T {
   if (layer === undefined) return base;
-  if (layer === null || Array.isArray(layer) || typeof layer !== "object" || base === null || typeof base !== "object" || Array.isArray(base)) {
+  if (
+    layer === null ||
+    Array.isArray(layer) ||
+    typeof layer !== "object" ||
+    base === null ||
+    typeof base !== "object" ||
+    Array.isArray(base)
+  ) {
     return layer as T;
   }
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };

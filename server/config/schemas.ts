@@ -21,7 +21,9 @@ export const ZTimeRangeSchema = z
   .refine((r) => r.open < r.close, { message: "validation.openBeforeClose" });
 
 export const ZWeeklyHoursSchema = z
-  .object(Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(ZTimeRangeSchema).max(4)])) as Record<TWeekday, z.ZodArray<typeof ZTimeRangeSchema>>)
+  .object(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(ZTimeRangeSchema).max(4)])) as Record<TWeekday, z.ZodArray<typeof ZTimeRangeSchema>>,
+  )
   .strict()
   .superRefine((week, ctx) => {
     for (const day of WEEKDAYS) {
@@ -44,7 +46,9 @@ export const ZPhoneConfigSchema = z
     alwaysTextAndNotify: z.boolean(),
     missedCallTextBack: z.boolean(),
     bilingualMenu: z.boolean(),
-    pronunciations: z.array(z.object({ written: z.string().trim().min(1).max(80), spoken: z.string().trim().min(1).max(120) }).strict()).max(100),
+    pronunciations: z
+      .array(z.object({ written: z.string().trim().min(1).max(80), spoken: z.string().trim().min(1).max(120) }).strict())
+      .max(100),
   })
   .strict();
 
@@ -131,7 +135,11 @@ export const ZBookingConfigSchema = z
     /** Driving time kept before every job (mobile businesses). */
     travelMinutes: z.number().int().min(0).max(240),
     /** The earliest a customer may book, from now. */
-    minNoticeMinutes: z.number().int().min(0).max(60 * 24 * 14),
+    minNoticeMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 14),
     /** The furthest ahead a customer may book. */
     horizonDays: z.number().int().min(1).max(365),
     /** How long a slot is held while a customer fills in the form. */
@@ -139,12 +147,24 @@ export const ZBookingConfigSchema = z
     /** Bookings wait for the owner's confirmation (REQUESTED) instead of being CONFIRMED at once. */
     requireConfirmation: z.boolean(),
     /** Customers may cancel or reschedule online until this many hours before. */
-    changeCutoffHours: z.number().int().min(0).max(24 * 14),
+    changeCutoffHours: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 14),
     reminders: z
       .object({
         enabled: z.boolean(),
         /** Minutes before the start; the issue's defaults are 24 h and 2 h. */
-        offsetsMinutes: z.array(z.number().int().min(15).max(60 * 24 * 7)).max(4),
+        offsetsMinutes: z
+          .array(
+            z
+              .number()
+              .int()
+              .min(15)
+              .max(60 * 24 * 7),
+          )
+          .max(4),
       })
       .strict(),
     /** Automated texts go out only inside these local hours of the recipient. */
@@ -154,13 +174,20 @@ export const ZBookingConfigSchema = z
         mode: z.enum(["NONE", "ZIPS", "RADIUS"]),
         zips: z.array(z.string().regex(/^\d{5}$/, { message: "validation.zip" })).max(500),
         /** RADIUS: the ZIP the radius is measured from (its centroid), unless exact `center` coordinates are set. */
-        centerZip: z.string().regex(/^\d{5}$/, { message: "validation.zip" }).nullable(),
-        center: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().nullable(),
+        centerZip: z
+          .string()
+          .regex(/^\d{5}$/, { message: "validation.zip" })
+          .nullable(),
+        center: z
+          .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+          .strict()
+          .nullable(),
         radiusMiles: z.number().min(1).max(500),
       })
       .strict()
       .superRefine((area, ctx) => {
-        if (area.mode === "ZIPS" && area.zips.length === 0) ctx.addIssue({ code: "custom", path: ["zips"], message: "validation.serviceAreaZips" });
+        if (area.mode === "ZIPS" && area.zips.length === 0)
+          ctx.addIssue({ code: "custom", path: ["zips"], message: "validation.serviceAreaZips" });
         if (area.mode === "RADIUS" && !area.center) {
           if (!area.centerZip) ctx.addIssue({ code: "custom", path: ["centerZip"], message: "validation.serviceAreaCenter" });
           else if (!isKnownZip(area.centerZip)) ctx.addIssue({ code: "custom", path: ["centerZip"], message: "validation.unknownZip" });

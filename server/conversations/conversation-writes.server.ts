@@ -8,15 +8,27 @@ import type { TenantDb } from "../db/db.server";
 
 /** The customer's thread (one per customer per tenant), created on first contact; safe when two first messages race. */
 export async function ensureConversation(db: TenantDb, customerId: string): Promise<string> {
-  const found = await db.conversation.findUnique({ where: { tenantId_customerId: { tenantId: db.tenantId, customerId } }, select: { id: true } });
+  const found = await db.conversation.findUnique({
+    where: { tenantId_customerId: { tenantId: db.tenantId, customerId } },
+    select: { id: true },
+  });
   if (found) return found.id;
   await db.conversation.createMany({ data: [{ tenantId: db.tenantId, customerId }], skipDuplicates: true });
-  const created = await db.conversation.findUniqueOrThrow({ where: { tenantId_customerId: { tenantId: db.tenantId, customerId } }, select: { id: true } });
+  const created = await db.conversation.findUniqueOrThrow({
+    where: { tenantId_customerId: { tenantId: db.tenantId, customerId } },
+    select: { id: true },
+  });
   return created.id;
 }
 
 /** Moves the thread's "last message" forward (never backward for a late delivery) and adds to its unread count. */
-export async function bumpConversation(db: TenantDb, conversationId: string, at: Date, preview: string, unreadIncrement: number): Promise<void> {
+export async function bumpConversation(
+  db: TenantDb,
+  conversationId: string,
+  at: Date,
+  preview: string,
+  unreadIncrement: number,
+): Promise<void> {
   await db.$executeRaw`
     UPDATE "conversations" SET
       "unread_count" = "unread_count" + ${unreadIncrement},

@@ -23,7 +23,10 @@ export const CLAIM_STALE_MS = 2 * 60_000;
  */
 export async function deliverOutboundMessage(run: TenantRun, messageId: string): Promise<TInboxMessage> {
   const loaded = await run(async (db) => {
-    const message = await db.message.findFirst({ where: { id: messageId, tenantId: db.tenantId }, select: { ...MESSAGE_SELECT, conversation: { select: { customer: { select: { phone: true, email: true, locale: true } } } } } });
+    const message = await db.message.findFirst({
+      where: { id: messageId, tenantId: db.tenantId },
+      select: { ...MESSAGE_SELECT, conversation: { select: { customer: { select: { phone: true, email: true, locale: true } } } } },
+    });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true } });
     return message ? { message, tenantId: db.tenantId, tenantName: tenant.name } : null;
   });
@@ -40,22 +43,39 @@ export async function deliverOutboundMessage(run: TenantRun, messageId: string):
   const sendingSince = new Date().toISOString();
   const claimed = await run((db) =>
     db.message.updateMany({
-      where: row.status === "QUEUED" ? { id: messageId, status: "QUEUED" } : { id: messageId, status: "SENDING", metadata: { path: ["sendingSince"], equals: meta.sendingSince as string } },
+      where:
+        row.status === "QUEUED"
+          ? { id: messageId, status: "QUEUED" }
+          : { id: messageId, status: "SENDING", metadata: { path: ["sendingSince"], equals: meta.sendingSince as string } },
       data: { status: "SENDING", metadata: { ...meta, sendingSince } as Prisma.InputJsonValue },
     }),
   );
-  if (claimed.count === 0) return run(async (db) => toInboxMessage(await db.message.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT })));
+  if (claimed.count === 0)
+    return run(async (db) => toInboxMessage(await db.message.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT })));
 
-  let outcome: { status: "SENT"; provider: string; providerMessageId: string; metadata: Record<string, unknown> } | { status: "FAILED"; error: string };
+  let outcome:
+    | { status: "SENT"; provider: string; providerMessageId: string; metadata: Record<string, unknown> }
+    | { status: "FAILED"; error: string };
   try {
     if (row.channel === "SMS") {
       const port = smsPort();
       const sent = await port.send(conversation.customer.phone!, row.body, { tenantId });
-      outcome = { status: "SENT", provider: port.provider, providerMessageId: sent.providerMessageId, metadata: { segments: sent.segments } };
+      outcome = {
+        status: "SENT",
+        provider: port.provider,
+        providerMessageId: sent.providerMessageId,
+        metadata: { segments: sent.segments },
+      };
     } else if (row.channel === "EMAIL") {
       const locale = conversation.customer.locale;
       const subject = row.subject ?? translateNow(locale, "inbox:email.defaultSubject", { business: tenantName });
-      const sent = await sendTenantEmail(tenantId, { to: conversation.customer.email!, kind: "inbox.reply", subject, text: row.body, html: plainTextToHtml(row.body) });
+      const sent = await sendTenantEmail(tenantId, {
+        to: conversation.customer.email!,
+        kind: "inbox.reply",
+        subject,
+        text: row.body,
+        html: plainTextToHtml(row.body),
+      });
       outcome = { status: "SENT", provider: `email-${sent.provider}`, providerMessageId: sent.id, metadata: { emailStatus: sent.status } };
     } else {
       throw new Error(`channel ${row.channel} cannot be sent from the inbox`);
@@ -68,9 +88,15 @@ export async function deliverOutboundMessage(run: TenantRun, messageId: string):
 
   return run(async (db) => {
     const metadata = { ...meta, ...(outcome.status === "SENT" ? outcome.metadata : { error: outcome.error }) } as Prisma.InputJsonValue;
-    const data = outcome.status === "SENT" ? { status: "SENT" as const, provider: outcome.provider, providerMessageId: outcome.providerMessageId, metadata } : { status: "FAILED" as const, metadata };
+    const data =
+      outcome.status === "SENT"
+        ? { status: "SENT" as const, provider: outcome.provider, providerMessageId: outcome.providerMessageId, metadata }
+        : { status: "FAILED" as const, metadata };
     // Only our claim moves on (a delivery that took over a stale claim re-stamped it).
-    const moved = await db.message.updateMany({ where: { id: messageId, status: "SENDING", metadata: { path: ["sendingSince"], equals: sendingSince } }, data });
+    const moved = await db.message.updateMany({
+      where: { id: messageId, status: "SENDING", metadata: { path: ["sendingSince"], equals: sendingSince } },
+      data,
+    });
     if (moved.count === 1 && outcome.status === "SENT" && row.channel === "SMS") {
       // Billable segments; the offline adapter carries nothing, so its texts are marked simulated.
       await recordUsage(db, {
@@ -83,7 +109,13 @@ export async function deliverOutboundMessage(run: TenantRun, messageId: string):
       });
     }
     const updated = await db.message.findUniqueOrThrow({ where: { id: messageId }, select: MESSAGE_SELECT });
-    await announceInboxEvent(db, { kind: "message.updated", conversationId: updated.conversationId, messageId, channel: updated.channel, direction: updated.direction });
+    await announceInboxEvent(db, {
+      kind: "message.updated",
+      conversationId: updated.conversationId,
+      messageId,
+      channel: updated.channel,
+      direction: updated.direction,
+    });
     return toInboxMessage(updated);
   });
 }

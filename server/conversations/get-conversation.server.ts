@@ -53,7 +53,11 @@ export async function getConversation(db: TenantDb, rawInput: TGetConversationIn
   const oldest = page[0];
 
   const [memberships, tenant] = await Promise.all([
-    db.membership.findMany({ where: { tenantId: db.tenantId }, select: { userId: true, role: true, user: { select: { name: true } } }, orderBy: { createdAt: "asc" } }),
+    db.membership.findMany({
+      where: { tenantId: db.tenantId },
+      select: { userId: true, role: true, user: { select: { name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
     db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { timeZone: true } }),
   ]);
   const authorIds = [...new Set(page.map((m) => m.authorUserId).filter((id): id is string => Boolean(id)))];
@@ -67,7 +71,10 @@ export async function getConversation(db: TenantDb, rawInput: TGetConversationIn
   return {
     conversation,
     messages: page.map((m) => ({ ...toInboxMessage(m), authorName: m.authorUserId ? (names.get(m.authorUserId) ?? null) : null })),
-    olderCursor: rows.length > input.limit && oldest ? Buffer.from(JSON.stringify([oldest.createdAt.toISOString(), oldest.id])).toString("base64url") : null,
+    olderCursor:
+      rows.length > input.limit && oldest
+        ? Buffer.from(JSON.stringify([oldest.createdAt.toISOString(), oldest.id])).toString("base64url")
+        : null,
     members: memberships.map((m) => ({ userId: m.userId, name: m.user.name, role: m.role })),
     timeZone: tenant.timeZone,
   };

@@ -90,7 +90,11 @@ export function inboxOrigin(): string {
 }
 
 /** Announces an inbox change from inside a unit of work: this process hears it after commit, other instances at commit. */
-export async function announceInboxEvent(db: TenantDb, event: Omit<TInboxEvent, "tenantId" | "at" | "messageId" | "channel" | "direction"> & Partial<Pick<TInboxEvent, "messageId" | "channel" | "direction">>): Promise<void> {
+export async function announceInboxEvent(
+  db: TenantDb,
+  event: Omit<TInboxEvent, "tenantId" | "at" | "messageId" | "channel" | "direction"> &
+    Partial<Pick<TInboxEvent, "messageId" | "channel" | "direction">>,
+): Promise<void> {
   const full: TInboxEvent = {
     messageId: null,
     channel: null,

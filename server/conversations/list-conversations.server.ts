@@ -1,7 +1,13 @@
 import type { TenantDb } from "../db/db.server";
 import { Prisma } from "../db/generated/prisma/client";
 import { Invalid } from "../errors/domain-errors";
-import { ZListConversationsSchema, type TConversationSummary, type TListConversationsInput, type TMessageChannel, type TMessageDirection } from "./conversations.types";
+import {
+  ZListConversationsSchema,
+  type TConversationSummary,
+  type TListConversationsInput,
+  type TMessageChannel,
+  type TMessageDirection,
+} from "./conversations.types";
 import { foldAccents, prefixTsQuery } from "./search-query";
 
 export interface TConversationPage {
@@ -87,7 +93,9 @@ export async function listConversations(db: TenantDb, rawInput: TListConversatio
     unread: await unreadSummary(db),
     timeZone: (await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { timeZone: true } })).timeZone,
     members: Object.fromEntries(
-      (await db.membership.findMany({ where: { tenantId: db.tenantId }, select: { userId: true, user: { select: { name: true } } } })).map((m) => [m.userId, m.user.name]),
+      (await db.membership.findMany({ where: { tenantId: db.tenantId }, select: { userId: true, user: { select: { name: true } } } })).map(
+        (m) => [m.userId, m.user.name],
+      ),
     ),
   };
 }

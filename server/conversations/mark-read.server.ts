@@ -11,7 +11,10 @@ export async function markConversationRead(db: TenantDb, conversationId: string)
   const found = await db.conversation.findFirst({ where: { id: conversationId, tenantId: db.tenantId }, select: { unreadCount: true } });
   if (!found) throw NotFound("inbox:errors.conversationNotFound");
   const zeroed = await db.conversation.updateMany({ where: { id: conversationId, unreadCount: { gt: 0 } }, data: { unreadCount: 0 } });
-  const stamped = await db.message.updateMany({ where: { conversationId, direction: "INBOUND", readAt: null }, data: { readAt: new Date() } });
+  const stamped = await db.message.updateMany({
+    where: { conversationId, direction: "INBOUND", readAt: null },
+    data: { readAt: new Date() },
+  });
   if (zeroed.count || stamped.count) await announceInboxEvent(db, { kind: "conversation.updated", conversationId });
   return { marked: stamped.count };
 }

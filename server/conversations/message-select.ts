@@ -18,7 +18,12 @@ export const MESSAGE_SELECT = {
   createdAt: true,
 } as const;
 
-type Row = Omit<TInboxMessage, "metadata" | "channel" | "direction" | "status"> & { metadata: unknown; channel: string; direction: string; status: string };
+type Row = Omit<TInboxMessage, "metadata" | "channel" | "direction" | "status"> & {
+  metadata: unknown;
+  channel: string;
+  direction: string;
+  status: string;
+};
 
 export function toInboxMessage(row: Row): TInboxMessage {
   return {
@@ -26,6 +31,7 @@ export function toInboxMessage(row: Row): TInboxMessage {
     channel: row.channel as TMessageChannel,
     direction: row.direction as TMessageDirection,
     status: row.status as TMessageStatus,
-    metadata: row.metadata && typeof row.metadata === "object" && !Array.isArray(row.metadata) ? (row.metadata as Record<string, unknown>) : {},
+    metadata:
+      row.metadata && typeof row.metadata === "object" && !Array.isArray(row.metadata) ? (row.metadata as Record<string, unknown>) : {},
   };
 }

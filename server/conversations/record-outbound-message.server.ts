@@ -48,7 +48,10 @@ export interface TRecordOutboundResult {
 export async function recordOutboundMessage(db: TenantDb, input: TRecordOutboundInput): Promise<TRecordOutboundResult> {
   const body = input.body.trim();
   if (!body) throw Invalid("errors:invalidInput", { body: "errors:validation.required" });
-  const conversationId = "conversationId" in input.target ? input.target.conversationId : await ensureConversation(db, await customerIdOf(db, input.target.customerId));
+  const conversationId =
+    "conversationId" in input.target
+      ? input.target.conversationId
+      : await ensureConversation(db, await customerIdOf(db, input.target.customerId));
   const conversation = await db.conversation.findFirst({
     where: { id: conversationId, tenantId: db.tenantId },
     select: { id: true, customer: { select: { id: true, name: true, phone: true, email: true, locale: true, smsConsent: true } } },
@@ -66,7 +69,14 @@ export async function recordOutboundMessage(db: TenantDb, input: TRecordOutbound
   }
 
   let blockedReason: TBlockedReason | null = null;
-  if (input.channel === "SMS") blockedReason = await smsBlockReason(db, { customer, conversationId, automated: input.authorUserId === null, purpose: input.purpose, now: input.now });
+  if (input.channel === "SMS")
+    blockedReason = await smsBlockReason(db, {
+      customer,
+      conversationId,
+      automated: input.authorUserId === null,
+      purpose: input.purpose,
+      now: input.now,
+    });
   if (input.channel === "EMAIL" && !customer.email) blockedReason = "noEmail";
   const status = input.channel === "NOTE" ? "SENT" : blockedReason ? "BLOCKED" : "QUEUED";
   const direction = input.channel === "NOTE" ? "INTERNAL" : "OUTBOUND";
@@ -101,7 +111,14 @@ export async function recordOutboundMessage(db: TenantDb, input: TRecordOutbound
   }
   const message = toInboxMessage(inserted[0]);
   await bumpConversation(db, conversationId, at, messagePreview(body), 0);
-  await emitEvent(db, "message/stored", { tenantId: db.tenantId, conversationId, messageId: message.id, customerId: customer.id, channel: input.channel, direction });
+  await emitEvent(db, "message/stored", {
+    tenantId: db.tenantId,
+    conversationId,
+    messageId: message.id,
+    customerId: customer.id,
+    channel: input.channel,
+    direction,
+  });
   await announceInboxEvent(db, { kind: "message.stored", conversationId, messageId: message.id, channel: input.channel, direction });
   return { message, conversationId, customer, created: true };
 }

@@ -1,6 +1,14 @@
 import { router, tenantProcedure } from "../trpc/init.server";
 import { assignConversation } from "./assign-conversation.server";
-import { ZAssignSchema, ZConversationIdSchema, ZGetConversationSchema, ZListConversationsSchema, ZReplySchema, ZSearchSchema, ZSetAiEnabledSchema } from "./conversations.types";
+import {
+  ZAssignSchema,
+  ZConversationIdSchema,
+  ZGetConversationSchema,
+  ZListConversationsSchema,
+  ZReplySchema,
+  ZSearchSchema,
+  ZSetAiEnabledSchema,
+} from "./conversations.types";
 import { getConversation } from "./get-conversation.server";
 import { listConversations, unreadSummary } from "./list-conversations.server";
 import { markConversationRead } from "./mark-read.server";

@@ -17,7 +17,19 @@ export interface TMessageHit {
 export async function searchMessages(db: TenantDb, input: { q: string; limit?: number }): Promise<TMessageHit[]> {
   const tsquery = prefixTsQuery(input.q);
   if (!tsquery) return [];
-  const rows = await db.$queryRaw<Array<{ id: string; conversationId: string; customerId: string; customerName: string; channel: string; direction: string; createdAt: Date; body: string; subject: string | null }>>`
+  const rows = await db.$queryRaw<
+    Array<{
+      id: string;
+      conversationId: string;
+      customerId: string;
+      customerName: string;
+      channel: string;
+      direction: string;
+      createdAt: Date;
+      body: string;
+      subject: string | null;
+    }>
+  >`
     SELECT m."id", m."conversation_id" AS "conversationId", cu."id" AS "customerId", cu."name" AS "customerName",
            m."channel"::text AS "channel", m."direction"::text AS "direction", m."created_at" AS "createdAt", m."body", m."subject"
     FROM "messages" m

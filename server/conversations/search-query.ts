@@ -29,7 +29,10 @@ export function searchWords(q: string): string[] {
 
 /** A word without its accents (ñ becomes n too). */
 export function foldAccents(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .normalize("NFC");
 }
 
 /** The spellings of one word to look for: as typed, unaccented, and with one accent and/or one ñ. */
@@ -60,5 +63,12 @@ export function spellingVariants(word: string): string[] {
 export function prefixTsQuery(q: string): string | null {
   const words = searchWords(q);
   if (!words.length) return null;
-  return words.map((w) => `(${spellingVariants(w).map((v) => `${v}:*`).join(" | ")})`).join(" & ");
+  return words
+    .map(
+      (w) =>
+        `(${spellingVariants(w)
+          .map((v) => `${v}:*`)
+          .join(" | ")})`,
+    )
+    .join(" & ");
 }

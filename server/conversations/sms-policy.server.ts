@@ -58,7 +58,11 @@ export async function smsBlockReason(db: TenantDb, input: TSmsBlockInput): Promi
   if (input.automated) {
     const now = input.now ?? new Date();
     const lastContact = await db.message.findFirst({
-      where: { conversationId: input.conversationId, ...CUSTOMER_CONTACT, createdAt: { gte: new Date(now.getTime() - CONVERSATION_WINDOW_MS), lte: now } },
+      where: {
+        conversationId: input.conversationId,
+        ...CUSTOMER_CONTACT,
+        createdAt: { gte: new Date(now.getTime() - CONVERSATION_WINDOW_MS), lte: now },
+      },
       orderBy: { createdAt: "desc" },
       select: { createdAt: true },
     });
@@ -68,7 +72,10 @@ export async function smsBlockReason(db: TenantDb, input: TSmsBlockInput): Promi
     return (await outsideQuietHours(db, { ...input, phone: customer.phone, now })) ? "quietHours" : null;
   }
   if (customer.smsConsent) return null;
-  const texted = await db.message.findFirst({ where: { conversationId: input.conversationId, channel: "SMS", direction: "INBOUND" }, select: { id: true } });
+  const texted = await db.message.findFirst({
+    where: { conversationId: input.conversationId, channel: "SMS", direction: "INBOUND" },
+    select: { id: true },
+  });
   return texted ? null : "notCustomerInitiated";
 }
 
@@ -76,6 +83,7 @@ async function outsideQuietHours(db: TenantDb, input: TSmsBlockInput & { phone: 
   const customer = await db.customer.findUnique({ where: { id: input.customer.id }, select: { address: true } });
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { timeZone: true } });
   const address = customer?.address;
-  const state = address && typeof address === "object" && !Array.isArray(address) && typeof address.state === "string" ? address.state : null;
+  const state =
+    address && typeof address === "object" && !Array.isArray(address) && typeof address.state === "string" ? address.state : null;
   return quietHoursBlock({ phone: input.phone, addressState: state, tenantTimeZone: tenant.timeZone, now: input.now }).blocked;
 }

@@ -40,11 +40,19 @@ export interface TStoreInboundResult {
  */
 export async function storeInboundMessage(db: TenantDb, input: TStoreInboundInput): Promise<TStoreInboundResult> {
   if (!input.provider.trim() || !input.providerMessageId.trim()) throw Invalid("errors:invalidInput");
-  const key = { tenantId_provider_providerMessageId: { tenantId: db.tenantId, provider: input.provider, providerMessageId: input.providerMessageId } };
+  const key = {
+    tenantId_provider_providerMessageId: { tenantId: db.tenantId, provider: input.provider, providerMessageId: input.providerMessageId },
+  };
 
   // A retried delivery is the common duplicate: answer it without touching anything.
   const known = await db.message.findUnique({ where: key, select: MESSAGE_SELECT });
-  if (known) return { message: toInboxMessage(known), conversationId: known.conversationId, customerId: await customerOf(db, known.conversationId), created: false };
+  if (known)
+    return {
+      message: toInboxMessage(known),
+      conversationId: known.conversationId,
+      customerId: await customerOf(db, known.conversationId),
+      created: false,
+    };
 
   const customer = await resolveCustomer(db, input.customer);
   const conversationId = await ensureConversation(db, customer.id);
@@ -71,12 +79,30 @@ export async function storeInboundMessage(db: TenantDb, input: TStoreInboundInpu
   if (inserted.length === 0) {
     // Lost a race with a concurrent delivery of the same message; it is stored now.
     const existing = await db.message.findUniqueOrThrow({ where: key, select: MESSAGE_SELECT });
-    return { message: toInboxMessage(existing), conversationId: existing.conversationId, customerId: await customerOf(db, existing.conversationId), created: false };
+    return {
+      message: toInboxMessage(existing),
+      conversationId: existing.conversationId,
+      customerId: await customerOf(db, existing.conversationId),
+      created: false,
+    };
   }
   const message = toInboxMessage(inserted[0]);
   await bumpConversation(db, conversationId, at, messagePreview(input.subject && !input.body.trim() ? input.subject : input.body), 1);
-  await emitEvent(db, "message/stored", { tenantId: db.tenantId, conversationId, messageId: message.id, customerId: customer.id, channel: input.channel, direction: "INBOUND" });
-  await announceInboxEvent(db, { kind: "message.stored", conversationId, messageId: message.id, channel: input.channel, direction: "INBOUND" });
+  await emitEvent(db, "message/stored", {
+    tenantId: db.tenantId,
+    conversationId,
+    messageId: message.id,
+    customerId: customer.id,
+    channel: input.channel,
+    direction: "INBOUND",
+  });
+  await announceInboxEvent(db, {
+    kind: "message.stored",
+    conversationId,
+    messageId: message.id,
+    channel: input.channel,
+    direction: "INBOUND",
+  });
   return { message, conversationId, customerId: customer.id, created: true };
 }
 

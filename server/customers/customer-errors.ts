@@ -9,7 +9,11 @@ export const customerNotFound = () => NotFound("errors:customers.notFound");
 export const phoneTaken = (name: string) => Conflict("errors:customers.phoneTaken", { name }, { phone: "errors:customers.phoneTaken" });
 export const alreadyMerged = () => Conflict("errors:customers.alreadyMerged");
 export const mergeSelf = () => Invalid("errors:customers.mergeSelf", { duplicateId: "errors:customers.mergeSelf" });
-export const consentNeedsPhone = () => Invalid("errors:customers.consentNeedsPhone", { smsConsent: "errors:customers.consentNeedsPhone", phone: "errors:customers.consentNeedsPhone" });
+export const consentNeedsPhone = () =>
+  Invalid("errors:customers.consentNeedsPhone", {
+    smsConsent: "errors:customers.consentNeedsPhone",
+    phone: "errors:customers.consentNeedsPhone",
+  });
 export const invalidPhone = () => Invalid("errors:invalidInput", { phone: "errors:validation.phoneE164" });
 
 /**

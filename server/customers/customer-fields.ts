@@ -23,7 +23,8 @@ export interface FieldCheck {
   errors: Record<string, string>;
 }
 
-const isBlank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
+const isBlank = (v: unknown) =>
+  v === null || v === undefined || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
 
 /** Checks values against the pack's definitions: unknown keys, numbers that are not numbers, lists that are too long. */
 export function checkCustomerFields(defs: readonly TCustomerFieldDef[], input: Record<string, unknown>): FieldCheck {

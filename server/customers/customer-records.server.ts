@@ -28,8 +28,13 @@ export function toCustomerView(row: Customer): TCustomerView {
 }
 
 /** The tenant facts customers depend on: the pack's trade fields, its language and time zone. */
-export async function tenantCustomerFacts(db: TenantDb): Promise<{ fields: TCustomerFieldDef[]; defaultLocale: TLocale; timeZone: string }> {
-  const tenant = await db.tenant.findUnique({ where: { id: db.tenantId }, select: { industryPackKey: true, defaultLocale: true, timeZone: true } });
+export async function tenantCustomerFacts(
+  db: TenantDb,
+): Promise<{ fields: TCustomerFieldDef[]; defaultLocale: TLocale; timeZone: string }> {
+  const tenant = await db.tenant.findUnique({
+    where: { id: db.tenantId },
+    select: { industryPackKey: true, defaultLocale: true, timeZone: true },
+  });
   const pack = findPack(tenant?.industryPackKey);
   return {
     fields: pack?.customerFields ?? [],

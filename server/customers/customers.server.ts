@@ -65,8 +65,23 @@ export async function createCustomer(db: TenantDb, raw: TCustomerCreate, actorUs
       address: jsonOrNull(input.address),
     },
   });
-  if (input.smsConsent) row = await recordSmsConsent(db, row, { granted: true, source: input.smsConsent.source, words: input.smsConsent.words ?? null, actorUserId });
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "customer.created", targetType: "customer", targetId: row.id, data: { via: "create" } } });
+  if (input.smsConsent)
+    row = await recordSmsConsent(db, row, {
+      granted: true,
+      source: input.smsConsent.source,
+      words: input.smsConsent.words ?? null,
+      actorUserId,
+    });
+  await db.auditEntry.create({
+    data: {
+      tenantId: db.tenantId,
+      actorUserId,
+      action: "customer.created",
+      targetType: "customer",
+      targetId: row.id,
+      data: { via: "create" },
+    },
+  });
   return toCustomerView(row);
 }
 
@@ -74,7 +89,12 @@ export async function createCustomer(db: TenantDb, raw: TCustomerCreate, actorUs
  * Changes what is given. A new phone number withdraws consent to texts: it was given for
  * the old number (the ledger records why).
  */
-export async function updateCustomer(db: TenantDb, id: string, raw: TCustomerUpdate, actorUserId: string | null = null): Promise<TCustomerView> {
+export async function updateCustomer(
+  db: TenantDb,
+  id: string,
+  raw: TCustomerUpdate,
+  actorUserId: string | null = null,
+): Promise<TCustomerView> {
   const input = parseOrInvalid(ZCustomerUpdateSchema, raw);
   const current = await loadActiveCustomer(db, id);
   const facts = input.fields ? await tenantCustomerFacts(db) : null;
@@ -90,7 +110,8 @@ export async function updateCustomer(db: TenantDb, id: string, raw: TCustomerUpd
   if (input.locale !== undefined) change("locale", input.locale, input.locale !== current.locale);
   if (input.tags !== undefined) change("tags", input.tags, input.tags.join("\u0000") !== current.tags.join("\u0000"));
   if (input.notes !== undefined) change("notes", input.notes ?? null, (input.notes ?? null) !== current.notes);
-  if (input.address !== undefined) change("address", jsonOrNull(input.address), JSON.stringify(input.address ?? null) !== JSON.stringify(current.address ?? null));
+  if (input.address !== undefined)
+    change("address", jsonOrNull(input.address), JSON.stringify(input.address ?? null) !== JSON.stringify(current.address ?? null));
   if (facts) {
     const stored = readFields(current.fields);
     const next = applyFieldPatch(stored, fieldsOrThrow(facts.fields, input.fields));
@@ -106,9 +127,16 @@ export async function updateCustomer(db: TenantDb, id: string, raw: TCustomerUpd
   if (!changed.length) return toCustomerView(current);
   let row = await db.customer.update({ where: { id }, data });
   if (phoneChanged && current.smsConsent) {
-    row = await recordSmsConsent(db, row, { granted: false, source: "customers.phoneChanged", words: null, actorUserId }, { phone: current.phone });
+    row = await recordSmsConsent(
+      db,
+      row,
+      { granted: false, source: "customers.phoneChanged", words: null, actorUserId },
+      { phone: current.phone },
+    );
   }
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "customer.updated", targetType: "customer", targetId: id, data: { changed } } });
+  await db.auditEntry.create({
+    data: { tenantId: db.tenantId, actorUserId, action: "customer.updated", targetType: "customer", targetId: id, data: { changed } },
+  });
   return toCustomerView(row);
 }
 
@@ -142,12 +170,29 @@ export async function upsertCustomerByPhone(
   const facts = await tenantCustomerFacts(db);
   // ON CONFLICT DO NOTHING: a concurrent first contact may win; then we read its row.
   const inserted = await db.customer.createMany({
-    data: [{ tenantId: db.tenantId, name: input.name || formatPhone(phone), phone, email: input.email ?? null, locale: input.locale ?? facts.defaultLocale }],
+    data: [
+      {
+        tenantId: db.tenantId,
+        name: input.name || formatPhone(phone),
+        phone,
+        email: input.email ?? null,
+        locale: input.locale ?? facts.defaultLocale,
+      },
+    ],
     skipDuplicates: true,
   });
   const row = await resolveSurvivor(db, await db.customer.findFirstOrThrow({ where: { tenantId: db.tenantId, phone } }));
   if (inserted.count) {
-    await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId: options.actorUserId ?? null, action: "customer.created", targetType: "customer", targetId: row.id, data: { via: "phone" } } });
+    await db.auditEntry.create({
+      data: {
+        tenantId: db.tenantId,
+        actorUserId: options.actorUserId ?? null,
+        action: "customer.created",
+        targetType: "customer",
+        targetId: row.id,
+        data: { via: "phone" },
+      },
+    });
   }
   return { customer: toCustomerView(row), created: inserted.count > 0 };
 }

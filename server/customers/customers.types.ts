@@ -52,7 +52,14 @@ export const ZCustomerTagsSchema = z
 const ZAddressLine = z.string().trim().max(120, { message: "validation.tooLong" }).optional();
 /** { line1, line2, city, state, postalCode, country }, all optional; nothing filled in -> null. */
 export const ZCustomerAddressSchema = z
-  .object({ line1: ZAddressLine, line2: ZAddressLine, city: ZAddressLine, state: ZAddressLine, postalCode: ZAddressLine, country: ZAddressLine })
+  .object({
+    line1: ZAddressLine,
+    line2: ZAddressLine,
+    city: ZAddressLine,
+    state: ZAddressLine,
+    postalCode: ZAddressLine,
+    country: ZAddressLine,
+  })
   .strict()
   .transform((a) => {
     const filled = Object.fromEntries(Object.entries(a).filter(([, v]) => v)) as TCustomerAddress;
@@ -66,10 +73,16 @@ export const ZCustomerNotesSchema = z
   .transform((v) => v || null);
 
 /** Trade fields by key; their values are checked against the tenant's pack in the domain. */
-export const ZCustomerFieldsInputSchema = z.record(z.string().max(64), z.union([z.string().max(5000), z.number(), z.array(z.string().max(1000)).max(100), z.null()]));
+export const ZCustomerFieldsInputSchema = z.record(
+  z.string().max(64),
+  z.union([z.string().max(5000), z.number(), z.array(z.string().max(1000)).max(100), z.null()]),
+);
 
 /** Where consent came from: "dashboard.phoneCall", "booking.public", "sms.keyword"... */
-export const ZConsentSourceSchema = z.string().trim().regex(/^[a-z][a-zA-Z0-9._-]{0,63}$/, { message: "validation.invalid" });
+export const ZConsentSourceSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-zA-Z0-9._-]{0,63}$/, { message: "validation.invalid" });
 export const ZConsentWordsSchema = z.string().trim().max(1000, { message: "validation.tooLong" });
 
 export const ZSmsConsentChangeSchema = z

@@ -16,7 +16,9 @@ export function nameWords(name: string): string[] {
 /** Edit distance where swapping two neighbouring letters counts once ("Jhon"/"John"): optimal string alignment. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;

@@ -21,10 +21,25 @@ export async function findDuplicates(db: TenantDb, customerId: string, now = new
   const alternatives: Prisma.Sql[] = [];
   if (target.phone) alternatives.push(Prisma.sql`c."phone" = ${target.phone}`);
   if (email) alternatives.push(Prisma.sql`lower(c."email") = ${email}`);
-  const stems = [...new Set(nameWords(target.name).filter((w) => w.length >= 2).map((w) => w.slice(0, 3)))].slice(0, 6);
+  const stems = [
+    ...new Set(
+      nameWords(target.name)
+        .filter((w) => w.length >= 2)
+        .map((w) => w.slice(0, 3)),
+    ),
+  ].slice(0, 6);
   if (stems.length) {
-    const tsQuery = stems.map((s) => `(${spellingVariants(s).map((v) => `${v}:*`).join(" | ")})`).join(" | ");
-    alternatives.push(Prisma.sql`to_tsvector('simple', coalesce(c."name", '') || ' ' || coalesce(c."email", '') || ' ' || coalesce(c."phone", '')) @@ to_tsquery('simple', ${tsQuery})`);
+    const tsQuery = stems
+      .map(
+        (s) =>
+          `(${spellingVariants(s)
+            .map((v) => `${v}:*`)
+            .join(" | ")})`,
+      )
+      .join(" | ");
+    alternatives.push(
+      Prisma.sql`to_tsvector('simple', coalesce(c."name", '') || ' ' || coalesce(c."email", '') || ' ' || coalesce(c."phone", '')) @@ to_tsquery('simple', ${tsQuery})`,
+    );
   }
   if (!alternatives.length) return [];
   const found = await db.$queryRaw<Array<{ id: string; name: string; phone: string | null; email: string | null; created_at: Date }>>`
@@ -43,7 +58,15 @@ export async function findDuplicates(db: TenantDb, customerId: string, now = new
     .filter((c) => c.reasons.length)
     .sort((a, b) => b.reasons.length - a.reasons.length || a.createdAt.getTime() - b.createdAt.getTime())
     .slice(0, MAX_CANDIDATES);
-  const items = new Map((await listItems(db, judged.map((j) => j.id), now)).map((i) => [i.id, i]));
+  const items = new Map(
+    (
+      await listItems(
+        db,
+        judged.map((j) => j.id),
+        now,
+      )
+    ).map((i) => [i.id, i]),
+  );
   return judged.flatMap((j) => {
     const item = items.get(j.id);
     return item ? [{ customer: { ...item, createdAt: j.createdAt }, reasons: j.reasons }] : [];

@@ -19,7 +19,11 @@ const asText = (v: unknown): Record<TLocale, string> => {
 export async function getCustomer(db: TenantDb, id: string, now = new Date()): Promise<TCustomerDetails> {
   const row = await db.customer.findFirst({ where: { id, tenantId: db.tenantId } });
   if (!row) throw customerNotFound();
-  const mergedFrom = await db.customer.findMany({ where: { tenantId: db.tenantId, mergedIntoId: id }, select: { id: true, name: true, phone: true }, orderBy: { updatedAt: "desc" } });
+  const mergedFrom = await db.customer.findMany({
+    where: { tenantId: db.tenantId, mergedIntoId: id },
+    select: { id: true, name: true, phone: true },
+    orderBy: { updatedAt: "desc" },
+  });
   const bookings = await bookingSummary(db, id, now);
   const history = await consentHistory(db, [id, ...mergedFrom.map((m) => m.id)]);
   return { customer: toCustomerView(row), bookings, consentHistory: history, mergedFrom };
@@ -29,8 +33,15 @@ async function bookingSummary(db: TenantDb, customerId: string, now: Date): Prom
   const where = { tenantId: db.tenantId, customerId, status: { not: "HELD" as const } };
   const byStatus = await db.booking.groupBy({ by: ["status"], where, _count: { _all: true }, _sum: { priceCents: true } });
   const count = (statuses: readonly string[]) => byStatus.filter((g) => statuses.includes(g.status)).reduce((n, g) => n + g._count._all, 0);
-  const last = await db.booking.aggregate({ where: { ...where, status: { in: [...VISIT_STATUSES] }, startsAt: { lte: now } }, _max: { startsAt: true } });
-  const next = await db.booking.aggregate({ where: { ...where, status: { in: [...UPCOMING_STATUSES] }, startsAt: { gt: now } }, _min: { startsAt: true }, _count: { _all: true } });
+  const last = await db.booking.aggregate({
+    where: { ...where, status: { in: [...VISIT_STATUSES] }, startsAt: { lte: now } },
+    _max: { startsAt: true },
+  });
+  const next = await db.booking.aggregate({
+    where: { ...where, status: { in: [...UPCOMING_STATUSES] }, startsAt: { gt: now } },
+    _min: { startsAt: true },
+    _count: { _all: true },
+  });
   const recent = await db.booking.findMany({
     where,
     orderBy: [{ startsAt: "desc" }, { id: "desc" }],
@@ -45,6 +56,12 @@ async function bookingSummary(db: TenantDb, customerId: string, now: Date): Prom
     completedCents: byStatus.find((g) => g.status === "COMPLETED")?._sum.priceCents ?? 0,
     lastAt: last._max.startsAt,
     nextAt: next._min.startsAt,
-    recent: recent.map((b) => ({ id: b.id, startsAt: b.startsAt, status: b.status, priceCents: b.priceCents, service: asText(b.service.name) })),
+    recent: recent.map((b) => ({
+      id: b.id,
+      startsAt: b.startsAt,
+      status: b.status,
+      priceCents: b.priceCents,
+      service: asText(b.service.name),
+    })),
   };
 }

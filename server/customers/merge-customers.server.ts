@@ -17,7 +17,12 @@ import { normalizeTags } from "./tags";
  * merged records with the survivor's. A duplicate keeps its phone number unless the
  * survivor takes it over, so a text from that number still reaches the survivor.
  */
-export async function mergeCustomers(db: TenantDb, survivorId: string, duplicateId: string, actorUserId: string | null = null): Promise<TMergeResult> {
+export async function mergeCustomers(
+  db: TenantDb,
+  survivorId: string,
+  duplicateId: string,
+  actorUserId: string | null = null,
+): Promise<TMergeResult> {
   if (survivorId === duplicateId) throw mergeSelf();
   // Row locks in a fixed order: two merges of the same pair cannot interleave or deadlock.
   const locked = await db.$queryRaw<Array<{ id: string }>>`
@@ -28,18 +33,37 @@ export async function mergeCustomers(db: TenantDb, survivorId: string, duplicate
   const duplicate = rows.find((r) => r.id === duplicateId)!;
   if (survivor.mergedIntoId || duplicate.mergedIntoId) throw alreadyMerged();
 
-  const bookings = await db.booking.updateMany({ where: { tenantId: db.tenantId, customerId: duplicate.id }, data: { customerId: survivor.id } });
+  const bookings = await db.booking.updateMany({
+    where: { tenantId: db.tenantId, customerId: duplicate.id },
+    data: { customerId: survivor.id },
+  });
   const conversation = await moveConversation(db, survivor.id, duplicate.id);
-  const mergedRecords = await db.customer.updateMany({ where: { tenantId: db.tenantId, mergedIntoId: duplicate.id }, data: { mergedIntoId: survivor.id } });
+  const mergedRecords = await db.customer.updateMany({
+    where: { tenantId: db.tenantId, mergedIntoId: duplicate.id },
+    data: { mergedIntoId: survivor.id },
+  });
 
   // The phone moves only to a survivor without one; consent to texts belongs to a number, so it moves with it.
   const takePhone = !survivor.phone && Boolean(duplicate.phone);
   await db.customer.update({ where: { id: duplicate.id }, data: { mergedIntoId: survivor.id, ...(takePhone ? { phone: null } : {}) } });
   const merged = await db.customer.update({ where: { id: survivor.id }, data: survivorPatch(survivor, duplicate, takePhone) });
 
-  const moved = { bookings: bookings.count, messages: conversation.messages, conversation: conversation.kind, mergedRecords: mergedRecords.count, phone: takePhone };
+  const moved = {
+    bookings: bookings.count,
+    messages: conversation.messages,
+    conversation: conversation.kind,
+    mergedRecords: mergedRecords.count,
+    phone: takePhone,
+  };
   await db.auditEntry.create({
-    data: { tenantId: db.tenantId, actorUserId, action: "customer.merged", targetType: "customer", targetId: survivor.id, data: { duplicateId: duplicate.id, ...moved } },
+    data: {
+      tenantId: db.tenantId,
+      actorUserId,
+      action: "customer.merged",
+      targetType: "customer",
+      targetId: survivor.id,
+      data: { duplicateId: duplicate.id, ...moved },
+    },
   });
   return { survivor: toCustomerView(merged), moved };
 }
@@ -53,13 +77,22 @@ function survivorPatch(survivor: Customer, duplicate: Customer, takePhone: boole
     email: survivor.email ?? duplicate.email,
     ...(survivor.address === null && duplicate.address !== null ? { address: duplicate.address as Prisma.InputJsonValue } : {}),
     ...(takePhone
-      ? { phone: duplicate.phone, smsConsent: duplicate.smsConsent, smsConsentSource: duplicate.smsConsentSource, smsConsentAt: duplicate.smsConsentAt }
+      ? {
+          phone: duplicate.phone,
+          smsConsent: duplicate.smsConsent,
+          smsConsentSource: duplicate.smsConsentSource,
+          smsConsentAt: duplicate.smsConsentAt,
+        }
       : {}),
   };
 }
 
 /** The duplicate's conversation becomes the survivor's, or its messages join the survivor's thread. */
-async function moveConversation(db: TenantDb, survivorId: string, duplicateId: string): Promise<{ kind: "none" | "moved" | "combined"; messages: number }> {
+async function moveConversation(
+  db: TenantDb,
+  survivorId: string,
+  duplicateId: string,
+): Promise<{ kind: "none" | "moved" | "combined"; messages: number }> {
   const own = await db.conversation.findFirst({ where: { tenantId: db.tenantId, customerId: survivorId } });
   const theirs = await db.conversation.findFirst({ where: { tenantId: db.tenantId, customerId: duplicateId } });
   if (!theirs) return { kind: "none", messages: 0 };
@@ -67,7 +100,10 @@ async function moveConversation(db: TenantDb, survivorId: string, duplicateId: s
     await db.conversation.update({ where: { id: theirs.id }, data: { customerId: survivorId } });
     return { kind: "moved", messages: 0 };
   }
-  const moved = await db.message.updateMany({ where: { tenantId: db.tenantId, conversationId: theirs.id }, data: { conversationId: own.id } });
+  const moved = await db.message.updateMany({
+    where: { tenantId: db.tenantId, conversationId: theirs.id },
+    data: { conversationId: own.id },
+  });
   const latest = (theirs.lastMessageAt?.getTime() ?? 0) > (own.lastMessageAt?.getTime() ?? 0) ? theirs : own;
   await db.conversation.update({
     where: { id: own.id },

@@ -47,9 +47,25 @@ export const customersRouter = router({
     .mutation(({ ctx, input: { id, ...patch } }) => ctx.tenant.db((db) => updateCustomer(db, id, patch, ctx.user.id))),
   /** A member records what the customer said about texts, and how they said it. */
   setConsent: tenantProcedure("customers.manage")
-    .input(z.object({ id: z.string().min(1).max(64), granted: z.boolean(), method: z.enum(CONSENT_METHODS), words: ZConsentWordsSchema.optional() }).strict())
+    .input(
+      z
+        .object({
+          id: z.string().min(1).max(64),
+          granted: z.boolean(),
+          method: z.enum(CONSENT_METHODS),
+          words: ZConsentWordsSchema.optional(),
+        })
+        .strict(),
+    )
     .mutation(({ ctx, input }) =>
-      ctx.tenant.db((db) => setSmsConsent(db, input.id, { granted: input.granted, source: `dashboard.${input.method}`, words: input.words || null, actorUserId: ctx.user.id })),
+      ctx.tenant.db((db) =>
+        setSmsConsent(db, input.id, {
+          granted: input.granted,
+          source: `dashboard.${input.method}`,
+          words: input.words || null,
+          actorUserId: ctx.user.id,
+        }),
+      ),
     ),
   merge: tenantProcedure("customers.manage")
     .input(ZMergeCustomersSchema)

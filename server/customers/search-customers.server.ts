@@ -38,7 +38,10 @@ export function searchCondition(q: string | undefined): Prisma.Sql | null {
   if (!text) return null;
   const words = searchWords(text);
   const letterWords = words.filter((w) => /\p{L}/u.test(w));
-  const digits = words.filter((w) => /^\p{N}+$/u.test(w)).join("").replace(/\D/g, "");
+  const digits = words
+    .filter((w) => /^\p{N}+$/u.test(w))
+    .join("")
+    .replace(/\D/g, "");
   const parts: Prisma.Sql[] = [];
   const tsQuery = letterWords.length ? prefixTsQuery(letterWords.join(" ")) : null;
   if (tsQuery) {
@@ -70,7 +73,14 @@ export async function searchCustomers(db: TenantDb, raw: TSearchCustomers, now =
     ORDER BY lower(c."name"), c."id"
     LIMIT ${input.limit + 1}`;
   const page = found.slice(0, input.limit);
-  return { items: await listItems(db, page.map((r) => r.id), now), nextCursor: found.length > input.limit ? encodeCursor(page[page.length - 1]) : null };
+  return {
+    items: await listItems(
+      db,
+      page.map((r) => r.id),
+      now,
+    ),
+    nextCursor: found.length > input.limit ? encodeCursor(page[page.length - 1]) : null,
+  };
 }
 
 /** List rows for these ids (in this order) with their last and next visit. */

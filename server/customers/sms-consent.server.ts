@@ -18,7 +18,12 @@ interface ConsentStatement {
 }
 
 /** Internal: applies a statement to a loaded row and appends it to the ledger. `phone` overrides the number it concerns. */
-export async function recordSmsConsent(db: TenantDb, row: Customer, statement: ConsentStatement, options: { phone?: string | null; at?: Date } = {}): Promise<Customer> {
+export async function recordSmsConsent(
+  db: TenantDb,
+  row: Customer,
+  statement: ConsentStatement,
+  options: { phone?: string | null; at?: Date } = {},
+): Promise<Customer> {
   if (statement.granted && !row.phone) throw consentNeedsPhone();
   const at = options.at ?? new Date();
   const updated = await db.customer.update({
@@ -48,13 +53,28 @@ export async function recordSmsConsent(db: TenantDb, row: Customer, statement: C
  * the state does not change (a renewed "yes" is evidence too). A merged record's consent
  * goes to the survivor.
  */
-export async function setSmsConsent(db: TenantDb, customerId: string, change: TSmsConsentChange): Promise<TSmsConsentState & { customerId: string; changed: boolean }> {
+export async function setSmsConsent(
+  db: TenantDb,
+  customerId: string,
+  change: TSmsConsentChange,
+): Promise<TSmsConsentState & { customerId: string; changed: boolean }> {
   const input = parseOrInvalid(ZSmsConsentChangeSchema, change);
   const found = await db.customer.findFirst({ where: { id: customerId, tenantId: db.tenantId } });
   if (!found) throw customerNotFound();
   const row = await resolveSurvivor(db, found);
-  const updated = await recordSmsConsent(db, row, { granted: input.granted, source: input.source, words: input.words ?? null, actorUserId: input.actorUserId ?? null }, { at: input.at });
-  return { customerId: row.id, granted: updated.smsConsent, source: updated.smsConsentSource, at: updated.smsConsentAt, changed: row.smsConsent !== updated.smsConsent };
+  const updated = await recordSmsConsent(
+    db,
+    row,
+    { granted: input.granted, source: input.source, words: input.words ?? null, actorUserId: input.actorUserId ?? null },
+    { at: input.at },
+  );
+  return {
+    customerId: row.id,
+    granted: updated.smsConsent,
+    source: updated.smsConsentSource,
+    at: updated.smsConsentAt,
+    changed: row.smsConsent !== updated.smsConsent,
+  };
 }
 
 /** The ledger for these customers (a record and those merged into it), newest first, with who recorded each entry. */

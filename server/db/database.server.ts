@@ -33,8 +33,7 @@ export interface Database {
 }
 
 export type DatabaseOptions =
-  | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
+  { kind: "postgres"; url: string; poolSize?: number } | { kind: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
 const APP_LOGIN_ROLE = "app_login";
 
@@ -100,7 +99,9 @@ async function openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Pr
   // PGlite always authenticates as a superuser; the app's session must not be one.
   // The role may not exist yet on a brand-new database: migrations create it.
   const enterAppRole = async () => {
-    const rows = await client.query<{ exists: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists`, [APP_LOGIN_ROLE]);
+    const rows = await client.query<{ exists: boolean }>(`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists`, [
+      APP_LOGIN_ROLE,
+    ]);
     if (rows.rows[0]?.exists) await client.exec(`SET SESSION ROLE ${APP_LOGIN_ROLE}`);
   };
   await enterAppRole();

@@ -19,8 +19,8 @@ export type GlobalDb = Prisma.TransactionClient;
 
 const HOLDER = Symbol.for("servicepro.database");
 type Holder = { promise?: Promise<Database>; options?: DatabaseOptions };
-const holder: Holder = ((globalThis as Record<symbol, unknown>)[HOLDER] as Holder | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[HOLDER] = {});
+const holder: Holder =
+  ((globalThis as Record<symbol, unknown>)[HOLDER] as Holder | undefined) ?? ((globalThis as Record<symbol, unknown>)[HOLDER] = {});
 
 /** Where this process's database lives, from the environment. */
 export function databaseOptionsFromEnv(): DatabaseOptions {

@@ -32,7 +32,13 @@ const STAFF_COLORS = ["#0f766e", "#b45309", "#7c3aed"];
  */
 export async function seedDemo(options: { log?: (line: string) => void } = {}): Promise<DemoLogin> {
   const demo = CLEANMACHINE_DEMO;
-  const login: DemoLogin = { businessName: demo.name, slug: demo.slug, email: demo.owner.email, password: demo.owner.password, adminEmail: DEMO_ADMIN_EMAIL };
+  const login: DemoLogin = {
+    businessName: demo.name,
+    slug: demo.slug,
+    email: demo.owner.email,
+    password: demo.owner.password,
+    adminEmail: DEMO_ADMIN_EMAIL,
+  };
   const existing = await withGlobal((g) => g.tenant.findUnique({ where: { slug: demo.slug }, select: { id: true } }));
   if (existing) return login;
 
@@ -56,7 +62,12 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
       timeZone: demo.timeZone,
       locale: demo.defaultLocale,
       hours: pack.config.HOURS.weekly,
-      services: pack.services.map((s) => ({ packServiceKey: s.key, name: s.name[demo.defaultLocale], durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+      services: pack.services.map((s) => ({
+        packServiceKey: s.key,
+        name: s.name[demo.defaultLocale],
+        durationMinutes: s.durationMinutes,
+        priceCents: s.priceCents,
+      })),
     },
     owner,
   );
@@ -64,7 +75,15 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
   await withTenant(tenant.id, async (db) => {
     for (const [i, m] of team.entries()) {
       const membership = await db.membership.create({ data: { tenantId: db.tenantId, userId: m.user.id, role: m.role } });
-      await db.staff.create({ data: { tenantId: db.tenantId, membershipId: membership.id, name: m.name, color: STAFF_COLORS[i % STAFF_COLORS.length], sortOrder: i + 1 } });
+      await db.staff.create({
+        data: {
+          tenantId: db.tenantId,
+          membershipId: membership.id,
+          name: m.name,
+          color: STAFF_COLORS[i % STAFF_COLORS.length],
+          sortOrder: i + 1,
+        },
+      });
     }
     await db.customer.createMany({
       data: demo.customers.map((c) => ({
@@ -78,7 +97,12 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
         notes: c.notes ?? null,
       })),
     });
-    await writeConfig(db, "SITE", { contactPhone: demo.contactPhone, contactEmail: demo.contactEmail, serviceAreaNote: demo.serviceAreaNote }, owner.id);
+    await writeConfig(
+      db,
+      "SITE",
+      { contactPhone: demo.contactPhone, contactEmail: demo.contactEmail, serviceAreaNote: demo.serviceAreaNote },
+      owner.id,
+    );
     // A mobile detailer: the booking page asks where to go and checks it is within reach.
     await writeConfig(db, "BOOKING", { serviceArea: demo.serviceArea }, owner.id);
     // The business line: the team is rung first in the day, the assistant answers after hours;
@@ -115,21 +139,46 @@ export async function seedDemo(options: { log?: (line: string) => void } = {}): 
  */
 async function seedDemoBookings(db: TenantDb, timeZone: string, now: Date): Promise<void> {
   // One query at a time: this is a transaction's single connection.
-  const staff = await db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true } });
-  const services = await db.service.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }], select: { id: true, packServiceKey: true, durationMinutes: true, priceCents: true } });
+  const staff = await db.staff.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: { id: true },
+  });
+  const services = await db.service.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }],
+    select: { id: true, packServiceKey: true, durationMinutes: true, priceCents: true },
+  });
   const customers = await db.customer.findMany({ orderBy: [{ createdAt: "asc" }, { name: "asc" }], select: { id: true } });
   const config = await readBookingConfig(db);
   if (staff.length === 0 || services.length === 0 || customers.length === 0) return;
   const byKey = (key: string) => services.find((s) => s.packServiceKey === key) ?? services[0];
   // [hour, minute, service]: mornings end by noon and afternoons by 16:00 with travel and buffer (Saturday closes at 16:00).
   const plans: Array<Array<[number, number, string]>> = [
-    [[8, 30, "full-detail"], [13, 30, "interior-detail"]],
-    [[9, 0, "interior-detail"], [14, 0, "express-exterior-wash"]],
-    [[10, 0, "headlight-restoration"], [13, 0, "full-detail"]],
+    [
+      [8, 30, "full-detail"],
+      [13, 30, "interior-detail"],
+    ],
+    [
+      [9, 0, "interior-detail"],
+      [14, 0, "express-exterior-wash"],
+    ],
+    [
+      [10, 0, "headlight-restoration"],
+      [13, 0, "full-detail"],
+    ],
   ];
   const sources: BookingSource[] = ["DASHBOARD", "PUBLIC", "AGENT", "PUBLIC"];
   const today = DateTime.fromJSDate(now).setZone(timeZone).startOf("day");
-  const rows: Array<{ staffId: string; serviceId: string; customerId: string; startsAt: Date; durationMinutes: number; priceCents: number; source: BookingSource }> = [];
+  const rows: Array<{
+    staffId: string;
+    serviceId: string;
+    customerId: string;
+    startsAt: Date;
+    durationMinutes: number;
+    priceCents: number;
+    source: BookingSource;
+  }> = [];
   let n = 0;
   for (let offset = -1; offset <= 10; offset++) {
     const day = today.plus({ days: offset });
@@ -201,7 +250,11 @@ const DEMO_THREADS: Array<{ phone: string; unread: boolean; messages: DemoMessag
     phone: "+15125550115",
     unread: true,
     messages: [
-      { from: "customer", body: "Hi! Do you have anything Saturday morning for my Outback? The dogs have been in it all week 🐶", minutesAgo: 42 },
+      {
+        from: "customer",
+        body: "Hi! Do you have anything Saturday morning for my Outback? The dogs have been in it all week 🐶",
+        minutesAgo: 42,
+      },
       { from: "customer", body: "Pet hair removal too please", minutesAgo: 41 },
     ],
   },
@@ -226,7 +279,11 @@ const DEMO_THREADS: Array<{ phone: string; unread: boolean; messages: DemoMessag
     unread: false,
     messages: [
       { from: "customer", body: "Can you do vans 3 and 4 at the Burnet Rd shop on Thursday?", minutesAgo: 2 * 24 * 60 },
-      { from: "us", body: "Yes, James will be there at 9:00 for both vans. Invoice goes out with the monthly statement.", minutesAgo: 2 * 24 * 60 - 30 },
+      {
+        from: "us",
+        body: "Yes, James will be there at 9:00 for both vans. Invoice goes out with the monthly statement.",
+        minutesAgo: 2 * 24 * 60 - 30,
+      },
       { from: "customer", body: "Perfect 👍", minutesAgo: 2 * 24 * 60 - 40 },
     ],
   },
@@ -243,10 +300,23 @@ async function seedDemoInbox(db: TenantDb, ownerUserId: string, now: Date): Prom
     let last: { at: Date; body: string } | null = null;
     for (const [m, message] of thread.messages.entries()) {
       if (message.from === "customer") {
-        const stored = await storeInboundMessage(db, { customer: { id: customer.id }, channel: "SMS", body: message.body, provider: "demo", providerMessageId: `demo-${t}-${m}`, receivedAt: at(message.minutesAgo) });
+        const stored = await storeInboundMessage(db, {
+          customer: { id: customer.id },
+          channel: "SMS",
+          body: message.body,
+          provider: "demo",
+          providerMessageId: `demo-${t}-${m}`,
+          receivedAt: at(message.minutesAgo),
+        });
         conversationId = stored.conversationId;
       } else {
-        const recorded = await recordOutboundMessage(db, { target: { customerId: customer.id }, channel: "SMS", body: message.body, authorUserId: ownerUserId, idempotencyKey: `demo-${t}-${m}` });
+        const recorded = await recordOutboundMessage(db, {
+          target: { customerId: customer.id },
+          channel: "SMS",
+          body: message.body,
+          authorUserId: ownerUserId,
+          idempotencyKey: `demo-${t}-${m}`,
+        });
         conversationId = recorded.conversationId;
         // History, not a send: the carrier delivered it back then.
         await db.message.update({ where: { id: recorded.message.id }, data: { status: "DELIVERED", createdAt: at(message.minutesAgo) } });
@@ -254,7 +324,10 @@ async function seedDemoInbox(db: TenantDb, ownerUserId: string, now: Date): Prom
       last = { at: at(message.minutesAgo), body: message.body };
     }
     if (!conversationId || !last) continue;
-    await db.conversation.update({ where: { id: conversationId }, data: { lastMessageAt: last.at, lastMessagePreview: messagePreview(last.body) } });
+    await db.conversation.update({
+      where: { id: conversationId },
+      data: { lastMessageAt: last.at, lastMessagePreview: messagePreview(last.body) },
+    });
     if (!thread.unread) await markConversationRead(db, conversationId);
   }
 }

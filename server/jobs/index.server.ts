@@ -102,7 +102,11 @@ const SUMMARY = {
 } as const;
 
 /** Newest first. `cursor` is the id of the last run of the previous page. */
-export async function listJobRuns(params: { status?: JobRunStatus; limit: number; cursor?: string }): Promise<{ runs: JobRunSummary[]; nextCursor: string | null }> {
+export async function listJobRuns(params: {
+  status?: JobRunStatus;
+  limit: number;
+  cursor?: string;
+}): Promise<{ runs: JobRunSummary[]; nextCursor: string | null }> {
   const limit = Math.min(Math.max(1, Math.floor(params.limit)), 200);
   const rows = await withGlobal((g) =>
     g.jobRun.findMany({
@@ -119,9 +123,7 @@ export async function listJobRuns(params: { status?: JobRunStatus; limit: number
 
 /** One run with its event, output and every step row (memoized steps and attempt history), oldest first. */
 export async function getJobRun(id: string): Promise<(JobRun & { steps: JobStep[] }) | null> {
-  return withGlobal((g) =>
-    g.jobRun.findUnique({ where: { id }, include: { steps: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } }),
-  );
+  return withGlobal((g) => g.jobRun.findUnique({ where: { id }, include: { steps: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } }));
 }
 
 /**

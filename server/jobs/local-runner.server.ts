@@ -268,24 +268,21 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     const name = stepName(op);
     const data = kind === "StepRun" ? toJson(op.data ?? null) : undefined;
     const error = kind === "StepFailed" ? (toJson(op.error ?? { message: "step failed" }) as SerializedError) : undefined;
-    await whileLocked(
-      run,
-      { attempt: 0, lockedUntil: leaseEnd(), ...(error ? { lastError: errorText(error, name) } : {}) },
-      (tx) =>
-        tx.jobStep.createMany({
-          data: [
-            {
-              runId: run.id,
-              stepId: op.id,
-              name,
-              op: kind,
-              output: kind === "StepRun" ? jsonInput(data) : Prisma.DbNull,
-              error: error ? (error as Prisma.InputJsonValue) : Prisma.DbNull,
-              createdAt: new Date(),
-            },
-          ],
-          skipDuplicates: true,
-        }),
+    await whileLocked(run, { attempt: 0, lockedUntil: leaseEnd(), ...(error ? { lastError: errorText(error, name) } : {}) }, (tx) =>
+      tx.jobStep.createMany({
+        data: [
+          {
+            runId: run.id,
+            stepId: op.id,
+            name,
+            op: kind,
+            output: kind === "StepRun" ? jsonInput(data) : Prisma.DbNull,
+            error: error ? (error as Prisma.InputJsonValue) : Prisma.DbNull,
+            createdAt: new Date(),
+          },
+        ],
+        skipDuplicates: true,
+      }),
     );
     run.attempt = 0;
     memo.state[op.id] = kind === "StepRun" ? { id: op.id, data } : { id: op.id, error };
@@ -310,7 +307,10 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     await whileLocked(
       run,
       { status: "FAILED", finishedAt: now, lastError: errorText(error, source.name), lockedBy: null, lockedUntil: null },
-      (tx) => tx.jobStep.create({ data: historyRow(run, source.op, source.name, error, { stepId: source.stepId, attempt: run.attempt, final: true }) }),
+      (tx) =>
+        tx.jobStep.create({
+          data: historyRow(run, source.op, source.name, error, { stepId: source.stepId, attempt: run.attempt, final: true }),
+        }),
     );
     log.warn({ runId: run.id, functionId: run.functionId, error: error.message }, "job run failed");
   }
@@ -326,23 +326,43 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     const retryAt = new Date(now.getTime() + delay);
     await whileLocked(
       run,
-      { status: "QUEUED", attempt: run.attempt + 1, runAt: retryAt, lastError: errorText(error, source.name), lockedBy: null, lockedUntil: null },
+      {
+        status: "QUEUED",
+        attempt: run.attempt + 1,
+        runAt: retryAt,
+        lastError: errorText(error, source.name),
+        lockedBy: null,
+        lockedUntil: null,
+      },
       (tx) =>
         tx.jobStep.create({
-          data: historyRow(run, source.op, source.name, error, { stepId: source.stepId, attempt: run.attempt, backoffMs: delay, retryAt: retryAt.toISOString() }),
+          data: historyRow(run, source.op, source.name, error, {
+            stepId: source.stepId,
+            attempt: run.attempt,
+            backoffMs: delay,
+            retryAt: retryAt.toISOString(),
+          }),
         }),
     );
     log.info({ runId: run.id, attempt: run.attempt, retryAt }, "job run will retry");
   }
 
-  async function failOrRetry(run: JobRun, error: SerializedError, source: { op: string; name: string; stepId?: string }, retriable: unknown) {
+  async function failOrRetry(
+    run: JobRun,
+    error: SerializedError,
+    source: { op: string; name: string; stepId?: string },
+    retriable: unknown,
+  ) {
     if (retriable !== false && run.attempt + 1 < run.maxAttempts) await scheduleRetry(run, error, source, retriable);
     else await failRun(run, error, source);
   }
 
   async function releaseRun(run: JobRun) {
     await withGlobal((tx) =>
-      tx.jobRun.updateMany({ where: { id: run.id, lockedBy: workerId }, data: { status: "QUEUED", runAt: clock(), lockedBy: null, lockedUntil: null } }),
+      tx.jobRun.updateMany({
+        where: { id: run.id, lockedBy: workerId },
+        data: { status: "QUEUED", runAt: clock(), lockedBy: null, lockedUntil: null },
+      }),
     );
   }
 
@@ -411,12 +431,19 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
       case "steps-found":
         return applyStepsFound(fn, run, memo, result.steps);
       case "step-not-found": {
-        const error = { name: "StepNotFound", message: `step ${result.step.displayName ?? result.step.id} was not found when replaying the function` };
+        const error = {
+          name: "StepNotFound",
+          message: `step ${result.step.displayName ?? result.step.id} was not found when replaying the function`,
+        };
         await failOrRetry(run, error, { op: "FunctionError", name: "(function)", stepId: result.step.id }, true);
         return "stop";
       }
       case "change-mode":
-        await failRun(run, { name: "Error", message: `unexpected change of step mode to ${result.to}` }, { op: "FunctionError", name: "(function)" });
+        await failRun(
+          run,
+          { name: "Error", message: `unexpected change of step mode to ${result.to}` },
+          { op: "FunctionError", name: "(function)" },
+        );
         return "stop";
     }
   }
@@ -458,7 +485,12 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     for (const op of planned) {
       if (memo.state[op.id]) continue;
       const result = await invoke(fn, run, memo, op.id);
-      const next = result.type === "step-ran" ? await applyStepRan(run, memo, result.step, result.retriable) : result.type === "steps-found" ? "continue" : await applyResult(fn, run, memo, result);
+      const next =
+        result.type === "step-ran"
+          ? await applyStepRan(run, memo, result.step, result.retriable)
+          : result.type === "steps-found"
+            ? "continue"
+            : await applyResult(fn, run, memo, result);
       if (next === "stop") return "stop";
     }
     if (!sleeps.length) return "continue";
@@ -502,11 +534,14 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
     const fn = byId.get(run.functionId);
     if (!fn) return releaseRun(run);
     const memo = memoFromSteps(run.steps, clock());
-    const heartbeat = setInterval(() => {
-      withGlobal((tx) => tx.jobRun.updateMany({ where: { id: run.id, lockedBy: workerId, status: "RUNNING" }, data: { lockedUntil: leaseEnd() } })).catch(
-        (err: unknown) => log.warn({ err, runId: run.id }, "job run heartbeat failed"),
-      );
-    }, Math.max(50, Math.floor(leaseMs / 3)));
+    const heartbeat = setInterval(
+      () => {
+        withGlobal((tx) =>
+          tx.jobRun.updateMany({ where: { id: run.id, lockedBy: workerId, status: "RUNNING" }, data: { lockedUntil: leaseEnd() } }),
+        ).catch((err: unknown) => log.warn({ err, runId: run.id }, "job run heartbeat failed"));
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    );
     heartbeat.unref();
     try {
       if (run.reclaimed) {
@@ -515,7 +550,9 @@ export function createLocalRunner(options: LocalRunnerOptions): LocalRunner {
           await failRun(run, error, { op: "WorkerLost", name: "(runner)" });
           return;
         }
-        await withGlobal((tx) => tx.jobStep.create({ data: historyRow(run, "WorkerLost", "(runner)", error, { attempt: run.attempt - 1 }) }));
+        await withGlobal((tx) =>
+          tx.jobStep.create({ data: historyRow(run, "WorkerLost", "(runner)", error, { attempt: run.attempt - 1 }) }),
+        );
       }
       for (let i = 0; i < MAX_INVOCATIONS_PER_CLAIM; i++) {
         if (stopping) return await releaseRun(run);

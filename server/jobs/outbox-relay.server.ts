@@ -96,7 +96,12 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
          FOR UPDATE SKIP LOCKED`;
   }
 
-  const toEvent = (row: OutboxRow): LocalEvent => ({ id: row.id, name: row.name, data: row.data ?? {}, ts: new Date(row.created_at).getTime() });
+  const toEvent = (row: OutboxRow): LocalEvent => ({
+    id: row.id,
+    name: row.name,
+    data: row.data ?? {},
+    ts: new Date(row.created_at).getTime(),
+  });
 
   async function markFailed(rows: OutboxRow[], error: unknown, now: Date) {
     const message = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 4000);
@@ -120,7 +125,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (!rows.length) return { delivered: 0, failed: 0, seen: 0 };
       try {
         if (options.mode === "local") {
-          for (const row of rows) runsCreated += await createRunsForEvent(tx, options.functions, toEvent(row), { tenantId: row.tenant_id, runAt: now });
+          for (const row of rows)
+            runsCreated += await createRunsForEvent(tx, options.functions, toEvent(row), { tenantId: row.tenant_id, runAt: now });
         } else {
           const s = await getSender();
           await s.send(rows.map((row) => ({ id: row.id, name: row.name, data: row.data ?? {}, ts: new Date(row.created_at).getTime() })));

@@ -6,7 +6,12 @@ import { deleteIntegrationSecret, putIntegrationSecret } from "../integrations/s
 /** A tenant's own SMTP server: settings in the EMAIL node, the password encrypted in integration_secrets. */
 export const ZSmtpSettingsSchema = z
   .object({
-    host: z.string().trim().min(1, { message: "validation.required" }).max(255).regex(/^[a-zA-Z0-9.-]+$/, { message: "validation.hostname" }),
+    host: z
+      .string()
+      .trim()
+      .min(1, { message: "validation.required" })
+      .max(255)
+      .regex(/^[a-zA-Z0-9.-]+$/, { message: "validation.hostname" }),
     port: z.number().int().min(1).max(65535),
     secure: z.boolean(),
     user: z.string().trim().max(255),
@@ -17,7 +22,10 @@ export const ZSmtpSettingsSchema = z
 
 export async function setSmtpSettings(db: TenantDb, input: z.infer<typeof ZSmtpSettingsSchema>, actorUserId: string): Promise<void> {
   const { password, ...rest } = input;
-  const existing = await db.integrationSecret.findUnique({ where: { tenantId_provider: { tenantId: db.tenantId, provider: "smtp" } }, select: { id: true } });
+  const existing = await db.integrationSecret.findUnique({
+    where: { tenantId_provider: { tenantId: db.tenantId, provider: "smtp" } },
+    select: { id: true },
+  });
   if (password) await putIntegrationSecret(db, "smtp", password);
   await writeConfig(db, "EMAIL", { smtp: { ...rest, hasPassword: Boolean(password) || Boolean(existing) } }, actorUserId);
 }

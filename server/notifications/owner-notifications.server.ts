@@ -60,13 +60,23 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
     if (!wanted) return none;
     const smsTo = email.notifyChannel !== "EMAIL" ? email.notifySmsTo : null;
     const sendEmail = email.notifyChannel !== "SMS" || !smsTo;
-    const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { name: true, timeZone: true, defaultLocale: true } });
-    const owners = await db.membership.findMany({ where: { role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true, locale: true } } } });
+    const tenant = await db.tenant.findUniqueOrThrow({
+      where: { id: tenantId },
+      select: { name: true, timeZone: true, defaultLocale: true },
+    });
+    const owners = await db.membership.findMany({
+      where: { role: "OWNER" },
+      orderBy: { createdAt: "asc" },
+      select: { user: { select: { email: true, locale: true } } },
+    });
     const base = appBaseUrl(env().APP_URL, env().PORT);
 
     let build: (locale: TLocale) => Built;
     if (notice.kind === "owner.newMessage") {
-      const message = await db.message.findUnique({ where: { id: notice.messageId }, select: { body: true, direction: true, conversationId: true, conversation: { select: { customer: { select: { name: true } } } } } });
+      const message = await db.message.findUnique({
+        where: { id: notice.messageId },
+        select: { body: true, direction: true, conversationId: true, conversation: { select: { customer: { select: { name: true } } } } },
+      });
       if (!message || message.direction !== "INBOUND") return none;
       const params = { customerName: message.conversation.customer.name, preview: message.body.slice(0, 140) };
       const url = `${base}/dashboard/inbox/${message.conversationId}`;
@@ -82,11 +92,19 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
         select: { metadata: true, conversationId: true, conversation: { select: { customer: { select: { name: true, phone: true } } } } },
       });
       if (!message) return none;
-      const meta = (message.metadata ?? {}) as { transcript?: string; summary?: { summary: string; intent: string; urgency: string; callbackRequested: boolean } };
+      const meta = (message.metadata ?? {}) as {
+        transcript?: string;
+        summary?: { summary: string; intent: string; urgency: string; callbackRequested: boolean };
+      };
       const customer = message.conversation.customer;
       const url = `${base}/dashboard/inbox/${message.conversationId}`;
       build = (locale) => {
-        const params = { customerName: customer.name, phone: formatPhone(customer.phone), summary: meta.summary?.summary ?? "", intent: tr(locale, `owner.voicemail.intent.${meta.summary?.intent ?? "OTHER"}`) };
+        const params = {
+          customerName: customer.name,
+          phone: formatPhone(customer.phone),
+          summary: meta.summary?.summary ?? "",
+          intent: tr(locale, `owner.voicemail.intent.${meta.summary?.intent ?? "OTHER"}`),
+        };
         const lines = [tr(locale, "owner.voicemail.body", params)];
         if (meta.transcript) lines.push(tr(locale, "owner.voicemail.transcript", { transcript: meta.transcript.slice(0, 1500) }));
         if (meta.summary?.callbackRequested) lines.push(tr(locale, "owner.voicemail.callback"));
@@ -98,9 +116,14 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
         };
       };
     } else if (notice.kind === "owner.call") {
-      const call = await db.call.findUnique({ where: { id: notice.callId }, select: { fromNumber: true, startedAt: true, outcome: true, customer: { select: { id: true, name: true } } } });
+      const call = await db.call.findUnique({
+        where: { id: notice.callId },
+        select: { fromNumber: true, startedAt: true, outcome: true, customer: { select: { id: true, name: true } } },
+      });
       if (!call) return none;
-      const thread = call.customer ? await db.conversation.findFirst({ where: { customerId: call.customer.id }, select: { id: true } }) : null;
+      const thread = call.customer
+        ? await db.conversation.findFirst({ where: { customerId: call.customer.id }, select: { id: true } })
+        : null;
       const url = thread ? `${base}/dashboard/inbox/${thread.id}` : `${base}/dashboard/inbox`;
       const missed = call.outcome === "MISSED" || call.outcome === "ABANDONED";
       build = (locale) => {
@@ -113,7 +136,12 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
         const key = missed ? "missedCall" : "call";
         const lines = [tr(locale, `owner.${key}.body`, params)];
         if (notice.textedBack) lines.push(tr(locale, "owner.missedCall.textedBack", { text: notice.textedBack }));
-        return { subject: tr(locale, `owner.${key}.subject`, params), lines, sms: `${tr(locale, `owner.${key}.sms`, params)} ${url}`, action: { label: tr(locale, "openInbox"), url } };
+        return {
+          subject: tr(locale, `owner.${key}.subject`, params),
+          lines,
+          sms: `${tr(locale, `owner.${key}.sms`, params)} ${url}`,
+          action: { label: tr(locale, "openInbox"), url },
+        };
       };
     } else {
       const booking = await db.booking.findUnique({
@@ -130,7 +158,10 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
         };
         return {
           subject: tr(locale, `owner.${key}.subject`, params),
-          lines: [tr(locale, `owner.${key}.body`, params), tr(locale, "booking.confirmation.price", { price: formatCents(booking.priceCents, locale) })],
+          lines: [
+            tr(locale, `owner.${key}.body`, params),
+            tr(locale, "booking.confirmation.price", { price: formatCents(booking.priceCents, locale) }),
+          ],
           sms: tr(locale, `owner.${key}.sms`, params),
           action: { label: tr(locale, "openDashboard"), url: `${base}/dashboard/schedule` },
         };

@@ -16,7 +16,13 @@ export const emailRouter = router({
     return sendTenantEmail(ctx.tenant.tenantId, {
       to: ctx.user.email,
       kind: "test",
-      ...renderLayout({ locale: ctx.locale, businessName: name.name, subject: tr(ctx.locale, "test.subject"), heading: tr(ctx.locale, "test.heading"), lines: [tr(ctx.locale, "test.body")] }),
+      ...renderLayout({
+        locale: ctx.locale,
+        businessName: name.name,
+        subject: tr(ctx.locale, "test.subject"),
+        heading: tr(ctx.locale, "test.heading"),
+        lines: [tr(ctx.locale, "test.body")],
+      }),
     });
   }),
   sent: tenantProcedure("email.manage")

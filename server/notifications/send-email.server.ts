@@ -36,7 +36,10 @@ export function overrideEmailAdapter(fn: Override | undefined): void {
 
 async function adapterFor(tenantId: string): Promise<{ port: EmailPort; fromName: string; replyTo: string | null }> {
   const { email, tenantName, password } = await withTenant(tenantId, async (db) => {
-    const [email, tenant] = await Promise.all([readConfig(db, "EMAIL"), db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true } })]);
+    const [email, tenant] = await Promise.all([
+      readConfig(db, "EMAIL"),
+      db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true } }),
+    ]);
     const password = email.smtp?.hasPassword ? await getIntegrationSecret(db, "smtp") : null;
     return { email, tenantName: tenant.name, password };
   });
@@ -56,7 +59,14 @@ export async function sendTenantEmail(tenantId: string, message: TenantEmail): P
   let providerMessageId: string | null = null;
   let error: string | null = null;
   try {
-    ({ providerMessageId } = await port.send({ from, to: message.to, replyTo, subject: message.subject, text: message.text, html: message.html }));
+    ({ providerMessageId } = await port.send({
+      from,
+      to: message.to,
+      replyTo,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    }));
   } catch (e) {
     status = "FAILED";
     error = (e as Error).message.slice(0, 500);
@@ -64,7 +74,18 @@ export async function sendTenantEmail(tenantId: string, message: TenantEmail): P
   }
   const row = await withTenant(tenantId, (db) =>
     db.emailMessage.create({
-      data: { tenantId, toAddress: message.to, subject: message.subject, text: message.text, html: message.html, kind: message.kind, status, provider: port.provider, providerMessageId, error },
+      data: {
+        tenantId,
+        toAddress: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        kind: message.kind,
+        status,
+        provider: port.provider,
+        providerMessageId,
+        error,
+      },
       select: { id: true },
     }),
   );
@@ -74,7 +95,10 @@ export async function sendTenantEmail(tenantId: string, message: TenantEmail): P
 
 /** Delivery failed (recorded); durable callers retry. */
 export class EmailDeliveryError extends Error {
-  constructor(message: string, public readonly emailMessageId: string) {
+  constructor(
+    message: string,
+    public readonly emailMessageId: string,
+  ) {
     super(message);
     this.name = "EmailDeliveryError";
   }

@@ -29,7 +29,9 @@ export interface EmailLayout {
 export function renderLayout(l: EmailLayout): RenderedEmail {
   const color = /^#[0-9a-fA-F]{6}$/.test(l.brandColor ?? "") ? l.brandColor! : "#1d5ef1";
   const footer = translateNow(l.locale, "notifications:footer", { businessName: l.businessName });
-  const text = [l.heading, ...l.lines, l.action ? `${l.action.label}: ${l.action.url}` : null, "", footer].filter((x) => x !== null && x !== undefined).join("\n");
+  const text = [l.heading, ...l.lines, l.action ? `${l.action.label}: ${l.action.url}` : null, "", footer]
+    .filter((x) => x !== null && x !== undefined)
+    .join("\n");
   const html = `<!doctype html><html lang="${l.locale}"><body style="margin:0;padding:24px;background:#f8fafc;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#0f172a">
 <div style="max-width:560px;margin:0 auto;background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:24px">
 <p style="margin:0 0 16px;font-weight:600;color:${color}">${escapeHtml(l.businessName)}</p>
@@ -47,4 +49,5 @@ ${l.action ? `<p style="margin:20px 0"><a href="${escapeHtml(l.action.url)}" sty
  * ("... 12:00 p.m." in Spanish dates) would print two; collapse exactly two into one.
  */
 export const tidySentence = (text: string): string => text.replace(/(?<!\.)\.\.(?!\.)/g, ".");
-export const tr = (locale: TLocale, key: string, params: Record<string, unknown> = {}) => tidySentence(translateNow(locale, `notifications:${key}`, params));
+export const tr = (locale: TLocale, key: string, params: Record<string, unknown> = {}) =>
+  tidySentence(translateNow(locale, `notifications:${key}`, params));

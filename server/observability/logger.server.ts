@@ -5,7 +5,19 @@ import { requestContext } from "./request-context.server";
  * Structured JSON logs. Every line carries the request id and tenant id when there is a
  * request in flight. Secrets are redacted by key name wherever they appear.
  */
-const SECRET_KEYS = ["password", "passwordHash", "token", "secret", "apiKey", "ciphertext", "authorization", "cookie", "set-cookie", "refreshToken", "accessToken"];
+const SECRET_KEYS = [
+  "password",
+  "passwordHash",
+  "token",
+  "secret",
+  "apiKey",
+  "ciphertext",
+  "authorization",
+  "cookie",
+  "set-cookie",
+  "refreshToken",
+  "accessToken",
+];
 // pino's redaction matches exact paths: cover the key at the top level and up to three levels deep.
 const REDACT = SECRET_KEYS.flatMap((k) => {
   const key = /^[A-Za-z_$][\w$]*$/.test(k) ? k : `["${k}"]`;

@@ -12,7 +12,11 @@ export const ZPackServiceSchema = z
     key: z.string().regex(/^[a-z0-9-]+$/),
     name: ZLocalizedTextSchema,
     description: ZLocalizedTextSchema,
-    durationMinutes: z.number().int().min(5).max(24 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
     /** Integer cents (USD). */
     priceCents: z.number().int().min(0),
   })
@@ -46,7 +50,12 @@ export const ZIndustryPackSchema = z
         HOURS: ZHoursConfigSchema,
         AI: ZAiConfigSchema.pick({ persona: true, greeting: true, tone: true }),
         SITE: ZSiteConfigSchema.pick({ headline: true, tagline: true, about: true, primaryColor: true, blocks: true }),
-        LOYALTY: ZLoyaltyConfigSchema.pick({ pointsPerDollar: true, welcomeBonusPoints: true, rewardThresholdPoints: true, rewardDescription: true }),
+        LOYALTY: ZLoyaltyConfigSchema.pick({
+          pointsPerDollar: true,
+          welcomeBonusPoints: true,
+          rewardThresholdPoints: true,
+          rewardDescription: true,
+        }),
       })
       .strict(),
   })

@@ -77,7 +77,8 @@ export async function loadAvailabilityInput(db: TenantDb, query: AvailabilityQue
   try {
     durationMinutes = query.durationMinutes ?? quote(service, query.selection ?? {}).durationMinutes;
   } catch (error) {
-    if (error instanceof InvalidSelectionError) throw Invalid("errors:invalidInput", { [`selection.${error.groupKey}`]: "errors:validation.invalid" });
+    if (error instanceof InvalidSelectionError)
+      throw Invalid("errors:invalidInput", { [`selection.${error.groupKey}`]: "errors:validation.invalid" });
     throw error;
   }
 
@@ -106,14 +107,27 @@ export async function loadAvailabilityInput(db: TenantDb, query: AvailabilityQue
     orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
     select: { id: true, weeklyHours: true },
   });
-  const base: SlotEngineInput = { timeZone, from: query.from, to: query.to, now, rules, durationMinutes, staff: [], exceptions: [], busy: [] };
+  const base: SlotEngineInput = {
+    timeZone,
+    from: query.from,
+    to: query.to,
+    now,
+    rules,
+    durationMinutes,
+    staff: [],
+    exceptions: [],
+    busy: [],
+  };
   if (staffRows.length === 0 || !(firstStart < lastStart)) return { timeZone, durationMinutes, input: base };
 
   const staffIds = staffRows.map((s) => s.id);
   const staffOrEveryone = { OR: [{ staffId: null }, { staffId: { in: staffIds } }] };
   const overlapsWindow = { startsAt: { lt: windowTo }, endsAt: { gt: windowFrom } };
   const [exceptions, bookings, busyBlocks] = await Promise.all([
-    db.scheduleException.findMany({ where: { ...overlapsWindow, ...staffOrEveryone }, select: { staffId: true, kind: true, startsAt: true, endsAt: true } }),
+    db.scheduleException.findMany({
+      where: { ...overlapsWindow, ...staffOrEveryone },
+      select: { staffId: true, kind: true, startsAt: true, endsAt: true },
+    }),
     db.booking.findMany({
       where: {
         staffId: { in: staffIds },
@@ -126,7 +140,10 @@ export async function loadAvailabilityInput(db: TenantDb, query: AvailabilityQue
       },
       select: { staffId: true, blockedFrom: true, blockedUntil: true },
     }),
-    db.calendarBusyBlock.findMany({ where: { ...overlapsWindow, ...staffOrEveryone }, select: { staffId: true, startsAt: true, endsAt: true } }),
+    db.calendarBusyBlock.findMany({
+      where: { ...overlapsWindow, ...staffOrEveryone },
+      select: { staffId: true, startsAt: true, endsAt: true },
+    }),
   ]);
 
   const busy: BusyInput[] = busyBlocks;
@@ -140,7 +157,10 @@ function staffWeekly(staff: { id: string; weeklyHours: unknown }, business: Week
   const parsed = ZWeeklyHoursSchema.safeParse(staff.weeklyHours);
   if (parsed.success) return parsed.data;
   // Never guess hours someone may not work: bad stored hours offer no time, and say so.
-  logger.warn({ staffId: staff.id, problems: parsed.error.issues.length }, "stored staff hours no longer validate; offering no slots for this member");
+  logger.warn(
+    { staffId: staff.id, problems: parsed.error.issues.length },
+    "stored staff hours no longer validate; offering no slots for this member",
+  );
   return CLOSED_WEEK;
 }
 
@@ -172,5 +192,9 @@ export async function getSlotCalendar(db: TenantDb, query: SlotCalendarQuery): P
   if (!range || range.days > MAX_CALENDAR_DAYS) throw Invalid("errors:invalidInput", { toDate: "errors:validation.invalid" });
   const { fromDate, toDate, timeZone: _known, ...rest } = query;
   const loaded = await loadAvailabilityInput(db, { ...rest, from: range.from, to: range.to }, timeZone);
-  return { timeZone, durationMinutes: loaded.durationMinutes, days: groupSlotsByLocalDate(computeSlots(loaded.input), timeZone, fromDate, toDate) };
+  return {
+    timeZone,
+    durationMinutes: loaded.durationMinutes,
+    days: groupSlotsByLocalDate(computeSlots(loaded.input), timeZone, fromDate, toDate),
+  };
 }

@@ -29,7 +29,11 @@ export function localDateRange(timeZone: string, fromDate: string, toDate: strin
   if (a === null || b === null || b < a) return null;
   const afterLast = b + DAY_MS;
   const timeline = new ZoneTimeline(timeZone, a - DAY_MS, afterLast + DAY_MS);
-  return { from: new Date(timeline.firstInstantFrom(a)), to: new Date(timeline.firstInstantFrom(afterLast)), days: Math.round((afterLast - a) / DAY_MS) };
+  return {
+    from: new Date(timeline.firstInstantFrom(a)),
+    to: new Date(timeline.firstInstantFrom(afterLast)),
+    days: Math.round((afterLast - a) / DAY_MS),
+  };
 }
 
 /** Every local date fromDate..toDate, each with its slots (empty on closed days), in order. */

@@ -114,7 +114,8 @@ export function horizonLimit(now: Date, horizonDays: number | null): Date | null
 function prepare(input: SlotEngineInput): Prepared | null {
   const { rules } = input;
   if (!Number.isInteger(input.durationMinutes) || input.durationMinutes < 1) throw new Error("durationMinutes must be a positive integer");
-  if (!Number.isInteger(rules.slotIntervalMinutes) || rules.slotIntervalMinutes < 1) throw new Error("slotIntervalMinutes must be a positive integer");
+  if (!Number.isInteger(rules.slotIntervalMinutes) || rules.slotIntervalMinutes < 1)
+    throw new Error("slotIntervalMinutes must be a positive integer");
   const now = input.now.getTime();
   // Integer milliseconds: "after now" is "at or after now + 1", "at or before h" is "before h + 1".
   const lowStart = Math.max(input.from.getTime(), now + rules.minNoticeMinutes * MINUTE_MS, now + 1);
@@ -214,7 +215,10 @@ function startSpansFor(staff: StaffHours, weekly: ParsedWeekly, p: Prepared, g: 
   }
   // A start s collides with busy [c, d) when s - travel < d and s + duration + buffer > c.
   const forbidden = mergeSpans(
-    [...(g.busy.get(null) ?? []), ...(g.busy.get(staff.id) ?? [])].map(([c, d]): Span => [c - p.durationMs - p.bufferMs + 1, d + p.travelMs]),
+    [...(g.busy.get(null) ?? []), ...(g.busy.get(staff.id) ?? [])].map(([c, d]): Span => [
+      c - p.durationMs - p.bufferMs + 1,
+      d + p.travelMs,
+    ]),
   );
   return subtractSpans(starts, forbidden);
 }

@@ -34,7 +34,12 @@ export async function getPublicSite(slug: string, locale: TLocale): Promise<Publ
   const tenant = await resolveTenantBySlug(slug);
   if (!tenant) return null;
   return withTenant(tenant.id, async (db) => {
-    const [site, hours, loyalty, services] = await Promise.all([readConfig(db, "SITE"), readConfig(db, "HOURS"), readConfig(db, "LOYALTY"), listServices(db)]);
+    const [site, hours, loyalty, services] = await Promise.all([
+      readConfig(db, "SITE"),
+      readConfig(db, "HOURS"),
+      readConfig(db, "LOYALTY"),
+      listServices(db),
+    ]);
     if (!site.published) return null;
     const pack = findPack(tenant.industryPackKey);
     return {
@@ -49,10 +54,24 @@ export async function getPublicSite(slug: string, locale: TLocale): Promise<Publ
       contactPhone: site.contactPhone,
       contactEmail: site.contactEmail,
       serviceAreaNote: site.serviceAreaNote ? pickLocale(site.serviceAreaNote, locale) : null,
-      services: services.map((s) => ({ id: s.id, name: s.name[locale], description: s.description[locale], durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+      services: services.map((s) => ({
+        id: s.id,
+        name: s.name[locale],
+        description: s.description[locale],
+        durationMinutes: s.durationMinutes,
+        priceCents: s.priceCents,
+      })),
       hours: WEEKDAYS.map((day) => ({ day, ranges: hours.weekly[day] })),
-      faq: (pack?.faq ?? []).map((f) => ({ question: pickLocale(f.question, locale), answer: fill(pickLocale(f.answer, locale), tenant.name) })),
-      loyalty: { enabled: loyalty.enabled, reward: pickLocale(loyalty.rewardDescription, locale), pointsPerDollar: loyalty.pointsPerDollar, threshold: loyalty.rewardThresholdPoints },
+      faq: (pack?.faq ?? []).map((f) => ({
+        question: pickLocale(f.question, locale),
+        answer: fill(pickLocale(f.answer, locale), tenant.name),
+      })),
+      loyalty: {
+        enabled: loyalty.enabled,
+        reward: pickLocale(loyalty.rewardDescription, locale),
+        pointsPerDollar: loyalty.pointsPerDollar,
+        threshold: loyalty.rewardThresholdPoints,
+      },
     };
   });
 }

@@ -24,9 +24,13 @@ export interface TCallFollowUpPlan {
 
 const UNANSWERED = new Set<CallEnded["outcome"]>(["MISSED", "ABANDONED", "VOICEMAIL"]);
 
-export function planCallFollowUp(phone: { missedCallTextBack: boolean; alwaysTextAndNotify: boolean }, outcome: CallEnded["outcome"]): TCallFollowUpPlan {
+export function planCallFollowUp(
+  phone: { missedCallTextBack: boolean; alwaysTextAndNotify: boolean },
+  outcome: CallEnded["outcome"],
+): TCallFollowUpPlan {
   const unanswered = UNANSWERED.has(outcome);
-  const text = unanswered && (phone.missedCallTextBack || phone.alwaysTextAndNotify) ? "missed" : phone.alwaysTextAndNotify ? "followUp" : null;
+  const text =
+    unanswered && (phone.missedCallTextBack || phone.alwaysTextAndNotify) ? "missed" : phone.alwaysTextAndNotify ? "followUp" : null;
   const notifyOwner = outcome !== "VOICEMAIL" && ((unanswered && phone.missedCallTextBack) || phone.alwaysTextAndNotify);
   return { text, notifyOwner };
 }
@@ -42,13 +46,17 @@ export async function callFollowUpPlan(event: CallEnded): Promise<TCallFollowUpP
  * text (opt-outs, quiet hours): a blocked text is recorded with its reason. Returns the
  * body when it went out.
  */
-export async function textCallerAfterCall(event: CallEnded, kind: "missed" | "followUp"): Promise<{ status: string; body: string | null; messageId: string }> {
+export async function textCallerAfterCall(
+  event: CallEnded,
+  kind: "missed" | "followUp",
+): Promise<{ status: string; body: string | null; messageId: string }> {
   const locale: TLocale = isSupportedLocale(event.language) ? event.language : "en";
   const recorded = await withTenant(event.tenantId, async (db) => {
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: event.tenantId }, select: { name: true, slug: true } });
     const link = `${appBaseUrl(env().APP_URL, env().PORT)}/s/${tenant.slug}/book`;
     const body = translateNow(locale, `notifications:callerText.${kind}`, { business: tenant.name, link });
-    const customerId = event.customerId ?? (await db.customer.findFirst({ where: { phone: event.from, mergedIntoId: null }, select: { id: true } }))?.id;
+    const customerId =
+      event.customerId ?? (await db.customer.findFirst({ where: { phone: event.from, mergedIntoId: null }, select: { id: true } }))?.id;
     if (!customerId) throw new Error(`call ${event.callId}: no customer for ${event.from}`);
     return recordOutboundMessage(db, {
       target: { customerId },

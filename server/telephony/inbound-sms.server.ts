@@ -46,7 +46,10 @@ export async function receiveInboundSms(raw: TInboundSms): Promise<TInboundSmsRe
 }
 
 /** The simulator's text: the same storing and processing, marked simulated (not billed). */
-export async function simulateInboundSms(tenantId: string, input: { from: string; body: string; to: string | null }): Promise<TInboundSmsResult> {
+export async function simulateInboundSms(
+  tenantId: string,
+  input: { from: string; body: string; to: string | null },
+): Promise<TInboundSmsResult> {
   return storeInboundSms(
     tenantId,
     { to: input.to ?? "simulator", from: input.from, body: input.body, provider: "simulator", providerMessageId: `sim-${randomUUID()}` },
@@ -54,10 +57,17 @@ export async function simulateInboundSms(tenantId: string, input: { from: string
   );
 }
 
-async function storeInboundSms(tenantId: string, input: z.output<typeof ZInboundSmsSchema>, simulated: boolean): Promise<TInboundSmsResult> {
+async function storeInboundSms(
+  tenantId: string,
+  input: z.output<typeof ZInboundSmsSchema>,
+  simulated: boolean,
+): Promise<TInboundSmsResult> {
   const from = normalizePhone(input.from);
   if (!from) {
-    logger.warn({ tenantId, provider: input.provider, providerMessageId: input.providerMessageId }, "inbound SMS from a sender that is not a phone number");
+    logger.warn(
+      { tenantId, provider: input.provider, providerMessageId: input.providerMessageId },
+      "inbound SMS from a sender that is not a phone number",
+    );
     return { status: "invalidSender" };
   }
   const segments = Math.max(1, smsLength(input.body).segments);
@@ -69,7 +79,12 @@ async function storeInboundSms(tenantId: string, input: z.output<typeof ZInbound
       provider: input.provider,
       providerMessageId: input.providerMessageId,
       receivedAt: input.receivedAt,
-      metadata: { to: input.to, segments, ...(simulated ? { simulated: true } : {}), ...(input.media?.length ? { media: input.media } : {}) },
+      metadata: {
+        to: input.to,
+        segments,
+        ...(simulated ? { simulated: true } : {}),
+        ...(input.media?.length ? { media: input.media } : {}),
+      },
     });
     if (stored.created) {
       await recordUsage(db, {
@@ -82,6 +97,12 @@ async function storeInboundSms(tenantId: string, input: z.output<typeof ZInbound
         occurredAt: stored.message.createdAt,
       });
     }
-    return { status: stored.created ? "stored" : "duplicate", tenantId, messageId: stored.message.id, conversationId: stored.conversationId, customerId: stored.customerId };
+    return {
+      status: stored.created ? "stored" : "duplicate",
+      tenantId,
+      messageId: stored.message.id,
+      conversationId: stored.conversationId,
+      customerId: stored.customerId,
+    };
   });
 }

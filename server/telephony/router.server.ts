@@ -2,10 +2,21 @@ import { z } from "zod";
 import { getConfig } from "../config/config-service.server";
 import { router, tenantProcedure } from "../trpc/init.server";
 import { simulateInboundSms } from "./inbound-sms.server";
-import { listRecentCalls, simulateCallInput, simulateCallStart, ZCallerPhoneSchema, ZRecentCallsSchema, ZSimulatorCallInputRequestSchema, ZSimulatorCallStartSchema } from "./simulator.server";
+import {
+  listRecentCalls,
+  simulateCallInput,
+  simulateCallStart,
+  ZCallerPhoneSchema,
+  ZRecentCallsSchema,
+  ZSimulatorCallInputRequestSchema,
+  ZSimulatorCallStartSchema,
+} from "./simulator.server";
 
 export const ZSimulatorSmsSchema = z
-  .object({ from: ZCallerPhoneSchema, body: z.string().trim().min(1, { message: "validation.required" }).max(1600, { message: "validation.tooLong" }) })
+  .object({
+    from: ZCallerPhoneSchema,
+    body: z.string().trim().min(1, { message: "validation.required" }).max(1600, { message: "validation.tooLong" }),
+  })
   .strict();
 
 /**

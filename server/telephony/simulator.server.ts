@@ -40,7 +40,9 @@ export const ZSimulatorCallInputSchema = z.discriminatedUnion("kind", [
 ]);
 export type TSimulatorCallInput = z.infer<typeof ZSimulatorCallInputSchema>;
 
-export const ZSimulatorCallInputRequestSchema = z.object({ callId: z.string().trim().min(1).max(64), input: ZSimulatorCallInputSchema }).strict();
+export const ZSimulatorCallInputRequestSchema = z
+  .object({ callId: z.string().trim().min(1).max(64), input: ZSimulatorCallInputSchema })
+  .strict();
 export const ZRecentCallsSchema = z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict();
 
 /** Where a simulated call is "dialled" when the business has no number yet. */
@@ -59,11 +61,26 @@ function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S
 export async function simulateCallStart(tenantId: string, raw: TSimulatorCallStart, deps?: TCallSessionDeps): Promise<TCallView> {
   const { from } = parseOrInvalid(ZSimulatorCallStartSchema, raw);
   const phone = await getConfig(tenantId, "PHONE");
-  return startCall({ tenantId, provider: "simulator", providerCallId: `sim-${randomUUID()}`, from, to: phone.number ?? SIMULATOR_PLACEHOLDER_NUMBER, simulated: true }, deps);
+  return startCall(
+    {
+      tenantId,
+      provider: "simulator",
+      providerCallId: `sim-${randomUUID()}`,
+      from,
+      to: phone.number ?? SIMULATOR_PLACEHOLDER_NUMBER,
+      simulated: true,
+    },
+    deps,
+  );
 }
 
 /** One button of the simulator on call `callId`, as the same event a real call would produce. */
-export async function simulateCallInput(tenantId: string, callId: string, raw: TSimulatorCallInput, deps?: TCallSessionDeps): Promise<TCallView> {
+export async function simulateCallInput(
+  tenantId: string,
+  callId: string,
+  raw: TSimulatorCallInput,
+  deps?: TCallSessionDeps,
+): Promise<TCallView> {
   const input = parseOrInvalid(ZSimulatorCallInputSchema, raw);
   let event: TCallEvent;
   switch (input.kind) {

@@ -65,10 +65,12 @@ async function loadVoicemail(tenantId: string, messageId: string, language: TLoc
 /** Fetches a carrier recording: https on the carrier's own host only, public address, bounded size. */
 async function fetchRecording(recordingUrl: string): Promise<Uint8Array> {
   const { url } = await assertPublicUrl(recordingUrl, recordingResolver);
-  if (url.protocol !== "https:" || !/(^|\.)signalwire\.com$/i.test(url.hostname)) throw new Error(`refusing to fetch a recording from ${url.hostname}`);
+  if (url.protocol !== "https:" || !/(^|\.)signalwire\.com$/i.test(url.hostname))
+    throw new Error(`refusing to fetch a recording from ${url.hostname}`);
   const e = env();
   const headers: Record<string, string> = {};
-  if (isSignalWireConfigured(e)) headers.authorization = `Basic ${Buffer.from(`${e.SIGNALWIRE_PROJECT_ID}:${e.SIGNALWIRE_API_TOKEN}`).toString("base64")}`;
+  if (isSignalWireConfigured(e))
+    headers.authorization = `Basic ${Buffer.from(`${e.SIGNALWIRE_PROJECT_ID}:${e.SIGNALWIRE_API_TOKEN}`).toString("base64")}`;
   const response = await fetch(url, { headers, redirect: "error", signal: AbortSignal.timeout(30_000) });
   if (!response.ok) throw new Error(`recording download failed: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -107,7 +109,12 @@ export async function summarizeVoicemail(tenantId: string, messageId: string, la
   const transcript = facts.transcript ?? "";
   const summary: TVoicemailSummary = transcript
     ? await aiPort().summarize({ transcript, locale: facts.ownerLocale, businessName: facts.businessName })
-    : { summary: translateNow(facts.ownerLocale, "notifications:voicemail.silent"), intent: "OTHER", urgency: "NORMAL", callbackRequested: true };
+    : {
+        summary: translateNow(facts.ownerLocale, "notifications:voicemail.silent"),
+        intent: "OTHER",
+        urgency: "NORMAL",
+        callbackRequested: true,
+      };
   await withTenant(tenantId, async (db) => {
     const label = translateNow(facts.ownerLocale, "notifications:voicemail.bodyLabel", { duration: clock(facts.durationSeconds) });
     const body = transcript ? `${label} ${summary.summary}\n\n“${transcript}”` : `${label} ${summary.summary}`;
@@ -117,16 +124,30 @@ export async function summarizeVoicemail(tenantId: string, messageId: string, la
       where: { id: message.conversationId, lastMessageAt: message.createdAt },
       data: { lastMessagePreview: messagePreview(`${label} ${summary.summary}`) },
     });
-    await announceInboxEvent(db, { kind: "message.updated", conversationId: message.conversationId, messageId, channel: "VOICEMAIL", direction: "INBOUND" });
+    await announceInboxEvent(db, {
+      kind: "message.updated",
+      conversationId: message.conversationId,
+      messageId,
+      channel: "VOICEMAIL",
+      direction: "INBOUND",
+    });
   });
   return summary;
 }
 
-async function patchMetadata(db: Parameters<Parameters<typeof withTenant>[1]>[0], messageId: string, patch: Record<string, unknown>, body?: string) {
+async function patchMetadata(
+  db: Parameters<Parameters<typeof withTenant>[1]>[0],
+  messageId: string,
+  patch: Record<string, unknown>,
+  body?: string,
+) {
   const current = await db.message.findUniqueOrThrow({ where: { id: messageId }, select: { metadata: true } });
   return db.message.update({
     where: { id: messageId },
-    data: { metadata: { ...((current.metadata ?? {}) as Record<string, unknown>), ...patch } as Prisma.InputJsonValue, ...(body !== undefined ? { body } : {}) },
+    data: {
+      metadata: { ...((current.metadata ?? {}) as Record<string, unknown>), ...patch } as Prisma.InputJsonValue,
+      ...(body !== undefined ? { body } : {}),
+    },
     select: { conversationId: true, createdAt: true },
   });
 }

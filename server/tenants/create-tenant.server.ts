@@ -15,14 +15,22 @@ export const ZOnboardingServiceSchema = z
   .object({
     packServiceKey: z.string().max(64).nullable(),
     name: z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" }),
-    durationMinutes: z.number().int().min(5, { message: "validation.durationRange" }).max(24 * 60, { message: "validation.durationRange" }),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5, { message: "validation.durationRange" })
+      .max(24 * 60, { message: "validation.durationRange" }),
     priceCents: z.number().int().min(0, { message: "validation.priceRange" }).max(10_000_000, { message: "validation.priceRange" }),
   })
   .strict();
 
 export const ZOnboardingSchema = z
   .object({
-    businessName: z.string().trim().min(2, { message: "validation.businessNameLength" }).max(120, { message: "validation.businessNameLength" }),
+    businessName: z
+      .string()
+      .trim()
+      .min(2, { message: "validation.businessNameLength" })
+      .max(120, { message: "validation.businessNameLength" }),
     packKey: z.enum(PACK_KEYS),
     timeZone: ZTimeZoneSchema,
     locale: ZLocaleSchema,
@@ -46,18 +54,20 @@ export interface CreatedTenant {
  */
 export async function createTenant(input: TOnboardingInput, owner: { id: string }): Promise<CreatedTenant> {
   const pack = getPack(input.packKey);
-  if (input.slug !== undefined && !isValidSlug(input.slug)) throw Invalid("errors:tenant.slugInvalid", { slug: "errors:tenant.slugInvalid" });
+  if (input.slug !== undefined && !isValidSlug(input.slug))
+    throw Invalid("errors:tenant.slugInvalid", { slug: "errors:tenant.slugInvalid" });
   const packServices = new Map(pack.services.map((s) => [s.key, s]));
   const tenant = await withNewTenant(
-    async (g) => g.tenant.create({
-      data: {
-        slug: input.slug ? await requireFreeSlug(g, input.slug) : await availableSlug(g, slugify(input.businessName)),
-        name: input.businessName,
-        industryPackKey: pack.key,
-        timeZone: input.timeZone,
-        defaultLocale: input.locale,
-      },
-    }),
+    async (g) =>
+      g.tenant.create({
+        data: {
+          slug: input.slug ? await requireFreeSlug(g, input.slug) : await availableSlug(g, slugify(input.businessName)),
+          name: input.businessName,
+          industryPackKey: pack.key,
+          timeZone: input.timeZone,
+          defaultLocale: input.locale,
+        },
+      }),
     async (db) => {
       const created = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { id: true, slug: true, name: true } });
       const membership = await db.membership.create({ data: { tenantId: db.tenantId, userId: owner.id, role: "OWNER" } });
@@ -85,9 +95,22 @@ export async function createTenant(input: TOnboardingInput, owner: { id: string 
       await writeConfig(db, "HOURS", { weekly: input.hours }, owner.id);
       await writeConfig(db, "EMAIL", { fromName: input.businessName }, owner.id);
       await db.auditEntry.create({
-        data: { tenantId: db.tenantId, actorUserId: owner.id, action: "tenant.created", targetType: "tenant", targetId: db.tenantId, data: { pack: pack.key } },
+        data: {
+          tenantId: db.tenantId,
+          actorUserId: owner.id,
+          action: "tenant.created",
+          targetType: "tenant",
+          targetId: db.tenantId,
+          data: { pack: pack.key },
+        },
       });
-      await emitEvent(db, "tenant/created", { tenantId: db.tenantId, slug: created.slug, name: created.name, ownerUserId: owner.id, locale: input.locale });
+      await emitEvent(db, "tenant/created", {
+        tenantId: db.tenantId,
+        slug: created.slug,
+        name: created.name,
+        ownerUserId: owner.id,
+        locale: input.locale,
+      });
       return created;
     },
     { userId: owner.id },
@@ -104,9 +127,7 @@ async function requireFreeSlug(db: GlobalDb, slug: string): Promise<string> {
 
 async function availableSlug(db: GlobalDb, wanted: string): Promise<string> {
   const base = isValidSlug(wanted) ? wanted : slugify(`${wanted}-co`);
-  const taken = new Set(
-    (await db.tenant.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),
-  );
+  const taken = new Set((await db.tenant.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug));
   if (!taken.has(base) && isValidSlug(base)) return base;
   for (let i = 2; i < 1000; i++) {
     const candidate = `${base}-${i}`;

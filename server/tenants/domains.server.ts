@@ -15,11 +15,19 @@ export const ZHostnameSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .transform((h) => h.replace(/^https?:\/\//, "").replace(/\/.*$/, "").replace(/\.$/, ""))
+  .transform((h) =>
+    h
+      .replace(/^https?:\/\//, "")
+      .replace(/\/.*$/, "")
+      .replace(/\.$/, ""),
+  )
   .refine((h) => HOSTNAME.test(h), { message: "validation.hostname" });
 
 export async function listDomains(db: TenantDb) {
-  return db.domain.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, hostname: true, kind: true, verifiedAt: true, createdAt: true } });
+  return db.domain.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, hostname: true, kind: true, verifiedAt: true, createdAt: true },
+  });
 }
 
 export async function addCustomDomain(db: TenantDb, rawHostname: string, actorUserId: string) {
@@ -27,23 +35,29 @@ export async function addCustomDomain(db: TenantDb, rawHostname: string, actorUs
   if (!parsed.success) throw Invalid("errors:validation.hostname", { hostname: "errors:validation.hostname" });
   const hostname = parsed.data;
   const root = env().APP_DOMAIN.toLowerCase();
-  if (hostname === root || hostname.endsWith(`.${root}`)) throw Invalid("errors:domains.platformDomain", { hostname: "errors:domains.platformDomain" });
+  if (hostname === root || hostname.endsWith(`.${root}`))
+    throw Invalid("errors:domains.platformDomain", { hostname: "errors:domains.platformDomain" });
   // Another tenant's domain is invisible here (RLS): the unique index is what says "taken".
   // (Never open withGlobal inside withTenant: on the embedded database that waits forever.)
   const domain = await db.domain
     .create({ data: { tenantId: db.tenantId, hostname, kind: "CUSTOM" }, select: { id: true, hostname: true } })
     .catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw Conflict("errors:domains.taken", {}, { hostname: "errors:domains.taken" });
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+        throw Conflict("errors:domains.taken", {}, { hostname: "errors:domains.taken" });
       throw error;
     });
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "domain.added", targetType: "domain", targetId: domain.id, data: { hostname } } });
+  await db.auditEntry.create({
+    data: { tenantId: db.tenantId, actorUserId, action: "domain.added", targetType: "domain", targetId: domain.id, data: { hostname } },
+  });
   return domain;
 }
 
 export async function removeCustomDomain(db: TenantDb, domainId: string, actorUserId: string) {
   const deleted = await db.domain.deleteMany({ where: { id: domainId } });
   if (deleted.count === 0) throw NotFound();
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId, action: "domain.removed", targetType: "domain", targetId: domainId } });
+  await db.auditEntry.create({
+    data: { tenantId: db.tenantId, actorUserId, action: "domain.removed", targetType: "domain", targetId: domainId },
+  });
 }
 
 /** Platform side: a domain whose DNS proved ownership starts serving its tenant's site. */
@@ -61,8 +75,15 @@ export function verificationRecord(domain: { id: string; hostname: string }) {
  * Checks the domain's TXT record and, when it proves ownership, starts serving the site on
  * it. The DNS lookup happens outside any transaction. Returns whether it is verified now.
  */
-export async function verifyCustomDomain(tenantId: string, domainId: string, actorUserId: string, resolver: DnsPort = dns()): Promise<boolean> {
-  const domain = await withTenant(tenantId, (db) => db.domain.findUnique({ where: { id: domainId }, select: { id: true, hostname: true, verifiedAt: true } }));
+export async function verifyCustomDomain(
+  tenantId: string,
+  domainId: string,
+  actorUserId: string,
+  resolver: DnsPort = dns(),
+): Promise<boolean> {
+  const domain = await withTenant(tenantId, (db) =>
+    db.domain.findUnique({ where: { id: domainId }, select: { id: true, hostname: true, verifiedAt: true } }),
+  );
   if (!domain) throw NotFound();
   if (domain.verifiedAt) return true;
   const record = verificationRecord(domain);
@@ -70,7 +91,16 @@ export async function verifyCustomDomain(tenantId: string, domainId: string, act
   if (!values.some((v) => v.trim() === record.value)) return false;
   await markDomainVerified(domain.id);
   await withTenant(tenantId, (db) =>
-    db.auditEntry.create({ data: { tenantId, actorUserId, action: "domain.verified", targetType: "domain", targetId: domain.id, data: { hostname: domain.hostname } } }),
+    db.auditEntry.create({
+      data: {
+        tenantId,
+        actorUserId,
+        action: "domain.verified",
+        targetType: "domain",
+        targetId: domain.id,
+        data: { hostname: domain.hostname },
+      },
+    }),
   );
   return true;
 }

@@ -12,7 +12,11 @@ export interface UserTenant {
 /** The businesses a user belongs to, with their role in each. */
 export async function listUserTenants(userId: string): Promise<UserTenant[]> {
   return withGlobal(async (db) => {
-    const memberships = await db.membership.findMany({ where: { userId }, select: { tenantId: true, role: true }, orderBy: { createdAt: "asc" } });
+    const memberships = await db.membership.findMany({
+      where: { userId },
+      select: { tenantId: true, role: true },
+      orderBy: { createdAt: "asc" },
+    });
     if (memberships.length === 0) return [];
     const tenants = await db.tenant.findMany({
       where: { id: { in: memberships.map((m) => m.tenantId) } },

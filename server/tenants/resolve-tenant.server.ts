@@ -24,7 +24,15 @@ export type HostMatch = { kind: "platform" } | { kind: "subdomain"; slug: string
 export function classifyHost(hostHeader: string | null | undefined, appDomain = env().APP_DOMAIN): HostMatch {
   const host = (hostHeader ?? "").trim().toLowerCase().replace(/:\d+$/, "").replace(/\.$/, "");
   const root = appDomain.toLowerCase().replace(/:\d+$/, "");
-  if (!host || host === root || host === `www.${root}` || host === "localhost" || host === "127.0.0.1" || host === "[::1]" || /^\d+\.\d+\.\d+\.\d+$/.test(host)) {
+  if (
+    !host ||
+    host === root ||
+    host === `www.${root}` ||
+    host === "localhost" ||
+    host === "127.0.0.1" ||
+    host === "[::1]" ||
+    /^\d+\.\d+\.\d+\.\d+$/.test(host)
+  ) {
     return { kind: "platform" };
   }
   if (host.endsWith(`.${root}`)) {
@@ -41,16 +49,16 @@ export async function resolveTenantBySlug(slug: string): Promise<PublicTenant | 
 }
 
 export async function resolveTenantByHostname(hostname: string): Promise<PublicTenant | null> {
-  const domain = await withGlobal((db) =>
-    db.domain.findUnique({ where: { hostname }, select: { verifiedAt: true, tenantId: true } }),
-  );
+  const domain = await withGlobal((db) => db.domain.findUnique({ where: { hostname }, select: { verifiedAt: true, tenantId: true } }));
   if (!domain?.verifiedAt) return null;
   const t = await withGlobal((db) => db.tenant.findUnique({ where: { id: domain.tenantId }, select: SELECT }));
   return t && t.status === "ACTIVE" ? strip(t) : null;
 }
 
 /** The tenant a public host serves, or null for the platform's own host and unknown hosts. */
-export async function resolveTenantForHost(hostHeader: string | null | undefined): Promise<{ match: HostMatch; tenant: PublicTenant | null }> {
+export async function resolveTenantForHost(
+  hostHeader: string | null | undefined,
+): Promise<{ match: HostMatch; tenant: PublicTenant | null }> {
   const match = classifyHost(hostHeader);
   if (match.kind === "platform") return { match, tenant: null };
   const tenant = match.kind === "subdomain" ? await resolveTenantBySlug(match.slug) : await resolveTenantByHostname(match.hostname);

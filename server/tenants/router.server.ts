@@ -27,7 +27,19 @@ export const tenantsRouter = router({
   /** The business the dashboard is working on, with the caller's role. */
   current: tenantProcedure("STAFF").query(async ({ ctx }) => {
     const tenant = await ctx.tenant.db((db) =>
-      db.tenant.findUnique({ where: { id: db.tenantId }, select: { id: true, slug: true, name: true, industryPackKey: true, timeZone: true, defaultLocale: true, status: true, createdAt: true } }),
+      db.tenant.findUnique({
+        where: { id: db.tenantId },
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          industryPackKey: true,
+          timeZone: true,
+          defaultLocale: true,
+          status: true,
+          createdAt: true,
+        },
+      }),
     );
     if (!tenant) throw NotFound();
     return { tenant, role: ctx.tenant.role };
@@ -46,15 +58,25 @@ export const teamRouter = router({
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => inviteMember(db, input, { userId: ctx.user.id, role: ctx.tenant.role }))),
   revokeInvitation: tenantProcedure("team.inviteStaff")
     .input(z.object({ invitationId: z.string().min(1).max(64) }))
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => revokeInvitation(db, input.invitationId, { userId: ctx.user.id, role: ctx.tenant.role }))),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => revokeInvitation(db, input.invitationId, { userId: ctx.user.id, role: ctx.tenant.role })),
+    ),
   changeRole: tenantProcedure("team.manage")
     .input(z.object({ membershipId: z.string().min(1).max(64), role: ZRoleSchema }))
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => changeMemberRole(db, input.membershipId, input.role, { userId: ctx.user.id, role: ctx.tenant.role }))),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => changeMemberRole(db, input.membershipId, input.role, { userId: ctx.user.id, role: ctx.tenant.role })),
+    ),
   remove: tenantProcedure("STAFF")
     .input(z.object({ membershipId: z.string().min(1).max(64) }))
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => removeMember(db, input.membershipId, { userId: ctx.user.id, role: ctx.tenant.role }))),
-  describeInvitation: publicProcedure.input(z.object({ token: z.string().min(1).max(200) })).query(({ input }) => describeInvitation(input.token)),
-  acceptInvitation: authedProcedure.input(z.object({ token: z.string().min(1).max(200) })).mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user)),
+    .mutation(({ ctx, input }) =>
+      ctx.tenant.db((db) => removeMember(db, input.membershipId, { userId: ctx.user.id, role: ctx.tenant.role })),
+    ),
+  describeInvitation: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .query(({ input }) => describeInvitation(input.token)),
+  acceptInvitation: authedProcedure
+    .input(z.object({ token: z.string().min(1).max(200) }))
+    .mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user)),
 });
 
 export const domainsRouter = router({

@@ -42,7 +42,14 @@ export async function listTeam(db: TenantDb): Promise<{ members: TeamMember[]; i
     }),
   ]);
   return {
-    members: memberships.map((m) => ({ membershipId: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt })),
+    members: memberships.map((m) => ({
+      membershipId: m.id,
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      joinedAt: m.createdAt,
+    })),
     invitations,
   };
 }
@@ -70,7 +77,14 @@ export async function inviteMember(
     },
   });
   await db.auditEntry.create({
-    data: { tenantId: db.tenantId, actorUserId: actor.userId, action: "team.invited", targetType: "invitation", targetId: invitation.id, data: { email: input.email, role: input.role } },
+    data: {
+      tenantId: db.tenantId,
+      actorUserId: actor.userId,
+      action: "team.invited",
+      targetType: "invitation",
+      targetId: invitation.id,
+      data: { email: input.email, role: input.role },
+    },
   });
   await emitEvent(db, "member/invited", { tenantId: db.tenantId, invitationId: invitation.id, email: input.email, role: input.role });
   return { invitationId: invitation.id, token };
@@ -81,11 +95,21 @@ export async function revokeInvitation(db: TenantDb, invitationId: string, actor
   if (!inv || inv.acceptedAt || inv.revokedAt) throw NotFound("errors:team.invitationNotFound");
   if (!assignableRoles(actor.role).includes(inv.role)) throw Forbidden("errors:team.cannotAssignRole");
   await db.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId: actor.userId, action: "team.invitationRevoked", targetType: "invitation", targetId: inv.id } });
+  await db.auditEntry.create({
+    data: {
+      tenantId: db.tenantId,
+      actorUserId: actor.userId,
+      action: "team.invitationRevoked",
+      targetType: "invitation",
+      targetId: inv.id,
+    },
+  });
 }
 
 /** What the accept page shows before the person accepts. */
-export async function describeInvitation(token: string): Promise<{ tenantName: string; email: string; role: TRole; status: "valid" | "expired" | "used" } | null> {
+export async function describeInvitation(
+  token: string,
+): Promise<{ tenantName: string; email: string; role: TRole; status: "valid" | "expired" | "used" } | null> {
   if (!token || token.length > 200) return null;
   return withGlobal(async (g) => {
     const inv = await g.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
@@ -107,11 +131,23 @@ export async function acceptInvitation(token: string, user: SessionUser): Promis
   await withTenant(
     inv.tenantId,
     async (db) => {
-      const claimed = await db.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+      const claimed = await db.invitation.updateMany({
+        where: { id: inv.id, acceptedAt: null, revokedAt: null },
+        data: { acceptedAt: new Date() },
+      });
       if (claimed.count !== 1) throw Conflict("errors:team.invitationUsed");
       const existing = await db.membership.findUnique({ where: { tenantId_userId: { tenantId: db.tenantId, userId: user.id } } });
       if (!existing) await db.membership.create({ data: { tenantId: db.tenantId, userId: user.id, role: inv.role } });
-      await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId: user.id, action: "team.joined", targetType: "membership", targetId: user.id, data: { role: inv.role } } });
+      await db.auditEntry.create({
+        data: {
+          tenantId: db.tenantId,
+          actorUserId: user.id,
+          action: "team.joined",
+          targetType: "membership",
+          targetId: user.id,
+          data: { role: inv.role },
+        },
+      });
       await emitEvent(db, "member/joined", { tenantId: db.tenantId, userId: user.id, role: inv.role });
     },
     { userId: user.id },
@@ -120,13 +156,27 @@ export async function acceptInvitation(token: string, user: SessionUser): Promis
   return { tenantId: inv.tenantId };
 }
 
-export async function changeMemberRole(db: TenantDb, membershipId: string, role: TRole, actor: { userId: string; role: TRole }): Promise<void> {
+export async function changeMemberRole(
+  db: TenantDb,
+  membershipId: string,
+  role: TRole,
+  actor: { userId: string; role: TRole },
+): Promise<void> {
   if (!can(actor.role, "team.manage")) throw Forbidden("errors:team.cannotAssignRole");
   const m = await db.membership.findUnique({ where: { id: membershipId } });
   if (!m) throw NotFound("errors:team.memberNotFound");
   if (m.role === "OWNER" && role !== "OWNER") await assertAnotherOwner(db, m.id);
   await db.membership.update({ where: { id: m.id }, data: { role } });
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId: actor.userId, action: "team.roleChanged", targetType: "membership", targetId: m.id, data: { from: m.role, to: role } } });
+  await db.auditEntry.create({
+    data: {
+      tenantId: db.tenantId,
+      actorUserId: actor.userId,
+      action: "team.roleChanged",
+      targetType: "membership",
+      targetId: m.id,
+      data: { from: m.role, to: role },
+    },
+  });
 }
 
 export async function removeMember(db: TenantDb, membershipId: string, actor: { userId: string; role: TRole }): Promise<void> {
@@ -136,7 +186,16 @@ export async function removeMember(db: TenantDb, membershipId: string, actor: { 
   if (!removingSelf && !assignableRoles(actor.role).includes(m.role)) throw Forbidden("errors:team.cannotRemove");
   if (m.role === "OWNER") await assertAnotherOwner(db, m.id);
   await db.membership.delete({ where: { id: m.id } });
-  await db.auditEntry.create({ data: { tenantId: db.tenantId, actorUserId: actor.userId, action: "team.removed", targetType: "membership", targetId: m.id, data: { userId: m.userId, role: m.role } } });
+  await db.auditEntry.create({
+    data: {
+      tenantId: db.tenantId,
+      actorUserId: actor.userId,
+      action: "team.removed",
+      targetType: "membership",
+      targetId: m.id,
+      data: { userId: m.userId, role: m.role },
+    },
+  });
 }
 
 async function assertAnotherOwner(db: TenantDb, exceptMembershipId: string) {

@@ -30,7 +30,12 @@ export function describeError(error: unknown, locale: string): DescribedError {
     const fields = Object.keys(cause.fields).length
       ? Object.fromEntries(Object.entries(cause.fields).map(([k, v]) => [k, translateNow(locale, v, cause.params)]))
       : null;
-    return { i18nKey: cause.key, message: translateNow(locale, cause.key, cause.params), fields, status: STATUS[code ?? ""] ?? kindStatus(cause) };
+    return {
+      i18nKey: cause.key,
+      message: translateNow(locale, cause.key, cause.params),
+      fields,
+      status: STATUS[code ?? ""] ?? kindStatus(cause),
+    };
   }
   if (cause instanceof ZodError) {
     const fields: Record<string, string> = {};

@@ -30,7 +30,11 @@ const t = initTRPC.context<TrpcContext>().create({
     const known = error.cause instanceof DomainError || error.cause instanceof ZodError || error.code === "INTERNAL_SERVER_ERROR";
     if (!known) return { ...shape, data: { ...shape.data, stack: undefined, i18nKey: null, fields: null } };
     const described = describeError(error, ctx?.locale ?? "en");
-    return { ...shape, message: described.message, data: { ...shape.data, stack: undefined, i18nKey: described.i18nKey, fields: described.fields } };
+    return {
+      ...shape,
+      message: described.message,
+      data: { ...shape.data, stack: undefined, i18nKey: described.i18nKey, fields: described.fields },
+    };
   },
 });
 

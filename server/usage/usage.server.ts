@@ -48,8 +48,18 @@ export function billableMinutes(seconds: number): number {
 
 /** Totals per kind for a period (the billing issue reads these). */
 export async function usageTotals(db: TenantDb, from: Date, to: Date): Promise<Record<TUsageKind, number>> {
-  const rows = await db.usageEvent.groupBy({ by: ["kind"], where: { tenantId: db.tenantId, occurredAt: { gte: from, lt: to }, simulated: false }, _sum: { quantity: true } });
-  const totals = { SMS_SEGMENT_INBOUND: 0, SMS_SEGMENT_OUTBOUND: 0, CALL_MINUTE_INBOUND: 0, CALL_MINUTE_OUTBOUND: 0, AI_MINUTE: 0 } as Record<TUsageKind, number>;
+  const rows = await db.usageEvent.groupBy({
+    by: ["kind"],
+    where: { tenantId: db.tenantId, occurredAt: { gte: from, lt: to }, simulated: false },
+    _sum: { quantity: true },
+  });
+  const totals = {
+    SMS_SEGMENT_INBOUND: 0,
+    SMS_SEGMENT_OUTBOUND: 0,
+    CALL_MINUTE_INBOUND: 0,
+    CALL_MINUTE_OUTBOUND: 0,
+    AI_MINUTE: 0,
+  } as Record<TUsageKind, number>;
   for (const row of rows) totals[row.kind as TUsageKind] = row._sum.quantity ?? 0;
   return totals;
 }

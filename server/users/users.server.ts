@@ -5,7 +5,12 @@ import { Conflict } from "../errors/domain-errors";
 import { ZLocaleSchema } from "../i18n/localized-text";
 import { SESSION_USER_SELECT, type SessionUser } from "./session-user";
 
-export const ZEmailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: "validation.email" })).pipe(z.string().max(254));
+export const ZEmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "validation.email" }))
+  .pipe(z.string().max(254));
 export const ZPersonNameSchema = z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" });
 
 const isPlatformAdminEmail = (email: string) => env().PLATFORM_ADMIN_EMAILS.includes(email.toLowerCase());

@@ -57,8 +57,14 @@ export async function benchBookingLoad(owner: SessionUser, options: BookingLoadO
   const cookie = await sessionCookie(owner.id);
   const server = await startLoopbackTrpcServer();
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const post = (body: unknown) => postJson(agent, `${server.origin}/api/trpc/booking.create`, body, { cookie, "x-tenant-id": setup.tenantId });
-  const input = (job: Job) => ({ serviceId: setup.serviceId, startsAt: job.startsAt, staffId: job.staffId, customer: { id: job.customerId } });
+  const post = (body: unknown) =>
+    postJson(agent, `${server.origin}/api/trpc/booking.create`, body, { cookie, "x-tenant-id": setup.tenantId });
+  const input = (job: Job) => ({
+    serviceId: setup.serviceId,
+    startsAt: job.startsAt,
+    staffId: job.staffId,
+    customer: { id: job.customerId },
+  });
 
   try {
     // Warm-up on days no measured job uses (JIT, pool, caches).
@@ -73,7 +79,9 @@ export async function benchBookingLoad(owner: SessionUser, options: BookingLoadO
     const ok = outcomes.filter((o) => o.status === 200).map((o) => o.ms);
     const conflicts = outcomes.filter((o) => o.status === 409 && o.code === "CONFLICT");
     const otherErrors = outcomes.length - ok.length - conflicts.length;
-    const storedBookings = await withTenant(setup.tenantId, (db) => db.booking.count({ where: { startsAt: { lt: warm.at(0)!.firstOfDay } } }));
+    const storedBookings = await withTenant(setup.tenantId, (db) =>
+      db.booking.count({ where: { startsAt: { lt: warm.at(0)!.firstOfDay } } }),
+    );
     ok.sort((a, b) => a - b);
     const conflictMs = conflicts.map((o) => o.ms).sort((a, b) => a - b);
     return {
@@ -115,24 +123,47 @@ async function seedLoadTenant(owner: SessionUser): Promise<LoadTenant> {
       timeZone: TIME_ZONE,
       locale: "en",
       hours: pack.config.HOURS.weekly,
-      services: pack.services.map((s) => ({ packServiceKey: s.key, name: s.name.en, durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+      services: pack.services.map((s) => ({
+        packServiceKey: s.key,
+        name: s.name.en,
+        durationMinutes: s.durationMinutes,
+        priceCents: s.priceCents,
+      })),
     },
     owner,
   );
   return withTenant(tenant.id, async (db) => {
     await writeConfig(db, "BOOKING", { bufferMinutes: 15, travelMinutes: 15 }, null);
     const service = await db.service.create({
-      data: { tenantId: db.tenantId, name: { en: "Express wash", es: "Lavado express" }, description: { en: "", es: "" }, durationMinutes: 60, priceCents: 6_000 },
+      data: {
+        tenantId: db.tenantId,
+        name: { en: "Express wash", es: "Lavado express" },
+        description: { en: "", es: "" },
+        durationMinutes: 60,
+        priceCents: 6_000,
+      },
       select: { id: true },
     });
     const staffIds = (await db.staff.findMany({ select: { id: true } })).map((s) => s.id);
-    for (let i = staffIds.length; i < STAFF; i++) staffIds.push((await db.staff.create({ data: { tenantId: db.tenantId, name: `Tech ${i + 1}`, sortOrder: i }, select: { id: true } })).id);
+    for (let i = staffIds.length; i < STAFF; i++)
+      staffIds.push(
+        (await db.staff.create({ data: { tenantId: db.tenantId, name: `Tech ${i + 1}`, sortOrder: i }, select: { id: true } })).id,
+      );
     const customerIds: string[] = [];
     for (let i = 0; i < 40; i++) {
-      const c = await db.customer.create({ data: { tenantId: db.tenantId, name: `Load customer ${i}`, phone: `+1512555${String(2000 + i)}` }, select: { id: true } });
+      const c = await db.customer.create({
+        data: { tenantId: db.tenantId, name: `Load customer ${i}`, phone: `+1512555${String(2000 + i)}` },
+        select: { id: true },
+      });
       customerIds.push(c.id);
     }
-    return { tenantId: tenant.id, serviceId: service.id, staffIds, customerIds, tomorrow: DateTime.now().setZone(TIME_ZONE).startOf("day").plus({ days: 1 }) };
+    return {
+      tenantId: tenant.id,
+      serviceId: service.id,
+      staffIds,
+      customerIds,
+      tomorrow: DateTime.now().setZone(TIME_ZONE).startOf("day").plus({ days: 1 }),
+    };
   });
 }
 
@@ -163,7 +194,8 @@ function plan(t: LoadTenant, o: BookingLoadOptions): Job[] {
   for (let i = 0; i < distinct.length; i++) {
     jobs.push(distinct[i]);
     const group = i % every === 0 ? contended.shift() : undefined;
-    if (group) for (let k = 0; k < o.contenders; k++) jobs.push({ ...group, customerId: t.customerIds[k % t.customerIds.length], contended: true });
+    if (group)
+      for (let k = 0; k < o.contenders; k++) jobs.push({ ...group, customerId: t.customerIds[k % t.customerIds.length], contended: true });
   }
   for (const group of contended) for (let k = 0; k < o.contenders; k++) jobs.push({ ...group, contended: true });
   return jobs;
@@ -197,12 +229,16 @@ async function runJobs<T>(jobs: T[], concurrency: number, send: (job: T) => Prom
 function postJson(agent: Agent, url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: "POST", agent, headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(payload) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = httpRequest(
+      url,
+      { method: "POST", agent, headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(payload);
   });

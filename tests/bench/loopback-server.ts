@@ -35,7 +35,11 @@ export async function startLoopbackTrpcServer(): Promise<LoopbackServer> {
     // What the HTTP tier sets from the socket (server/http/app.server.ts).
     headers.set("x-sp-client-ip", req.socket.remoteAddress ?? "unknown");
     const method = req.method ?? "GET";
-    const request = new Request(new URL(req.url ?? "/", origin), { method, headers, body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks) });
+    const request = new Request(new URL(req.url ?? "/", origin), {
+      method,
+      headers,
+      body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
+    });
     const args = { request, params: {}, context: {} };
     const response = await (method === "GET" ? loader(args) : action(args));
     res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -38,7 +38,9 @@ async function bench(name: string, runs: number, fn: (i: number) => Promise<unkn
   const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   const r = { name, runs, medianMs: round(pick(0.5)), p99Ms: round(pick(0.99)), opsPerSec: Math.round((runs / total) * 1000) };
   results.push(r);
-  console.log(`${name.padEnd(58)} median ${r.medianMs.toFixed(3).padStart(8)} ms   p99 ${r.p99Ms.toFixed(3).padStart(8)} ms   ${String(r.opsPerSec).padStart(6)} ops/s`);
+  console.log(
+    `${name.padEnd(58)} median ${r.medianMs.toFixed(3).padStart(8)} ms   p99 ${r.p99Ms.toFixed(3).padStart(8)} ms   ${String(r.opsPerSec).padStart(6)} ops/s`,
+  );
 }
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -68,7 +70,9 @@ console.log(`ServicePro bench on ${db.kind === "pglite" ? "embedded PGlite" : "P
 await migrate(db);
 installDatabase(db);
 
-const owner = await withGlobal((g) => g.user.create({ data: { email: `bench-${Date.now()}@example.com`, name: "Bench Owner" }, select: SESSION_USER_SELECT }));
+const owner = await withGlobal((g) =>
+  g.user.create({ data: { email: `bench-${Date.now()}@example.com`, name: "Bench Owner" }, select: SESSION_USER_SELECT }),
+);
 const pack = getPack("auto-detailing");
 const tenant = await createTenant(
   {
@@ -77,7 +81,12 @@ const tenant = await createTenant(
     timeZone: "America/Chicago",
     locale: "en",
     hours: pack.config.HOURS.weekly,
-    services: pack.services.map((s) => ({ packServiceKey: s.key, name: s.name.en, durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+    services: pack.services.map((s) => ({
+      packServiceKey: s.key,
+      name: s.name.en,
+      durationMinutes: s.durationMinutes,
+      priceCents: s.priceCents,
+    })),
   },
   owner,
 );
@@ -93,7 +102,14 @@ await bench("config write (override + audit + outbox + notify)", 300, (i) =>
   withTenant(tenant.id, (t) => writeConfig(t, "LOYALTY", { pointsPerDollar: (i % 5) + 1 }, owner.id)),
 );
 await bench("public tenant resolution by subdomain host", 2000, () => resolveTenantForHost(`${tenant.slug}.localhost`));
-const caller = createCaller({ requestId: "bench", request: new Request("http://localhost/"), user: owner, locale: "en", tenantIdHint: tenant.id, ip: "127.0.0.1" });
+const caller = createCaller({
+  requestId: "bench",
+  request: new Request("http://localhost/"),
+  user: owner,
+  locale: "en",
+  tenantIdHint: tenant.id,
+  ip: "127.0.0.1",
+});
 await bench("tRPC config.all as owner (membership check + 7 nodes)", 1000, () => caller.config.all());
 
 // Issue 3: slots for a month from the database, and booking creation under load over HTTP.
@@ -101,16 +117,30 @@ const slots = await benchSlots(bench, owner);
 for (const r of results) if (r.name.startsWith("slots:")) r.details = { ...slots.fixture.counts, slotsOffered: slots.slotsOffered };
 
 const load = { concurrency: 20, distinct: 250, contended: 20, contenders: 5 };
-console.log(`\nbooking load: ${load.concurrency} keep-alive clients over HTTP on 127.0.0.1, ${load.distinct} distinct slots + ${load.contended} slots asked for ${load.contenders} times at once`);
+console.log(
+  `\nbooking load: ${load.concurrency} keep-alive clients over HTTP on 127.0.0.1, ${load.distinct} distinct slots + ${load.contended} slots asked for ${load.contenders} times at once`,
+);
 const loaded = await benchBookingLoad(owner, load);
 const loadName = `booking.create over HTTP, ${load.concurrency} concurrent clients (successful creations)`;
-results.push({ name: loadName, runs: loaded.requests, medianMs: loaded.p50Ms, p99Ms: loaded.p99Ms, opsPerSec: loaded.bookingsPerSec, details: { ...load, ...loaded } });
-console.log(`${loadName.padEnd(58)} median ${loaded.p50Ms.toFixed(3).padStart(8)} ms   p99 ${loaded.p99Ms.toFixed(3).padStart(8)} ms   ${String(loaded.bookingsPerSec).padStart(6)} bookings/s`);
+results.push({
+  name: loadName,
+  runs: loaded.requests,
+  medianMs: loaded.p50Ms,
+  p99Ms: loaded.p99Ms,
+  opsPerSec: loaded.bookingsPerSec,
+  details: { ...load, ...loaded },
+});
+console.log(
+  `${loadName.padEnd(58)} median ${loaded.p50Ms.toFixed(3).padStart(8)} ms   p99 ${loaded.p99Ms.toFixed(3).padStart(8)} ms   ${String(loaded.bookingsPerSec).padStart(6)} bookings/s`,
+);
 console.log(
   `  ${loaded.requests} requests in ${(loaded.wallMs / 1000).toFixed(2)} s (${loaded.requestsPerSec} req/s): ${loaded.created} created, ${loaded.conflicts} CONFLICT (expected ${loaded.expectedConflicts}), ${loaded.otherErrors} other errors; ${loaded.storedBookings} bookings stored; max ${loaded.maxMs.toFixed(1)} ms, conflict median ${loaded.conflictP50Ms.toFixed(1)} ms`,
 );
 const loadCorrect =
-  loaded.conflicts === loaded.expectedConflicts && loaded.otherErrors === 0 && loaded.storedBookings === loaded.created && loaded.created === load.distinct + load.contended;
+  loaded.conflicts === loaded.expectedConflicts &&
+  loaded.otherErrors === 0 &&
+  loaded.storedBookings === loaded.created &&
+  loaded.created === load.distinct + load.contended;
 if (!loadCorrect) {
   console.error("booking load: wrong answers under load (see the line above)");
   process.exitCode = 1;

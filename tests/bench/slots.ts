@@ -34,11 +34,26 @@ export function seededRandom(seed: number): () => number {
 
 const range = (open: string, close: string) => [{ open, close }];
 const BUSINESS_HOURS = {
-  mon: [{ open: "08:00", close: "12:00" }, { open: "13:00", close: "18:00" }],
-  tue: [{ open: "08:00", close: "12:00" }, { open: "13:00", close: "18:00" }],
-  wed: [{ open: "08:00", close: "12:00" }, { open: "13:00", close: "18:00" }],
-  thu: [{ open: "08:00", close: "12:00" }, { open: "13:00", close: "18:00" }],
-  fri: [{ open: "08:00", close: "12:00" }, { open: "13:00", close: "18:00" }],
+  mon: [
+    { open: "08:00", close: "12:00" },
+    { open: "13:00", close: "18:00" },
+  ],
+  tue: [
+    { open: "08:00", close: "12:00" },
+    { open: "13:00", close: "18:00" },
+  ],
+  wed: [
+    { open: "08:00", close: "12:00" },
+    { open: "13:00", close: "18:00" },
+  ],
+  thu: [
+    { open: "08:00", close: "12:00" },
+    { open: "13:00", close: "18:00" },
+  ],
+  fri: [
+    { open: "08:00", close: "12:00" },
+    { open: "13:00", close: "18:00" },
+  ],
   sat: range("09:00", "14:00"),
   sun: [],
 };
@@ -47,9 +62,24 @@ const STAFF_HOURS: Array<object | null> = [
   null,
   null,
   null,
-  { ...BUSINESS_HOURS, mon: range("07:00", "15:00"), tue: range("07:00", "15:00"), wed: range("07:00", "15:00"), thu: range("07:00", "15:00"), fri: range("07:00", "15:00") },
+  {
+    ...BUSINESS_HOURS,
+    mon: range("07:00", "15:00"),
+    tue: range("07:00", "15:00"),
+    wed: range("07:00", "15:00"),
+    thu: range("07:00", "15:00"),
+    fri: range("07:00", "15:00"),
+  },
   { ...BUSINESS_HOURS, wed: [] },
-  { mon: [], tue: range("10:00", "16:00"), wed: range("10:00", "16:00"), thu: range("10:00", "16:00"), fri: range("10:00", "16:00"), sat: range("09:00", "16:00"), sun: [] },
+  {
+    mon: [],
+    tue: range("10:00", "16:00"),
+    wed: range("10:00", "16:00"),
+    thu: range("10:00", "16:00"),
+    fri: range("10:00", "16:00"),
+    sat: range("09:00", "16:00"),
+    sun: [],
+  },
   null,
   { ...BUSINESS_HOURS, fri: range("08:00", "12:00"), sat: [] },
   null,
@@ -77,7 +107,12 @@ export async function seedSlotsFixture(owner: SessionUser): Promise<SlotsFixture
       timeZone: TIME_ZONE,
       locale: "en",
       hours: pack.config.HOURS.weekly,
-      services: pack.services.map((s) => ({ packServiceKey: s.key, name: s.name.en, durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+      services: pack.services.map((s) => ({
+        packServiceKey: s.key,
+        name: s.name.en,
+        durationMinutes: s.durationMinutes,
+        priceCents: s.priceCents,
+      })),
     },
     owner,
   );
@@ -88,9 +123,20 @@ export async function seedSlotsFixture(owner: SessionUser): Promise<SlotsFixture
   const random = seededRandom(20_261_127);
   const counts = await withTenant(tenant.id, async (db) => {
     await writeConfig(db, "HOURS", { weekly: BUSINESS_HOURS }, null);
-    await writeConfig(db, "BOOKING", { slotIntervalMinutes: 30, bufferMinutes: 15, travelMinutes: 20, minNoticeMinutes: 120, horizonDays: 90 }, null);
+    await writeConfig(
+      db,
+      "BOOKING",
+      { slotIntervalMinutes: 30, bufferMinutes: 15, travelMinutes: 20, minNoticeMinutes: 120, horizonDays: 90 },
+      null,
+    );
     const service = await db.service.create({
-      data: { tenantId: db.tenantId, name: { en: "Full detail", es: "Detallado completo" }, description: { en: "", es: "" }, durationMinutes: 90, priceCents: 18_000 },
+      data: {
+        tenantId: db.tenantId,
+        name: { en: "Full detail", es: "Detallado completo" },
+        description: { en: "", es: "" },
+        durationMinutes: 90,
+        priceCents: 18_000,
+      },
       select: { id: true },
     });
     const staffIds = await seedStaff(db);
@@ -107,7 +153,10 @@ async function seedStaff(db: TenantDb): Promise<string[]> {
   const ownerStaff = await db.staff.findMany({ select: { id: true } });
   const ids = ownerStaff.map((s) => s.id);
   for (let i = ids.length; i < STAFF; i++) {
-    const row = await db.staff.create({ data: { tenantId: db.tenantId, name: `Tech ${i + 1}`, sortOrder: i, ...(STAFF_HOURS[i] ? { weeklyHours: STAFF_HOURS[i]! } : {}) }, select: { id: true } });
+    const row = await db.staff.create({
+      data: { tenantId: db.tenantId, name: `Tech ${i + 1}`, sortOrder: i, ...(STAFF_HOURS[i] ? { weeklyHours: STAFF_HOURS[i]! } : {}) },
+      select: { id: true },
+    });
     ids.push(row.id);
   }
   return ids;
@@ -119,20 +168,49 @@ const local = (day: DateTime, hhmm: string) => {
 };
 
 async function seedExceptions(db: TenantDb, staffIds: string[], first: DateTime, random: () => number): Promise<number> {
-  const rows: Array<{ tenantId: string; staffId: string | null; kind: "CLOSED" | "OPEN"; startsAt: Date; endsAt: Date; reason: string }> = [];
+  const rows: Array<{ tenantId: string; staffId: string | null; kind: "CLOSED" | "OPEN"; startsAt: Date; endsAt: Date; reason: string }> =
+    [];
   // A business holiday and a half-day closure.
   const holiday = first.plus({ days: 10 });
-  rows.push({ tenantId: db.tenantId, staffId: null, kind: "CLOSED", startsAt: holiday.toJSDate(), endsAt: holiday.plus({ days: 1 }).toJSDate(), reason: "Holiday" });
+  rows.push({
+    tenantId: db.tenantId,
+    staffId: null,
+    kind: "CLOSED",
+    startsAt: holiday.toJSDate(),
+    endsAt: holiday.plus({ days: 1 }).toJSDate(),
+    reason: "Holiday",
+  });
   const halfDay = first.plus({ days: 17 });
-  rows.push({ tenantId: db.tenantId, staffId: null, kind: "CLOSED", startsAt: local(halfDay, "12:00"), endsAt: halfDay.plus({ days: 1 }).toJSDate(), reason: "Team training" });
+  rows.push({
+    tenantId: db.tenantId,
+    staffId: null,
+    kind: "CLOSED",
+    startsAt: local(halfDay, "12:00"),
+    endsAt: halfDay.plus({ days: 1 }).toJSDate(),
+    reason: "Team training",
+  });
   // Time off: a dozen member-days; a couple of extra Sunday openings.
   for (let i = 0; i < 12; i++) {
     const day = first.plus({ days: Math.floor(random() * DAYS) });
-    rows.push({ tenantId: db.tenantId, staffId: staffIds[Math.floor(random() * staffIds.length)], kind: "CLOSED", startsAt: day.toJSDate(), endsAt: day.plus({ days: 1 }).toJSDate(), reason: "Time off" });
+    rows.push({
+      tenantId: db.tenantId,
+      staffId: staffIds[Math.floor(random() * staffIds.length)],
+      kind: "CLOSED",
+      startsAt: day.toJSDate(),
+      endsAt: day.plus({ days: 1 }).toJSDate(),
+      reason: "Time off",
+    });
   }
   for (let i = 0; i < 2; i++) {
     const sunday = first.plus({ days: 7 * i + ((7 - first.weekday) % 7) });
-    rows.push({ tenantId: db.tenantId, staffId: staffIds[i], kind: "OPEN", startsAt: local(sunday, "09:00"), endsAt: local(sunday, "13:00"), reason: "Extra shift" });
+    rows.push({
+      tenantId: db.tenantId,
+      staffId: staffIds[i],
+      kind: "OPEN",
+      startsAt: local(sunday, "09:00"),
+      endsAt: local(sunday, "13:00"),
+      reason: "Extra shift",
+    });
   }
   await db.scheduleException.createMany({ data: rows });
   return rows.length;
@@ -178,7 +256,9 @@ async function seedBusyBlocks(db: TenantDb, staffIds: string[], first: DateTime,
   const rows = [];
   // Half the members connected Google Calendar; their personal events land anywhere in the day.
   for (const staffId of staffIds.slice(0, 5)) {
-    const connection = await db.calendarConnection.create({ data: { tenantId: db.tenantId, staffId, provider: "google", status: "CONNECTED", externalCalendarId: "primary" } });
+    const connection = await db.calendarConnection.create({
+      data: { tenantId: db.tenantId, staffId, provider: "google", status: "CONNECTED", externalCalendarId: "primary" },
+    });
     for (let i = 0; i < 30; i++) {
       const startsAt = first.plus({ days: Math.floor(random() * DAYS), minutes: 7 * 60 + Math.floor(random() * 22) * 30 }).toJSDate();
       const endsAt = new Date(startsAt.getTime() + (30 + Math.floor(random() * 4) * 30) * 60_000);
@@ -201,13 +281,24 @@ export async function benchSlots(bench: BenchFn, owner: SessionUser): Promise<{ 
   );
   if (slotsOffered === 0) throw new Error("slots bench: the fixture offers no slots; the figures would mean nothing");
 
-  await bench(`slots: getSlotCalendar ${DAYS} days x ${STAFF} staff from the database`, 150, () => withTenant(f.tenantId, (db) => getSlotCalendar(db, query)));
-  const publicCaller = createCaller({ requestId: "bench-slots", request: new Request("http://localhost/"), user: null, locale: "en", tenantIdHint: null, ip: "127.0.0.1" });
+  await bench(`slots: getSlotCalendar ${DAYS} days x ${STAFF} staff from the database`, 150, () =>
+    withTenant(f.tenantId, (db) => getSlotCalendar(db, query)),
+  );
+  const publicCaller = createCaller({
+    requestId: "bench-slots",
+    request: new Request("http://localhost/"),
+    user: null,
+    locale: "en",
+    tenantIdHint: null,
+    ip: "127.0.0.1",
+  });
   await bench(`slots: tRPC scheduling.slots (public, by slug) ${DAYS} days x ${STAFF} staff`, 100, () =>
     publicCaller.scheduling.slots({ tenantSlug: f.slug, serviceId: f.serviceId, fromDate: f.fromDate, toDate: f.toDate }),
   );
   const window = localDateRange(TIME_ZONE, f.fromDate, f.toDate)!;
-  const loaded = await withTenant(f.tenantId, (db) => loadAvailabilityInput(db, { serviceId: f.serviceId, from: window.from, to: window.to, rules: "customer" }));
+  const loaded = await withTenant(f.tenantId, (db) =>
+    loadAvailabilityInput(db, { serviceId: f.serviceId, from: window.from, to: window.to, rules: "customer" }),
+  );
   await bench(`slots: engine only (computeSlots, inputs preloaded) ${DAYS} days`, 300, async () => computeSlots(loaded.input));
   return { fixture: f, slotsOffered };
 }

@@ -15,7 +15,6 @@ const service = getPack(DEMO.packKey).services[0];
 
 const browser = sharedBrowser();
 
-
 const h1 = (page: Page, text: string) => page.getByRole("heading", { name: text, exact: true, level: 1 });
 
 describe("public booking", () => {
@@ -25,7 +24,13 @@ describe("public booking", () => {
     // -- The customer, Spanish browser on a phone, from the public site ---------------------------------
     const page = await newPage(browser(), { locale: "es", viewport: "phone", label: "customer" });
     await open(page, `/s/${DEMO.slug}`);
-    await Promise.all([page.waitForURL((u) => u.pathname === `/s/${DEMO.slug}/book`), page.getByRole("link", { name: tr("es", "site:bookNow"), exact: true }).first().click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === `/s/${DEMO.slug}/book`),
+      page
+        .getByRole("link", { name: tr("es", "site:bookNow"), exact: true })
+        .first()
+        .click(),
+    ]);
     await waitForHydration(page);
     expect(await page.evaluate(() => document.documentElement.lang), "document language").toBe("es");
 
@@ -54,7 +59,10 @@ describe("public booking", () => {
     // An invalid phone number is refused with a translated message.
     await page.getByLabel(tr("es", "booking:form.name")).fill(customer.name);
     await page.getByLabel(tr("es", "booking:form.phone")).fill("123");
-    await page.getByRole("main").getByRole("button", { name: tr("es", "booking:form.submit"), exact: true }).click();
+    await page
+      .getByRole("main")
+      .getByRole("button", { name: tr("es", "booking:form.submit"), exact: true })
+      .click();
     await page.getByText(tr("es", "booking:form.phoneInvalid")).waitFor();
     await page.getByLabel(tr("es", "booking:form.phone")).fill(customer.phone);
     // A mobile business: where to go. A Dallas ZIP is outside the demo's 25 miles around Austin.
@@ -65,10 +73,18 @@ describe("public booking", () => {
     await page.getByText(tr("es", "errors:booking.outsideServiceArea")).waitFor();
     await zip.fill("78701");
     await page.getByRole("checkbox", { name: tr("es", "booking:form.smsConsent") }).check();
-    await page.getByRole("main").getByRole("button", { name: tr("es", "booking:form.submit"), exact: true }).click();
+    await page
+      .getByRole("main")
+      .getByRole("button", { name: tr("es", "booking:form.submit"), exact: true })
+      .click();
 
     // Step 4: the confirmation, with the manage link.
-    await page.getByRole("heading", { level: 1, name: new RegExp(`^(${escapeRe(tr("es", "booking:done.heading"))}|${escapeRe(tr("es", "booking:done.headingRequested"))})$`) }).waitFor();
+    await page
+      .getByRole("heading", {
+        level: 1,
+        name: new RegExp(`^(${escapeRe(tr("es", "booking:done.heading"))}|${escapeRe(tr("es", "booking:done.headingRequested"))})$`),
+      })
+      .waitFor();
     const main = normalizeSpace(await page.getByRole("main").textContent());
     expect(main).toContain(service.name.es);
     expect(main).toContain(slotTime);
@@ -83,9 +99,19 @@ describe("public booking", () => {
     await h1(page, tr("es", "booking:manage.title")).waitFor();
     expect(normalizeSpace(await page.getByRole("main").textContent())).toContain(service.name.es);
     // Cancel/change online, or (inside the business's change cutoff, e.g. a slot early tomorrow) the way to reach them.
-    const changes = page.getByRole("button", { name: tr("es", "booking:manage.cancel"), exact: true }).or(page.getByText(tr("es", "booking:manage.closed", { business: DEMO.name })));
+    const changes = page
+      .getByRole("button", { name: tr("es", "booking:manage.cancel"), exact: true })
+      .or(page.getByText(tr("es", "booking:manage.closed", { business: DEMO.name })));
     await changes.first().waitFor();
-    expect(await page.getByText(new RegExp(`^(${escapeRe(tr("es", "booking:manage.status.CONFIRMED"))}|${escapeRe(tr("es", "booking:manage.status.REQUESTED"))})$`)).count()).toBe(1);
+    expect(
+      await page
+        .getByText(
+          new RegExp(
+            `^(${escapeRe(tr("es", "booking:manage.status.CONFIRMED"))}|${escapeRe(tr("es", "booking:manage.status.REQUESTED"))})$`,
+          ),
+        )
+        .count(),
+    ).toBe(1);
     await checkA11y(page, "es: manage booking (phone)");
     // A tampered link is a friendly page, not an error.
     const bad = await page.goto(new URL(`${managePath!.slice(0, -3)}xyz`, page.url()).toString());
@@ -108,7 +134,12 @@ describe("public booking", () => {
       await owner.waitForTimeout(1000);
     }
     await Promise.all([owner.waitForURL((u) => /^\/dashboard\/inbox\/[\w-]+/.test(u.pathname)), row.first().click()]);
-    const sms = tr("es", "notifications:booking.confirmation.sms", { businessName: DEMO.name, serviceName: service.name.es, when: "@@", manageUrl: "@@" }).split("@@")[0];
+    const sms = tr("es", "notifications:booking.confirmation.sms", {
+      businessName: DEMO.name,
+      serviceName: service.name.es,
+      when: "@@",
+      manageUrl: "@@",
+    }).split("@@")[0];
     await owner.getByRole("main").getByText(sms, { exact: false }).first().waitFor();
   });
 
@@ -152,5 +183,7 @@ async function bookedLocalDate(page: Page, managePath: string): Promise<string> 
   expect(res.ok(), "manage.get").toBe(true);
   const [{ result }] = (await res.json()) as Array<{ result: { data: { startsAt: string; business: { timeZone: string } } } }>;
   const { startsAt, business } = result.data;
-  return new Intl.DateTimeFormat("en-CA", { timeZone: business.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(startsAt));
+  return new Intl.DateTimeFormat("en-CA", { timeZone: business.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(startsAt),
+  );
 }

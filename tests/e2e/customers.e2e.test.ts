@@ -9,7 +9,6 @@ import { checkA11y, newPage, normalizeSpace, open, tr, signIn, uniqueSuffix, sha
 
 const browser = sharedBrowser();
 
-
 const CUSTOMER_PATH = /^\/dashboard\/customers\/(?!new$)[^/]+$/;
 
 describe("customers", () => {
@@ -29,7 +28,14 @@ describe("customers", () => {
     await open(owner, "/dashboard/customers");
     await owner.getByRole("heading", { name: tr("en", "customers:title"), exact: true, level: 1 }).waitFor();
     await checkA11y(owner, "en: customer list");
-    await Promise.all([owner.waitForURL((u) => u.pathname === "/dashboard/customers/new"), owner.getByRole("main").getByRole("link", { name: tr("en", "customers:newCustomer") }).first().click()]);
+    await Promise.all([
+      owner.waitForURL((u) => u.pathname === "/dashboard/customers/new"),
+      owner
+        .getByRole("main")
+        .getByRole("link", { name: tr("en", "customers:newCustomer") })
+        .first()
+        .click(),
+    ]);
     await owner.getByRole("heading", { name: tr("en", "customers:new.title"), exact: true, level: 1 }).waitFor();
 
     // A number too short to be real is refused, in words, on the phone field.
@@ -44,8 +50,13 @@ describe("customers", () => {
 
     // The local way of writing it is accepted and stored as E.164.
     await phone.fill(local);
-    await owner.getByLabel(tr("en", "customers:form.listItem", { field: "Vehicles", number: 1 }), { exact: true }).fill("2020 Mazda CX-5 (blue)");
-    await Promise.all([owner.waitForURL((u) => CUSTOMER_PATH.test(u.pathname)), owner.getByRole("button", { name: tr("en", "customers:form.create"), exact: true }).click()]);
+    await owner
+      .getByLabel(tr("en", "customers:form.listItem", { field: "Vehicles", number: 1 }), { exact: true })
+      .fill("2020 Mazda CX-5 (blue)");
+    await Promise.all([
+      owner.waitForURL((u) => CUSTOMER_PATH.test(u.pathname)),
+      owner.getByRole("button", { name: tr("en", "customers:form.create"), exact: true }).click(),
+    ]);
     await waitForHydration(owner);
     const firstUrl = new URL(owner.url());
     await owner.getByRole("heading", { name, exact: true, level: 1 }).waitFor();
@@ -71,12 +82,20 @@ describe("customers", () => {
     const phone2 = owner.getByLabel(tr("en", "customers:form.phone"), { exact: true });
     await phone2.fill(`(737) 555-01${nn}`);
     await phone2.blur();
-    await owner.getByRole("main").getByText(tr("en", "customers:form.phoneOwner", { name })).waitFor();
+    await owner
+      .getByRole("main")
+      .getByText(tr("en", "customers:form.phoneOwner", { name }))
+      .waitFor();
     await phone2.fill("");
     await owner.locator('main input[name="name"]').fill(`D. ${lastName}`);
     await owner.getByLabel(tr("en", "customers:form.email"), { exact: true }).fill(email.toUpperCase());
-    await owner.getByLabel(tr("en", "customers:form.listItem", { field: "Vehicles", number: 1 }), { exact: true }).fill("2012 Honda Civic (red)");
-    await Promise.all([owner.waitForURL((u) => CUSTOMER_PATH.test(u.pathname) && u.pathname !== firstUrl.pathname), owner.getByRole("button", { name: tr("en", "customers:form.create"), exact: true }).click()]);
+    await owner
+      .getByLabel(tr("en", "customers:form.listItem", { field: "Vehicles", number: 1 }), { exact: true })
+      .fill("2012 Honda Civic (red)");
+    await Promise.all([
+      owner.waitForURL((u) => CUSTOMER_PATH.test(u.pathname) && u.pathname !== firstUrl.pathname),
+      owner.getByRole("button", { name: tr("en", "customers:form.create"), exact: true }).click(),
+    ]);
     await waitForHydration(owner);
     await owner.getByRole("heading", { name: tr("en", "customers:duplicates.title"), exact: true }).waitFor();
     await Promise.all([
@@ -92,7 +111,9 @@ describe("customers", () => {
     await owner.getByRole("button", { name: tr("en", "customers:merge.submit"), exact: true }).click();
     const dialog = owner.getByRole("dialog", { name: tr("en", "customers:merge.confirmTitle") });
     await dialog.waitFor();
-    expect(normalizeSpace(await dialog.textContent())).toContain(tr("en", "customers:merge.confirmBody", { survivor: name, duplicate: `D. ${lastName}` }));
+    expect(normalizeSpace(await dialog.textContent())).toContain(
+      tr("en", "customers:merge.confirmBody", { survivor: name, duplicate: `D. ${lastName}` }),
+    );
     await checkA11y(owner, "en: merge confirmation dialog");
     await Promise.all([
       owner.waitForURL((u) => u.pathname === firstUrl.pathname && u.searchParams.get("merged") === "1"),
@@ -102,7 +123,9 @@ describe("customers", () => {
     // The URL commits before the kept record's page has rendered: wait for its notice.
     await owner.getByRole("main").getByText(tr("en", "customers:detail.merged")).waitFor();
     expect(normalizeSpace(await owner.getByRole("main").textContent())).toContain(tr("en", "customers:detail.merged"));
-    const vehicles = await owner.locator('main input[name="fields.vehicles"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const vehicles = await owner
+      .locator('main input[name="fields.vehicles"]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
     expect(vehicles, "the duplicate's vehicle joined the kept record").toEqual(["2020 Mazda CX-5 (blue)", "2012 Honda Civic (red)"]);
     expect(await owner.getByRole("heading", { name: tr("en", "customers:duplicates.title") }).count(), "no duplicate left").toBe(0);
 

@@ -1,7 +1,20 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { formatCents } from "../../app/lib/money";
-import { baseUrl, checkA11y, type Locale, newPage, normalizeSpace, open, tr, uniqueSuffix, url, sharedBrowser, type ViewportKind, waitForHydration } from "./support/app";
+import {
+  baseUrl,
+  checkA11y,
+  type Locale,
+  newPage,
+  normalizeSpace,
+  open,
+  tr,
+  uniqueSuffix,
+  url,
+  sharedBrowser,
+  type ViewportKind,
+  waitForHydration,
+} from "./support/app";
 
 /**
  * The owner's first ten minutes: sign up, set the business up in the wizard, land on the
@@ -22,10 +35,22 @@ interface Journey {
 const JOURNEYS: Journey[] = [
   { title: "English, desktop, house cleaning", locale: "en", viewport: "desktop", pack: "house-cleaning", price: "123.45", cents: 12_345 },
   // A Spanish speaker may type a decimal comma.
-  { title: "Spanish from the browser language (es-US), phone, auto detailing", locale: "es", viewport: "phone", pack: "auto-detailing", price: "87,50", cents: 8_750 },
+  {
+    title: "Spanish from the browser language (es-US), phone, auto detailing",
+    locale: "es",
+    viewport: "phone",
+    pack: "auto-detailing",
+    price: "87,50",
+    cents: 8_750,
+  },
 ];
 
-const ADVANCED_ONLY_CARDS = ["dashboard:cards.ai.title", "dashboard:cards.email.title", "dashboard:cards.billing.title", "dashboard:cards.team.title"];
+const ADVANCED_ONLY_CARDS = [
+  "dashboard:cards.ai.title",
+  "dashboard:cards.email.title",
+  "dashboard:cards.billing.title",
+  "dashboard:cards.team.title",
+];
 
 const browser = sharedBrowser();
 
@@ -117,7 +142,10 @@ describe("onboarding journey", () => {
       await heading(page, tr(lng, "onboarding:location.heading"), 2);
       const language = page.getByRole("radiogroup", { name: tr(lng, "onboarding:location.language") });
       const expectedLanguage = lng === "es" ? "Español" : "English";
-      expect(await language.getByRole("radio", { name: expectedLanguage }).getAttribute("aria-checked"), "the business language defaults to the owner's").toBe("true");
+      expect(
+        await language.getByRole("radio", { name: expectedLanguage }).getAttribute("aria-checked"),
+        "the business language defaults to the owner's",
+      ).toBe("true");
       await checkA11y(page, `${lng}: wizard 2/5 location`);
       await next.click();
 
@@ -154,7 +182,9 @@ describe("onboarding journey", () => {
       await page.getByRole("button", { name: tr(lng, "onboarding:review.create"), exact: true }).click();
 
       // -- Success screen ------------------------------------------------------------------------
-      await page.getByRole("heading", { name: tr(lng, "onboarding:done.title", { name: businessName }), level: 1 }).waitFor({ timeout: 30_000 });
+      await page
+        .getByRole("heading", { name: tr(lng, "onboarding:done.title", { name: businessName }), level: 1 })
+        .waitFor({ timeout: 30_000 });
       const address = normalizeSpace(await page.locator("main p.font-mono").textContent());
       const m = /\/s\/([a-z0-9-]+)$/.exec(address);
       expect(m, `public address on the success screen: "${address}"`).not.toBeNull();
@@ -164,10 +194,15 @@ describe("onboarding journey", () => {
       await checkA11y(page, `${lng}: onboarding success`);
 
       // -- Dashboard: Simple, Advanced and back -----------------------------------------------------
-      await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard"), page.getByRole("link", { name: tr(lng, "onboarding:done.goDashboard") }).click()]);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === "/dashboard"),
+        page.getByRole("link", { name: tr(lng, "onboarding:done.goDashboard") }).click(),
+      ]);
       await waitForHydration(page);
       await heading(page, tr(lng, "dashboard:home.greeting", { name: ownerFirstName }), 1);
-      expect(normalizeSpace(await page.getByRole("main").textContent())).toContain(tr(lng, "dashboard:home.subtitle", { business: businessName }));
+      expect(normalizeSpace(await page.getByRole("main").textContent())).toContain(
+        tr(lng, "dashboard:home.subtitle", { business: businessName }),
+      );
       expect(await documentLang(page)).toBe(lng);
       await assertCards(page, lng, "simple");
       expect(await (await modeRadio(page, lng, "simple")).getAttribute("aria-checked"), "a new owner starts in Simple mode").toBe("true");

@@ -38,7 +38,10 @@ describe("phone line", () => {
     const main = page.getByRole("main");
     // The home card says how the line is set up and leads to the page.
     await expect.poll(() => main.getByTestId("phone-status").textContent()).toContain(es("card.simulator"));
-    await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard/phone"), main.getByRole("link", { name: es("card.action") }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === "/dashboard/phone"),
+      main.getByRole("link", { name: es("card.action") }).click(),
+    ]);
     await waitForHydration(page);
     await main.getByText(es("simulatorMode")).waitFor();
 

@@ -3,7 +3,18 @@ import { describe, expect, test } from "vitest";
 import { formatCents } from "../../app/lib/money";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
 import { getPack } from "../../server/packs";
-import { checkA11y, hostUrl, type Locale, newPage, normalizeSpace, tr, uniqueSuffix, url, sharedBrowser, waitForHydration } from "./support/app";
+import {
+  checkA11y,
+  hostUrl,
+  type Locale,
+  newPage,
+  normalizeSpace,
+  tr,
+  uniqueSuffix,
+  url,
+  sharedBrowser,
+  waitForHydration,
+} from "./support/app";
 
 /**
  * The public site of the seeded demo business, by path (/s/<slug>) and by subdomain

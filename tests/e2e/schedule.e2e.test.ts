@@ -14,7 +14,6 @@ const DEMO = CLEANMACHINE_DEMO;
 
 const browser = sharedBrowser();
 
-
 /** An open day (Mon–Fri) a few days ahead in the business's zone, where the demo leaves free time. */
 function workingDayAhead(): string {
   let day = DateTime.now().setZone(DEMO.timeZone).plus({ days: 3 });
@@ -28,7 +27,8 @@ async function slotTimes(dialog: Locator): Promise<Array<{ startsAt: string; lab
   const radios = list.getByRole("radio");
   const count = await radios.count();
   const out: Array<{ startsAt: string; label: string }> = [];
-  for (let i = 0; i < count; i++) out.push({ startsAt: (await radios.nth(i).getAttribute("data-starts-at"))!, label: normalizeSpace(await radios.nth(i).textContent()) });
+  for (let i = 0; i < count; i++)
+    out.push({ startsAt: (await radios.nth(i).getAttribute("data-starts-at"))!, label: normalizeSpace(await radios.nth(i).textContent()) });
   return out;
 }
 
@@ -45,7 +45,10 @@ describe("schedule", () => {
     const today = page.getByTestId("today-card");
     await today.waitFor();
     expect(normalizeSpace(await today.textContent())).toContain(tr("en", "schedule:todayCard.title"));
-    await Promise.all([page.waitForURL((u) => u.pathname === "/dashboard/schedule"), today.getByRole("link", { name: tr("en", "schedule:todayCard.action") }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === "/dashboard/schedule"),
+      today.getByRole("link", { name: tr("en", "schedule:todayCard.action") }).click(),
+    ]);
     await page.getByRole("heading", { name: tr("en", "schedule:title"), exact: true, level: 1 }).waitFor();
 
     // -- The day's agenda, one column per team member, with the seeded jobs -------------------------
@@ -105,9 +108,15 @@ describe("schedule", () => {
     expect(target.startsAt, "a different time").not.toBe(first.startsAt);
     await sheet.getByRole("radio", { name: target.label, exact: true }).click();
     await sheet.getByRole("button", { name: tr("en", "schedule:move.submit"), exact: true }).click();
-    await page.waitForFunction((text) => document.querySelector('[data-testid="schedule-notice"]')?.textContent?.startsWith(text), tr("en", "schedule:done.RESCHEDULE", { when: "" }).replace(/\.$/, "").trim());
     await page.waitForFunction(
-      ({ name, label }) => [...document.querySelectorAll('[data-testid="booking-card"]')].some((el) => el.textContent?.includes(name) && el.textContent.replace(/[\s\u00a0\u202f]+/g, " ").includes(label)),
+      (text) => document.querySelector('[data-testid="schedule-notice"]')?.textContent?.startsWith(text),
+      tr("en", "schedule:done.RESCHEDULE", { when: "" }).replace(/\.$/, "").trim(),
+    );
+    await page.waitForFunction(
+      ({ name, label }) =>
+        [...document.querySelectorAll('[data-testid="booking-card"]')].some(
+          (el) => el.textContent?.includes(name) && el.textContent.replace(/[\s\u00a0\u202f]+/g, " ").includes(label),
+        ),
       { name: customer, label: target.label },
     );
     // Still open on the moved booking: close it.
@@ -123,8 +132,17 @@ describe("schedule", () => {
     await checkA11y(page, "en: cancel booking");
     await sheet.getByRole("button", { name: tr("en", "schedule:cancel.confirm"), exact: true }).click();
     await sheet.waitFor({ state: "hidden" });
-    await page.waitForFunction((text) => document.querySelector('[data-testid="schedule-notice"]')?.textContent === text, tr("en", "schedule:done.CANCEL"));
-    await page.waitForFunction((name) => [...document.querySelectorAll('[data-testid="booking-card"]')].some((el) => el.textContent?.includes(name) && el.querySelector('[data-status="CANCELLED"]')), customer);
+    await page.waitForFunction(
+      (text) => document.querySelector('[data-testid="schedule-notice"]')?.textContent === text,
+      tr("en", "schedule:done.CANCEL"),
+    );
+    await page.waitForFunction(
+      (name) =>
+        [...document.querySelectorAll('[data-testid="booking-card"]')].some(
+          (el) => el.textContent?.includes(name) && el.querySelector('[data-status="CANCELLED"]'),
+        ),
+      customer,
+    );
 
     // The reason is on the booking, and a cancelled job offers nothing more.
     await card(page, customer).click();
@@ -147,7 +165,10 @@ describe("schedule", () => {
     const dialog = page.getByRole("dialog", { name: tr("es", "schedule:create.title") });
     await dialog.waitFor();
     await dialog.getByRole("searchbox").fill(DEMO.customers[1].name.split(" ")[0]);
-    await dialog.getByTestId("customer-results").getByRole("button", { name: new RegExp(DEMO.customers[1].name) }).click();
+    await dialog
+      .getByTestId("customer-results")
+      .getByRole("button", { name: new RegExp(DEMO.customers[1].name) })
+      .click();
     await dialog.getByTestId("selected-customer").waitFor();
     // One member, so the time is taken for good when someone else books it.
     await dialog.getByLabel(tr("es", "schedule:create.staff")).selectOption({ label: DEMO.team[1].name });
@@ -161,12 +182,23 @@ describe("schedule", () => {
     const other = await page.evaluate(
       async (input) => {
         // The business the dashboard works on, from its layout's loader data.
-        const remix = (window as unknown as { __remixContext: { state: { loaderData: Record<string, { current?: { tenantId: string } }> } } }).__remixContext;
+        const remix = (
+          window as unknown as { __remixContext: { state: { loaderData: Record<string, { current?: { tenantId: string } }> } } }
+        ).__remixContext;
         const tenantId = remix.state.loaderData["routes/dashboard"]?.current?.tenantId ?? "";
-        const res = await fetch("/api/trpc/booking.create", { method: "POST", headers: { "content-type": "application/json", "x-tenant-id": tenantId }, body: JSON.stringify(input) });
+        const res = await fetch("/api/trpc/booking.create", {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-tenant-id": tenantId },
+          body: JSON.stringify(input),
+        });
         return res.status;
       },
-      { serviceId, staffId, startsAt: wanted.startsAt, customer: { name: `Otro Cliente ${uniqueSuffix()}`, phone: "+15125550188", locale: "es" } },
+      {
+        serviceId,
+        staffId,
+        startsAt: wanted.startsAt,
+        customer: { name: `Otro Cliente ${uniqueSuffix()}`, phone: "+15125550188", locale: "es" },
+      },
     );
     expect(other, "the competing booking was made").toBe(200);
 

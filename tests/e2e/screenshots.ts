@@ -13,8 +13,33 @@ const OUT = path.resolve("tests/.artifacts/screens");
 const SIZES = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 860 } } as const;
 const only = process.argv.slice(2);
 
-const PUBLIC = ["/", "/sign-in", "/sign-up", "/s/cleanmachine", "/s/cleanmachine/book", "/s/cleanmachine/booking/manage/not-a-valid-link", "/s/does-not-exist"];
-const OWNER = ["/dashboard", "#advanced", "/dashboard/schedule", "/dashboard/schedule?view=week", "/dashboard/services", "/dashboard/customers", "/dashboard/customers/new", "/dashboard/team", "/dashboard/settings", "/dashboard/settings/hours", "/dashboard/settings/site", "/dashboard/phone", "/dashboard/phone?tab=test", "/dashboard/settings/loyalty", "/dashboard/settings/ai", "/onboarding"];
+const PUBLIC = [
+  "/",
+  "/sign-in",
+  "/sign-up",
+  "/s/cleanmachine",
+  "/s/cleanmachine/book",
+  "/s/cleanmachine/booking/manage/not-a-valid-link",
+  "/s/does-not-exist",
+];
+const OWNER = [
+  "/dashboard",
+  "#advanced",
+  "/dashboard/schedule",
+  "/dashboard/schedule?view=week",
+  "/dashboard/services",
+  "/dashboard/customers",
+  "/dashboard/customers/new",
+  "/dashboard/team",
+  "/dashboard/settings",
+  "/dashboard/settings/hours",
+  "/dashboard/settings/site",
+  "/dashboard/phone",
+  "/dashboard/phone?tab=test",
+  "/dashboard/settings/loyalty",
+  "/dashboard/settings/ai",
+  "/onboarding",
+];
 const ADMIN = ["/admin/tenants", "/admin/jobs"];
 
 async function signIn(page: Page, email: string, password: string) {
@@ -25,7 +50,10 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 async function setMode(page: Page, mode: "SIMPLE" | "ADVANCED") {
-  const res = await page.request.post(`${BASE}/api/trpc/me.updatePreferences`, { data: { dashboardMode: mode }, headers: { origin: BASE } });
+  const res = await page.request.post(`${BASE}/api/trpc/me.updatePreferences`, {
+    data: { dashboardMode: mode },
+    headers: { origin: BASE },
+  });
   if (!res.ok()) throw new Error(`mode switch failed: ${res.status()}`);
 }
 

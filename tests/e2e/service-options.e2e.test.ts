@@ -7,7 +7,6 @@ import { checkA11y, newPage, open, tr, signIn, sharedBrowser, waitForHydration }
  */
 const browser = sharedBrowser();
 
-
 const es = (key: string, vars: Record<string, string | number> = {}) => tr("es", `dashboard:services.${key}`, vars);
 
 describe("service options", () => {
@@ -16,7 +15,13 @@ describe("service options", () => {
     await signIn(page);
     await open(page, "/dashboard/services");
     const main = page.getByRole("main");
-    await Promise.all([page.waitForURL((u) => /^\/dashboard\/services\/[\w-]+$/.test(u.pathname)), main.getByRole("link", { name: es("editOptions") }).last().click()]);
+    await Promise.all([
+      page.waitForURL((u) => /^\/dashboard\/services\/[\w-]+$/.test(u.pathname)),
+      main
+        .getByRole("link", { name: es("editOptions") })
+        .last()
+        .click(),
+    ]);
     await waitForHydration(page);
     const serviceUrl = new URL(page.url()).pathname;
 

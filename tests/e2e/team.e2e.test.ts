@@ -10,7 +10,6 @@ const DEMO = CLEANMACHINE_DEMO;
 
 const browser = sharedBrowser();
 
-
 describe("team", () => {
   test("the owner invites a Staff member who signs up through the link and joins", async () => {
     const staff = { name: `Sofía Invitada ${uniqueSuffix()}`, email: `staff-${uniqueSuffix()}@e2e.test`, password: "e2e-password-456" };
@@ -40,7 +39,13 @@ describe("team", () => {
     expect(normalizeSpace(await member.getByRole("main").textContent())).toContain(invitationText);
     await checkA11y(member, "es: invitation (signed out)");
 
-    await Promise.all([member.waitForURL((u) => u.pathname === "/sign-up"), member.getByRole("main").getByRole("link", { name: tr("es", "common:signUp"), exact: true }).click()]);
+    await Promise.all([
+      member.waitForURL((u) => u.pathname === "/sign-up"),
+      member
+        .getByRole("main")
+        .getByRole("link", { name: tr("es", "common:signUp"), exact: true })
+        .click(),
+    ]);
     await member.getByRole("heading", { name: tr("es", "auth:signUpTitle"), exact: true, level: 1 }).waitFor();
     await member.locator('main input[name="name"]').fill(staff.name);
     await member.locator('main input[name="email"]').fill(staff.email);
@@ -54,8 +59,12 @@ describe("team", () => {
     await waitForHydration(member);
 
     // -- They are in CleanMachine's dashboard, as Staff ----------------------------------------------
-    await member.getByRole("heading", { name: tr("es", "dashboard:home.greeting", { name: staff.name.split(" ")[0] }), exact: true, level: 1 }).waitFor();
-    expect(normalizeSpace(await member.getByRole("main").textContent())).toContain(tr("es", "dashboard:home.subtitle", { business: DEMO.name }));
+    await member
+      .getByRole("heading", { name: tr("es", "dashboard:home.greeting", { name: staff.name.split(" ")[0] }), exact: true, level: 1 })
+      .waitFor();
+    expect(normalizeSpace(await member.getByRole("main").textContent())).toContain(
+      tr("es", "dashboard:home.subtitle", { business: DEMO.name }),
+    );
     const switcher = member.getByRole("button", { name: tr("es", "dashboard:nav.switchBusiness") }).filter({ visible: true });
     const switcherText = normalizeSpace(await switcher.textContent());
     expect(switcherText).toContain(DEMO.name);
@@ -75,6 +84,9 @@ describe("team", () => {
     await waitForHydration(owner);
     const roleOfMember = owner.getByLabel(tr("en", "team:changeRole", { name: staff.name }), { exact: true });
     expect(await roleOfMember.inputValue(), "the owner's team page lists the member as Staff").toBe("STAFF");
-    expect(await owner.getByRole("main").getByText(staff.email, { exact: true }).count(), "listed once: as a member, no longer as a pending invitation").toBe(1);
+    expect(
+      await owner.getByRole("main").getByText(staff.email, { exact: true }).count(),
+      "listed once: as a member, no longer as a pending invitation",
+    ).toBe(1);
   });
 });

@@ -36,7 +36,12 @@ export function onboardingInput(packKey: TPackKey = "auto-detailing", overrides:
     timeZone: "America/Chicago",
     locale,
     hours: structuredClone(pack.config.HOURS.weekly),
-    services: pack.services.map((s) => ({ packServiceKey: s.key, name: s.name[locale], durationMinutes: s.durationMinutes, priceCents: s.priceCents })),
+    services: pack.services.map((s) => ({
+      packServiceKey: s.key,
+      name: s.name[locale],
+      durationMinutes: s.durationMinutes,
+      priceCents: s.priceCents,
+    })),
     ...overrides,
   };
 }

@@ -88,7 +88,8 @@ export function expectedColumns(datamodel = readPrismaDatamodel()): ExpectedColu
     model.fields
       .filter((f) => f.kind === "scalar" || f.kind === "enum")
       .map((f) => {
-        let type = f.kind === "enum" ? `enum:${enumDbName.get(f.type)}` : f.nativeType ? nativeTypeToPg(f.nativeType) : SCALAR_TYPES[f.type];
+        let type =
+          f.kind === "enum" ? `enum:${enumDbName.get(f.type)}` : f.nativeType ? nativeTypeToPg(f.nativeType) : SCALAR_TYPES[f.type];
         if (!type) throw new Error(`schema-drift: no mapping for Prisma type ${f.type}`);
         if (f.isList) type = `${type}[]`;
         return { table: model.dbName ?? model.name, column: f.dbName ?? f.name, type, nullable: !f.isRequired && !f.isList };
@@ -150,7 +151,9 @@ export async function schemaDrift(sql: SqlRunner, datamodel = readPrismaDatamode
     }
     if (a.type !== e.type) problems.push(`column ${k} has type ${a.type} in the database, ${e.type} in schema.prisma`);
     if (a.nullable !== e.nullable)
-      problems.push(`column ${k} is ${a.nullable ? "nullable" : "NOT NULL"} in the database, ${e.nullable ? "optional" : "required"} in schema.prisma`);
+      problems.push(
+        `column ${k} is ${a.nullable ? "nullable" : "NOT NULL"} in the database, ${e.nullable ? "optional" : "required"} in schema.prisma`,
+      );
   }
   for (const [k, a] of actualByKey) {
     if (expectedTables.has(a.table) && !expectedByKey.has(k)) problems.push(`column ${k} is in the database but not in schema.prisma`);

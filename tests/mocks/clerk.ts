@@ -54,7 +54,12 @@ export interface ClerkEmailAddressJSON {
   object: "email_address";
   email_address: string;
   reserved: boolean;
-  verification: { status: "verified" | "unverified" | "expired"; strategy: string; attempts: number | null; expire_at: number | null } | null;
+  verification: {
+    status: "verified" | "unverified" | "expired";
+    strategy: string;
+    attempts: number | null;
+    expire_at: number | null;
+  } | null;
   linked_to: Array<{ type: string; id: string }>;
   matches_sso_connection: boolean;
   created_at: number;
@@ -168,7 +173,8 @@ const clerkError = (status: number, code: string, message: string) =>
 export const clerkHandlers = [
   http.get(`${CLERK_API_URL}/users/:userId`, ({ request, params }) => {
     record(request);
-    if (!request.headers.get("authorization")?.startsWith("Bearer sk_")) return clerkError(401, "authentication_invalid", "Unauthorized request");
+    if (!request.headers.get("authorization")?.startsWith("Bearer sk_"))
+      return clerkError(401, "authentication_invalid", "Unauthorized request");
     const user = users.get(String(params.userId));
     return user ? HttpResponse.json(user) : clerkError(404, "resource_not_found", "not found");
   }),

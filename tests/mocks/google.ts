@@ -103,7 +103,9 @@ export function failGoogle(route: TGoogleRoute, fault: Omit<Fault, "times"> & { 
 }
 
 export function googleRequestsTo(route: TGoogleRoute, filter: Partial<RecordedGoogleRequest> = {}): RecordedGoogleRequest[] {
-  return googleRequests.filter((r) => r.route === route && Object.entries(filter).every(([k, v]) => r[k as keyof RecordedGoogleRequest] === v));
+  return googleRequests.filter(
+    (r) => r.route === route && Object.entries(filter).every(([k, v]) => r[k as keyof RecordedGoogleRequest] === v),
+  );
 }
 
 /** Google is healthy again: every injected fault is dropped. */
@@ -120,7 +122,8 @@ export function resetGoogleMock(): void {
   googleRequests.length = 0;
 }
 
-const apiError = (status: number, reason: string, message: string) => HttpResponse.json({ error: { code: status, message, errors: [{ domain: "global", reason, message }] } }, { status });
+const apiError = (status: number, reason: string, message: string) =>
+  HttpResponse.json({ error: { code: status, message, errors: [{ domain: "global", reason, message }] } }, { status });
 
 /** Applies an injected fault, if one is due for this route: a response to return, or null to go on. */
 async function injected(route: TGoogleRoute): Promise<Response | null> {
@@ -131,7 +134,10 @@ async function injected(route: TGoogleRoute): Promise<Response | null> {
   if (fault.times <= 0) list!.shift();
   if (fault.delayMs) await delay(fault.delayMs);
   if (!fault.status) return null;
-  return HttpResponse.json(fault.body ?? { error: { code: fault.status, message: "injected failure", errors: [{ reason: "backendError" }] } }, { status: fault.status });
+  return HttpResponse.json(
+    fault.body ?? { error: { code: fault.status, message: "injected failure", errors: [{ reason: "backendError" }] } },
+    { status: fault.status },
+  );
 }
 
 /** The account behind the request's bearer token, or a 401 like Google's. */
@@ -160,19 +166,31 @@ export const googleHandlers = [
     if (form.get("client_id") !== GOOGLE_TEST_CLIENT.id || form.get("client_secret") !== GOOGLE_TEST_CLIENT.secret) {
       return HttpResponse.json({ error: "invalid_client", error_description: "The OAuth client was not found." }, { status: 401 });
     }
-    const invalidGrant = () => HttpResponse.json({ error: "invalid_grant", error_description: "Token has been expired or revoked." }, { status: 400 });
+    const invalidGrant = () =>
+      HttpResponse.json({ error: "invalid_grant", error_description: "Token has been expired or revoked." }, { status: 400 });
     if (grantType === "authorization_code") {
       const email = codes.get(form.get("code") ?? "");
       if (!email || !form.get("redirect_uri")) return invalidGrant();
       codes.delete(form.get("code")!); // single use
       const refreshToken = token("1//refresh");
       refreshTokens.set(refreshToken, email);
-      return HttpResponse.json({ access_token: issueAccessToken(email), expires_in: 3599, refresh_token: refreshToken, scope: "https://www.googleapis.com/auth/calendar.events", token_type: "Bearer" });
+      return HttpResponse.json({
+        access_token: issueAccessToken(email),
+        expires_in: 3599,
+        refresh_token: refreshToken,
+        scope: "https://www.googleapis.com/auth/calendar.events",
+        token_type: "Bearer",
+      });
     }
     if (grantType === "refresh_token") {
       const email = refreshTokens.get(form.get("refresh_token") ?? "");
       if (!email || account(email).revoked) return invalidGrant();
-      return HttpResponse.json({ access_token: issueAccessToken(email), expires_in: 3599, scope: "https://www.googleapis.com/auth/calendar.events", token_type: "Bearer" });
+      return HttpResponse.json({
+        access_token: issueAccessToken(email),
+        expires_in: 3599,
+        scope: "https://www.googleapis.com/auth/calendar.events",
+        token_type: "Bearer",
+      });
     }
     return HttpResponse.json({ error: "unsupported_grant_type" }, { status: 400 });
   }),
@@ -206,7 +224,10 @@ export const googleHandlers = [
         // Like Google: intervals overlapping the range, clipped to it.
         const busy = who.busy
           .filter((b) => Date.parse(b.end) > min && Date.parse(b.start) < max)
-          .map((b) => ({ start: new Date(Math.max(min, Date.parse(b.start))).toISOString(), end: new Date(Math.min(max, Date.parse(b.end))).toISOString() }));
+          .map((b) => ({
+            start: new Date(Math.max(min, Date.parse(b.start))).toISOString(),
+            end: new Date(Math.min(max, Date.parse(b.end))).toISOString(),
+          }));
         return [id, { busy }];
       }),
     );

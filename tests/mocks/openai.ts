@@ -12,7 +12,12 @@ export const OPENAI_API_URL = "https://api.openai.com/v1";
 
 export interface OpenAiChatRequest {
   model: string;
-  messages: Array<{ role: string; content: string | null; tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>; tool_call_id?: string }>;
+  messages: Array<{
+    role: string;
+    content: string | null;
+    tool_calls?: Array<{ id: string; function: { name: string; arguments: string } }>;
+    tool_call_id?: string;
+  }>;
   tools?: Array<{ type: "function"; function: { name: string; description?: string; parameters?: unknown } }>;
   response_format?: unknown;
 }
@@ -57,13 +62,20 @@ export function lastToolResult<T = Record<string, unknown>>(request: OpenAiChatR
 const id = (prefix: string) => `${prefix}-${randomBytes(8).toString("hex")}`;
 
 function errorResponse(status: number, message: string) {
-  return HttpResponse.json({ error: { message, type: status >= 500 ? "server_error" : "invalid_request_error", code: null, param: null } }, { status });
+  return HttpResponse.json(
+    { error: { message, type: status >= 500 ? "server_error" : "invalid_request_error", code: null, param: null } },
+    { status },
+  );
 }
 
 function completion(request: OpenAiChatRequest, step: Exclude<OpenAiChatStep, { status: number }>) {
   const toolCalls =
     "toolCalls" in step
-      ? step.toolCalls.map((c) => ({ id: id("call"), type: "function" as const, function: { name: c.name, arguments: typeof c.arguments === "string" ? c.arguments : JSON.stringify(c.arguments) } }))
+      ? step.toolCalls.map((c) => ({
+          id: id("call"),
+          type: "function" as const,
+          function: { name: c.name, arguments: typeof c.arguments === "string" ? c.arguments : JSON.stringify(c.arguments) },
+        }))
       : undefined;
   return HttpResponse.json({
     id: id("chatcmpl"),
@@ -73,7 +85,12 @@ function completion(request: OpenAiChatRequest, step: Exclude<OpenAiChatStep, { 
     choices: [
       {
         index: 0,
-        message: { role: "assistant", content: "toolCalls" in step ? (step.content ?? null) : step.content, refusal: null, ...(toolCalls ? { tool_calls: toolCalls } : {}) },
+        message: {
+          role: "assistant",
+          content: "toolCalls" in step ? (step.content ?? null) : step.content,
+          refusal: null,
+          ...(toolCalls ? { tool_calls: toolCalls } : {}),
+        },
         finish_reason: toolCalls ? "tool_calls" : "stop",
         logprobs: null,
       },

@@ -17,4 +17,3 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDatabase();
 });
-

@@ -1,5 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, type WriteStream } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  type WriteStream,
+} from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -30,7 +41,6 @@ const ARTIFACTS = path.join(ROOT, "tests/.artifacts");
 const SERVER_LOG = path.join(ARTIFACTS, "e2e-server.log");
 const READY_TIMEOUT_MS = 120_000;
 const BUILD_TIMEOUT_MS = 180_000;
-
 
 /**
  * process.env without what vitest adds (NODE_ENV=test, VITEST*): the build and the server run
@@ -202,7 +212,20 @@ export default async function setup(project: TestProject) {
   // As `npm start` runs it (NODE_ENV unset), but with no outside services and no keys from
   // the developer's shell.
   const env: NodeJS.ProcessEnv = { ...shellEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", SEED_DEMO: "true" };
-  for (const key of ["APP_URL", "APP_DOMAIN", "REDIS_URL", "REMIX_DEV_ORIGIN", "CLERK_PUBLISHABLE_KEY", "CLERK_SECRET_KEY", "CLERK_JWT_KEY", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "DATABASE_URL"]) delete env[key];
+  for (const key of [
+    "APP_URL",
+    "APP_DOMAIN",
+    "REDIS_URL",
+    "REMIX_DEV_ORIGIN",
+    "CLERK_PUBLISHABLE_KEY",
+    "CLERK_SECRET_KEY",
+    "CLERK_JWT_KEY",
+    "INNGEST_EVENT_KEY",
+    "INNGEST_SIGNING_KEY",
+    "INNGEST_BASE_URL",
+    "DATABASE_URL",
+  ])
+    delete env[key];
 
   const serverUrl = process.env.DATABASE_URL?.trim();
   let databaseName: string | null = null;
@@ -213,7 +236,9 @@ export default async function setup(project: TestProject) {
     env.DATABASE_URL = withDatabase(serverUrl, databaseName);
   }
 
-  log.write(`== e2e: node build/server.js (copy in ${appDir}) on ${baseUrl} (${databaseName ? `PostgreSQL database ${databaseName}` : `PGlite in ${dataDir}`})\n`);
+  log.write(
+    `== e2e: node build/server.js (copy in ${appDir}) on ${baseUrl} (${databaseName ? `PostgreSQL database ${databaseName}` : `PGlite in ${dataDir}`})\n`,
+  );
   const child = spawn(process.execPath, ["build/server.js"], { cwd: appDir, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
@@ -247,7 +272,9 @@ export default async function setup(project: TestProject) {
     console.error(`\n[e2e] ServicePro did not become ready. Last 50 lines of ${path.relative(ROOT, SERVER_LOG)}:\n${output}\n`);
     throw error;
   }
-  console.log(`[e2e] ServicePro ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s (${databaseName ? `PostgreSQL ${databaseName}` : "PGlite"}); log: ${path.relative(ROOT, SERVER_LOG)}`);
+  console.log(
+    `[e2e] ServicePro ready at ${baseUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s (${databaseName ? `PostgreSQL ${databaseName}` : "PGlite"}); log: ${path.relative(ROOT, SERVER_LOG)}`,
+  );
 
   project.provide("e2eBaseUrl", baseUrl);
   project.provide("e2eServerLog", SERVER_LOG);

@@ -64,7 +64,9 @@ export function BookingFlow({ page }: { page: BookingPageView }) {
   const locale = langOf(i18n.language);
   const { site } = page;
   const [step, setStep] = useState<Step>("service");
-  const [serviceId, setServiceId] = useState<string | null>(page.preselectedServiceId ?? (page.services.length === 1 ? page.services[0].id : null));
+  const [serviceId, setServiceId] = useState<string | null>(
+    page.preselectedServiceId ?? (page.services.length === 1 ? page.services[0].id : null),
+  );
   const service = page.services.find((s) => s.id === serviceId) ?? null;
   const [selection, setSelection] = useState<TOptionSelection>(() => (service ? defaultSelection(service) : {}));
   const [hold, setHold] = useState<Hold | null>(null);
@@ -102,7 +104,12 @@ export function BookingFlow({ page }: { page: BookingPageView }) {
     setPending(slot.startsAt);
     setTimeNotice(null);
     try {
-      const h = await trpc.booking.public.hold.mutate({ slug: site.slug, serviceId: service.id, startsAt: slot.startsAt, options: selection });
+      const h = await trpc.booking.public.hold.mutate({
+        slug: site.slug,
+        serviceId: service.id,
+        startsAt: slot.startsAt,
+        options: selection,
+      });
       setHold({ ...h, expiresAtMs: Date.now() + page.holdMinutes * 60_000 });
       go("details");
     } catch (error) {
@@ -114,7 +121,16 @@ export function BookingFlow({ page }: { page: BookingPageView }) {
   };
 
   const stepIndex = STEPS.indexOf(step);
-  const title = step === "service" ? t("service.heading") : step === "time" ? t("time.heading") : step === "details" ? t("form.heading") : confirmed?.status === "REQUESTED" ? t("done.headingRequested") : t("done.heading");
+  const title =
+    step === "service"
+      ? t("service.heading")
+      : step === "time"
+        ? t("time.heading")
+        : step === "details"
+          ? t("form.heading")
+          : confirmed?.status === "REQUESTED"
+            ? t("done.headingRequested")
+            : t("done.heading");
 
   return (
     <div className="space-y-5">
@@ -133,7 +149,15 @@ export function BookingFlow({ page }: { page: BookingPageView }) {
       </div>
 
       {step === "service" ? (
-        <ServiceStep page={page} service={service} selection={selection} onService={pickService} onSelection={setSelection} priced={priced} onContinue={() => go("time")} />
+        <ServiceStep
+          page={page}
+          service={service}
+          selection={selection}
+          onService={pickService}
+          onSelection={setSelection}
+          priced={priced}
+          onContinue={() => go("time")}
+        />
       ) : null}
 
       {step === "time" && service ? (
@@ -141,7 +165,15 @@ export function BookingFlow({ page }: { page: BookingPageView }) {
           <Summary page={page} service={service} selection={selection} priced={priced} onChangeService={() => go("service")} />
           {timeNotice ? <Alert variant="warning" description={timeNotice} /> : null}
           <Panel>
-            <SlotPicker slug={site.slug} serviceId={service.id} selection={selection} timeZone={site.timeZone} onPick={pickSlot} pendingStartsAt={pending} reloadKey={reloadKey} />
+            <SlotPicker
+              slug={site.slug}
+              serviceId={service.id}
+              selection={selection}
+              timeZone={site.timeZone}
+              onPick={pickSlot}
+              pendingStartsAt={pending}
+              reloadKey={reloadKey}
+            />
           </Panel>
         </>
       ) : null}
@@ -165,7 +197,9 @@ export function BookingFlow({ page }: { page: BookingPageView }) {
         />
       ) : null}
 
-      {step === "done" && service && confirmed ? <DoneStep page={page} service={service} selection={selection} confirmed={confirmed} locale={locale} /> : null}
+      {step === "done" && service && confirmed ? (
+        <DoneStep page={page} service={service} selection={selection} confirmed={confirmed} locale={locale} />
+      ) : null}
     </div>
   );
 }
@@ -202,23 +236,27 @@ function ServiceStep({
             const checked = s.id === service?.id;
             return (
               <Fragment key={s.id}>
-              <label
-                className={cn(
-                  "relative flex cursor-pointer flex-col rounded-2xl border bg-white p-4 shadow-sm transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500",
-                  checked ? "border-[var(--brand)] ring-1 ring-[var(--brand)]" : "border-slate-200 hover:border-slate-400",
-                )}
-              >
-                <input type="radio" name="service" value={s.id} checked={checked} onChange={() => onService(s)} className="sr-only" />
-                <span className="flex items-start justify-between gap-3">
-                  <span className="font-semibold text-slate-900">{s.name}</span>
-                  {site.showPrices ? <span className="shrink-0 font-semibold tabular-nums text-slate-900">{money(s.priceCents)}</span> : null}
-                </span>
-                {s.description ? <span className="mt-1 text-sm text-slate-600">{s.description}</span> : null}
-                <span className="mt-2 inline-flex items-center gap-1 text-sm text-slate-600">
-                  <Clock aria-hidden className="size-4" /> {t("service.minutes", { count: s.durationMinutes })}
-                </span>
-              </label>
-              {checked && s.optionGroups.length ? <OptionsPanel service={s} selection={selection} onSelection={onSelection} showPrices={site.showPrices} /> : null}
+                <label
+                  className={cn(
+                    "relative flex cursor-pointer flex-col rounded-2xl border bg-white p-4 shadow-sm transition-colors has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500",
+                    checked ? "border-[var(--brand)] ring-1 ring-[var(--brand)]" : "border-slate-200 hover:border-slate-400",
+                  )}
+                >
+                  <input type="radio" name="service" value={s.id} checked={checked} onChange={() => onService(s)} className="sr-only" />
+                  <span className="flex items-start justify-between gap-3">
+                    <span className="font-semibold text-slate-900">{s.name}</span>
+                    {site.showPrices ? (
+                      <span className="shrink-0 font-semibold tabular-nums text-slate-900">{money(s.priceCents)}</span>
+                    ) : null}
+                  </span>
+                  {s.description ? <span className="mt-1 text-sm text-slate-600">{s.description}</span> : null}
+                  <span className="mt-2 inline-flex items-center gap-1 text-sm text-slate-600">
+                    <Clock aria-hidden className="size-4" /> {t("service.minutes", { count: s.durationMinutes })}
+                  </span>
+                </label>
+                {checked && s.optionGroups.length ? (
+                  <OptionsPanel service={s} selection={selection} onSelection={onSelection} showPrices={site.showPrices} />
+                ) : null}
               </Fragment>
             );
           })}
@@ -235,7 +273,9 @@ function ServiceStep({
                 </p>
               ) : null}
               <p className="whitespace-nowrap text-sm text-slate-600">{t("service.duration", { count: priced.durationMinutes })}</p>
-              {priced.depositCents > 0 ? <p className="w-full text-sm font-medium text-amber-800">{t("service.deposit", { amount: money(priced.depositCents) })}</p> : null}
+              {priced.depositCents > 0 ? (
+                <p className="w-full text-sm font-medium text-amber-800">{t("service.deposit", { amount: money(priced.depositCents) })}</p>
+              ) : null}
             </div>
             <Button type="button" size="lg" onClick={onContinue} className="w-full shrink-0 bg-[var(--brand)] hover:opacity-90 sm:w-auto">
               {t("service.continue")}
@@ -248,11 +288,22 @@ function ServiceStep({
 }
 
 /** The chosen service's options (SINGLE groups as radios, MULTI as checkboxes), right under its card. */
-function OptionsPanel({ service, selection, onSelection, showPrices }: { service: BookableService; selection: TOptionSelection; onSelection: (s: TOptionSelection) => void; showPrices: boolean }) {
+function OptionsPanel({
+  service,
+  selection,
+  onSelection,
+  showPrices,
+}: {
+  service: BookableService;
+  selection: TOptionSelection;
+  onSelection: (s: TOptionSelection) => void;
+  showPrices: boolean;
+}) {
   const { t, i18n } = useTranslation("booking");
   const locale = langOf(i18n.language);
   const money = (cents: number) => formatCents(cents, locale);
-  const delta = (cents: number) => (cents > 0 ? t("service.plusPrice", { price: money(cents) }) : cents < 0 ? t("service.minusPrice", { price: money(-cents) }) : null);
+  const delta = (cents: number) =>
+    cents > 0 ? t("service.plusPrice", { price: money(cents) }) : cents < 0 ? t("service.minusPrice", { price: money(-cents) }) : null;
   return (
     <div className="space-y-5 rounded-2xl border border-slate-200 bg-white p-4 sm:col-span-2">
       <p className="font-semibold text-slate-900">{t("service.options")}</p>
@@ -262,7 +313,12 @@ function OptionsPanel({ service, selection, onSelection, showPrices }: { service
           <div className="grid gap-2 sm:grid-cols-2">
             {g.choices.map((c) => {
               const picked = (selection[g.key] ?? []).includes(c.key);
-              const extra = [showPrices ? delta(c.priceDeltaCents) : null, c.durationDeltaMinutes > 0 ? t("service.plusMinutes", { count: c.durationDeltaMinutes }) : null].filter(Boolean).join(" · ");
+              const extra = [
+                showPrices ? delta(c.priceDeltaCents) : null,
+                c.durationDeltaMinutes > 0 ? t("service.plusMinutes", { count: c.durationDeltaMinutes }) : null,
+              ]
+                .filter(Boolean)
+                .join(" · ");
               return (
                 <label
                   key={c.key}
@@ -310,7 +366,9 @@ function Summary({
   const { t, i18n } = useTranslation("booking");
   const locale = langOf(i18n.language);
   const { site } = page;
-  const options = service.optionGroups.flatMap((g) => g.choices.filter((c) => (selection[g.key] ?? []).includes(c.key)).map((c) => c.name[locale]));
+  const options = service.optionGroups.flatMap((g) =>
+    g.choices.filter((c) => (selection[g.key] ?? []).includes(c.key)).map((c) => c.name[locale]),
+  );
   return (
     <Panel className="!p-4">
       <dl className="grid grid-cols-[auto,1fr] gap-x-4 gap-y-2 text-sm">
@@ -385,7 +443,17 @@ function DetailsStep({
   const now = useNow(true);
   const left = hold.expiresAtMs - now;
   const expired = left <= 0;
-  const [values, setValues] = useState({ name: "", phone: "", email: "", locale, smsConsent: false, notes: "", line1: "", city: "", postalCode: "" });
+  const [values, setValues] = useState({
+    name: "",
+    phone: "",
+    email: "",
+    locale,
+    smsConsent: false,
+    notes: "",
+    line1: "",
+    city: "",
+    postalCode: "",
+  });
   const [zipCheck, setZipCheck] = useState<{ zip: string; message: string | null } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -445,7 +513,9 @@ function DetailsStep({
         locale: values.locale,
         smsConsent: values.smsConsent,
         notes: values.notes.trim() || null,
-        address: page.addressRequired ? { line1: values.line1.trim(), city: values.city.trim() || undefined, postalCode: values.postalCode.trim() } : null,
+        address: page.addressRequired
+          ? { line1: values.line1.trim(), city: values.city.trim() || undefined, postalCode: values.postalCode.trim() }
+          : null,
       });
       onConfirmed({
         status: res.status,
@@ -485,7 +555,11 @@ function DetailsStep({
 
   return (
     <div className="space-y-4">
-      <div role="timer" aria-live="off" className="flex items-center gap-3 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">
+      <div
+        role="timer"
+        aria-live="off"
+        className="flex items-center gap-3 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900"
+      >
         <Timer aria-hidden className="size-5 shrink-0" />
         <p className="flex-1 text-sm">{t("hold.heldFor", { time, countdown: formatCountdown(left) })}</p>
         <Button type="button" variant="link" size="sm" onClick={onPickAgain} className="shrink-0 text-emerald-900">
@@ -502,10 +576,25 @@ function DetailsStep({
             <Input value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="name" maxLength={120} />
           </Field>
           <Field label={t("form.phone")} required error={errors.phone} hint={t("form.phoneHint")} controlId="booking-phone">
-            <Input type="tel" inputMode="tel" value={values.phone} onChange={(e) => set("phone", e.target.value)} autoComplete="tel" placeholder="(512) 555-0123" maxLength={40} />
+            <Input
+              type="tel"
+              inputMode="tel"
+              value={values.phone}
+              onChange={(e) => set("phone", e.target.value)}
+              autoComplete="tel"
+              placeholder="(512) 555-0123"
+              maxLength={40}
+            />
           </Field>
           <Field label={t("form.email")} error={errors.email} hint={t("form.emailHint")} controlId="booking-email">
-            <Input type="email" inputMode="email" value={values.email} onChange={(e) => set("email", e.target.value)} autoComplete="email" maxLength={254} />
+            <Input
+              type="email"
+              inputMode="email"
+              value={values.email}
+              onChange={(e) => set("email", e.target.value)}
+              autoComplete="email"
+              maxLength={254}
+            />
           </Field>
           {page.addressRequired ? (
             <fieldset className="space-y-3 rounded-xl border border-slate-200 p-3">
@@ -519,15 +608,26 @@ function DetailsStep({
                   <Input value={values.city} onChange={(e) => set("city", e.target.value)} autoComplete="address-level2" maxLength={100} />
                 </Field>
                 <Field label={t("form.postalCode")} required error={errors.postalCode} controlId="booking-postalCode">
-                  <Input value={values.postalCode} onChange={(e) => set("postalCode", e.target.value)} onBlur={checkZip} inputMode="numeric" autoComplete="postal-code" maxLength={10} />
+                  <Input
+                    value={values.postalCode}
+                    onChange={(e) => set("postalCode", e.target.value)}
+                    onBlur={checkZip}
+                    inputMode="numeric"
+                    autoComplete="postal-code"
+                    maxLength={10}
+                  />
                 </Field>
               </div>
             </fieldset>
           ) : null}
           <Field label={t("form.language")} controlId="booking-locale">
             <NativeSelect value={values.locale} onChange={(e) => set("locale", e.target.value === "es" ? "es" : "en")}>
-              <option value="en" lang="en">English</option>
-              <option value="es" lang="es">Español</option>
+              <option value="en" lang="en">
+                English
+              </option>
+              <option value="es" lang="es">
+                Español
+              </option>
             </NativeSelect>
           </Field>
           <Field label={t("form.notes")} error={errors.notes} hint={t("form.notesHint")} controlId="booking-notes">
@@ -552,7 +652,19 @@ function DetailsStep({
   );
 }
 
-function DoneStep({ page, service, selection, confirmed, locale }: { page: BookingPageView; service: BookableService; selection: TOptionSelection; confirmed: Confirmed; locale: TLocale }) {
+function DoneStep({
+  page,
+  service,
+  selection,
+  confirmed,
+  locale,
+}: {
+  page: BookingPageView;
+  service: BookableService;
+  selection: TOptionSelection;
+  confirmed: Confirmed;
+  locale: TLocale;
+}) {
   const { t } = useTranslation("booking");
   const { site } = page;
   const when = formatInZone(confirmed.startsAt, locale, site.timeZone);
@@ -560,9 +672,17 @@ function DoneStep({ page, service, selection, confirmed, locale }: { page: Booki
   return (
     <div className="space-y-4">
       <div role="status" className="flex items-start gap-3 rounded-2xl border border-emerald-200 bg-emerald-50 p-4 text-emerald-950">
-        {confirmed.status === "REQUESTED" ? <CalendarClock aria-hidden className="mt-0.5 size-6 shrink-0" /> : <CalendarCheck aria-hidden className="mt-0.5 size-6 shrink-0" />}
+        {confirmed.status === "REQUESTED" ? (
+          <CalendarClock aria-hidden className="mt-0.5 size-6 shrink-0" />
+        ) : (
+          <CalendarCheck aria-hidden className="mt-0.5 size-6 shrink-0" />
+        )}
         <div className="space-y-1">
-          <p className="font-semibold">{confirmed.status === "REQUESTED" ? t("done.bodyRequested", { business: site.name }) : t("done.body", { business: site.name, when })}</p>
+          <p className="font-semibold">
+            {confirmed.status === "REQUESTED"
+              ? t("done.bodyRequested", { business: site.name })
+              : t("done.body", { business: site.name, when })}
+          </p>
           {confirmed.smsConsent ? <p className="text-sm">{t("done.sms", { phone: confirmed.phone })}</p> : null}
           {confirmed.email ? <p className="text-sm">{t("done.email", { email: confirmed.email })}</p> : null}
         </div>

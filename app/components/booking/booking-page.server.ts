@@ -2,7 +2,12 @@ import { isDomainError } from "#server/errors/domain-errors";
 import { detectLocale } from "#server/i18n/i18n.server";
 import { pickLocale, type TLocale } from "#server/i18n/localized-text";
 import { BOOKING_ERRORS } from "#server/booking/booking-errors";
-import { getManagedBooking, managedBookingSelection, publicBookingCatalog, withManagedBooking } from "#server/booking/manage-booking.server";
+import {
+  getManagedBooking,
+  managedBookingSelection,
+  publicBookingCatalog,
+  withManagedBooking,
+} from "#server/booking/manage-booking.server";
 import { siteHostOf } from "#server/http/site-host";
 import { getPublicSite } from "#server/site/public-site.server";
 import type { BookingPageView, BookingSiteView, ManagePageData } from "./booking-types";

@@ -43,14 +43,29 @@ export function formatInZone(at: string | Date, locale: string, timeZone: string
 /** "America/Chicago" -> "America/Chicago" readable, plus its short name now ("CST"). */
 export function zoneLabel(timeZone: string, locale: string): { zone: string; abbr: string } {
   const lang = locale === "es" ? "es-US" : "en-US";
-  const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "short" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName");
+  const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "short" })
+    .formatToParts(new Date())
+    .find((p) => p.type === "timeZoneName");
   return { zone: timeZone.replace(/_/g, " "), abbr: part?.value ?? timeZone };
 }
 
 /** A titled white card, the building block of the booking pages. */
-export function Panel({ title, titleId, children, className }: { title?: React.ReactNode; titleId?: string; children: React.ReactNode; className?: string }) {
+export function Panel({
+  title,
+  titleId,
+  children,
+  className,
+}: {
+  title?: React.ReactNode;
+  titleId?: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <section aria-labelledby={title ? titleId : undefined} className={`rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className ?? ""}`}>
+    <section
+      aria-labelledby={title ? titleId : undefined}
+      className={`rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6 ${className ?? ""}`}
+    >
       {title ? (
         <h2 id={titleId} className="mb-4 text-lg font-semibold text-slate-900">
           {title}

@@ -37,5 +37,11 @@ export interface BookingPageView {
 }
 
 export type ManagePageData =
-  | { kind: "booking"; site: BookingSiteView; token: string; selection: TOptionSelection | null; booking: ManagedBookingView & { serviceName: string } }
+  | {
+      kind: "booking";
+      site: BookingSiteView;
+      token: string;
+      selection: TOptionSelection | null;
+      booking: ManagedBookingView & { serviceName: string };
+    }
   | { kind: "invalid" | "expired"; site: BookingSiteView };

@@ -1,7 +1,19 @@
 import { CalendarX, LinkIcon, Phone } from "lucide-react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Badge, Button, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, Field, Textarea } from "~/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  Field,
+  Textarea,
+} from "~/components/ui";
 import { formatCents } from "~/lib/money";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import { formatInZone, Panel } from "./booking-shell";
@@ -29,10 +41,16 @@ export function ManageLinkProblem({ data }: { data: Extract<ManagePageData, { ki
       <h1 className="text-2xl font-bold text-slate-900">{data.kind === "expired" ? t("manage.expiredTitle") : t("manage.invalidTitle")}</h1>
       <p className="mx-auto max-w-md text-slate-700">{t("manage.invalidBody")}</p>
       <div className="flex flex-col items-center justify-center gap-3 sm:flex-row">
-        <a href={`${data.site.basePath}/book`} className="inline-flex min-h-12 items-center rounded-lg bg-[var(--brand)] px-6 font-semibold text-white shadow hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2">
+        <a
+          href={`${data.site.basePath}/book`}
+          className="inline-flex min-h-12 items-center rounded-lg bg-[var(--brand)] px-6 font-semibold text-white shadow hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+        >
           {t("manage.bookAgain")}
         </a>
-        <a href={data.site.basePath || "/"} className="inline-flex min-h-12 items-center px-4 font-medium text-slate-700 underline underline-offset-4">
+        <a
+          href={data.site.basePath || "/"}
+          className="inline-flex min-h-12 items-center px-4 font-medium text-slate-700 underline underline-offset-4"
+        >
           {t("manage.goToSite", { business: data.site.name })}
         </a>
       </div>
@@ -103,7 +121,9 @@ export function ManageBooking({ data }: { data: Extract<ManagePageData, { kind: 
           <dt className="text-slate-600">{t("summary.service")}</dt>
           <dd className="font-medium text-slate-900">{serviceName(booking)}</dd>
           <dt className="text-slate-600">{t("summary.when")}</dt>
-          <dd className={booking.status === "CANCELLED" ? "font-medium text-slate-500 line-through" : "font-medium text-slate-900"}>{when}</dd>
+          <dd className={booking.status === "CANCELLED" ? "font-medium text-slate-500 line-through" : "font-medium text-slate-900"}>
+            {when}
+          </dd>
           <dt className="text-slate-600">{t("summary.duration")}</dt>
           <dd className="text-slate-900">{t("service.minutes", { count: booking.durationMinutes })}</dd>
           {site.showPrices ? (
@@ -136,16 +156,30 @@ export function ManageBooking({ data }: { data: Extract<ManagePageData, { kind: 
               <CalendarX aria-hidden className="size-5" /> {t("manage.cancelled")}
             </p>
           )}
-          <a href={`${site.basePath}/book`} className="inline-flex min-h-12 items-center rounded-lg bg-[var(--brand)] px-6 font-semibold text-white shadow hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2">
+          <a
+            href={`${site.basePath}/book`}
+            className="inline-flex min-h-12 items-center rounded-lg bg-[var(--brand)] px-6 font-semibold text-white shadow hover:opacity-90 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+          >
             {t("manage.bookAgain")}
           </a>
         </div>
       ) : active && (booking.canCancel || booking.canReschedule) ? (
         <>
-          <p className="text-sm text-slate-600">{t("manage.deadline", { when: formatInZone(booking.changeDeadline, locale, site.timeZone) })}</p>
+          <p className="text-sm text-slate-600">
+            {t("manage.deadline", { when: formatInZone(booking.changeDeadline, locale, site.timeZone) })}
+          </p>
           {mode === "reschedule" ? (
             <Panel title={t("manage.rescheduleHeading")} titleId="reschedule-h">
-              <SlotPicker slug={site.slug} serviceId={booking.service.id} selection={data.selection ?? undefined} timeZone={site.timeZone} onPick={reschedule} pendingStartsAt={busy && busy !== "cancel" ? busy : null} reloadKey={reloadKey} excludeStartsAt={booking.startsAt} />
+              <SlotPicker
+                slug={site.slug}
+                serviceId={booking.service.id}
+                selection={data.selection ?? undefined}
+                timeZone={site.timeZone}
+                onPick={reschedule}
+                pendingStartsAt={busy && busy !== "cancel" ? busy : null}
+                reloadKey={reloadKey}
+                excludeStartsAt={booking.startsAt}
+              />
               <Button type="button" variant="outline" className="mt-4" onClick={() => setMode("view")}>
                 {t("manage.keepTime")}
               </Button>
@@ -171,7 +205,10 @@ export function ManageBooking({ data }: { data: Extract<ManagePageData, { kind: 
           description={t("manage.closed", { business: site.name })}
           action={
             site.contactPhone ? (
-              <a href={`tel:${site.contactPhone}`} className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-sky-300 bg-white px-3 text-sm font-semibold text-sky-900 hover:bg-sky-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+              <a
+                href={`tel:${site.contactPhone}`}
+                className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-sky-300 bg-white px-3 text-sm font-semibold text-sky-900 hover:bg-sky-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+              >
                 <Phone aria-hidden className="size-4" /> {t("manage.call")}
               </a>
             ) : undefined

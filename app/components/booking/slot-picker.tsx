@@ -49,12 +49,21 @@ export function SlotPicker({
   const { t, i18n } = useTranslation("booking");
   const locale = i18n.language?.startsWith("es") ? "es" : "en";
   const [page, setPage] = useState(0);
-  const [state, setState] = useState<{ status: "loading" } | { status: "error" } | { status: "ready"; days: SlotDay[] }>({ status: "loading" });
+  const [state, setState] = useState<{ status: "loading" } | { status: "error" } | { status: "ready"; days: SlotDay[] }>({
+    status: "loading",
+  });
   const [selectedDate, setSelectedDate] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const selectionKey = JSON.stringify(selection ?? {});
 
-  const from = useMemo(() => DateTime.now().setZone(timeZone).startOf("day").plus({ days: page * WINDOW_DAYS }), [timeZone, page]);
+  const from = useMemo(
+    () =>
+      DateTime.now()
+        .setZone(timeZone)
+        .startOf("day")
+        .plus({ days: page * WINDOW_DAYS }),
+    [timeZone, page],
+  );
 
   useEffect(() => {
     let live = true;
@@ -71,7 +80,9 @@ export function SlotPicker({
         if (!live) return;
         const days = res.days.map((d) => ({ date: d.date, slots: d.slots.filter((s) => s.startsAt !== excludeStartsAt) }));
         setState({ status: "ready", days });
-        setSelectedDate((current) => (current && days.some((d) => d.date === current && d.slots.length) ? current : (days.find((d) => d.slots.length)?.date ?? null)));
+        setSelectedDate((current) =>
+          current && days.some((d) => d.date === current && d.slots.length) ? current : (days.find((d) => d.slots.length)?.date ?? null),
+        );
       })
       .catch(() => live && setState({ status: "error" }));
     return () => {
@@ -93,7 +104,14 @@ export function SlotPicker({
       </p>
 
       <div className="flex items-center gap-1">
-        <Button type="button" variant="ghost" size="icon" onClick={() => setPage((p) => Math.max(0, p - 1))} disabled={page === 0} aria-label={t("time.earlier")}>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          onClick={() => setPage((p) => Math.max(0, p - 1))}
+          disabled={page === 0}
+          aria-label={t("time.earlier")}
+        >
           <ChevronLeft />
         </Button>
         <div role="group" aria-label={t("time.dates")} className="-my-1 flex min-w-0 flex-1 snap-x gap-2 overflow-x-auto py-1">
@@ -120,15 +138,30 @@ export function SlotPicker({
                       : "cursor-not-allowed border-slate-200 bg-slate-50 text-slate-400",
                 )}
               >
-                <span aria-hidden className="text-xs uppercase">{new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "short" }).format(js).replace(".", "")}</span>
-                <span aria-hidden className="text-lg font-semibold leading-tight tabular-nums">{d.day}</span>
-                <span aria-hidden className="text-[11px] uppercase">{new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short" }).format(js).replace(".", "")}</span>
-                <span className="sr-only">{new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(js)}</span>
+                <span aria-hidden className="text-xs uppercase">
+                  {new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "short" }).format(js).replace(".", "")}
+                </span>
+                <span aria-hidden className="text-lg font-semibold leading-tight tabular-nums">
+                  {d.day}
+                </span>
+                <span aria-hidden className="text-[11px] uppercase">
+                  {new Intl.DateTimeFormat(lang, { timeZone: "UTC", month: "short" }).format(js).replace(".", "")}
+                </span>
+                <span className="sr-only">
+                  {new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(js)}
+                </span>
               </button>
             );
           })}
         </div>
-        <Button type="button" variant="ghost" size="icon" onClick={() => setPage((p) => p + 1)} disabled={page >= 3} aria-label={t("time.later")}>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          onClick={() => setPage((p) => p + 1)}
+          disabled={page >= 3}
+          aria-label={t("time.later")}
+        >
           <ChevronRight />
         </Button>
       </div>
@@ -139,13 +172,25 @@ export function SlotPicker({
             <Spinner /> {t("time.loading")}
           </p>
         ) : state.status === "error" ? (
-          <Alert variant="danger" description={t("time.error")} action={<Button type="button" variant="outline" size="sm" onClick={() => setAttempt((a) => a + 1)}>{t("time.retry")}</Button>} />
+          <Alert
+            variant="danger"
+            description={t("time.error")}
+            action={
+              <Button type="button" variant="outline" size="sm" onClick={() => setAttempt((a) => a + 1)}>
+                {t("time.retry")}
+              </Button>
+            }
+          />
         ) : !anyOpen ? (
           <p className="py-6 text-slate-700">{t("time.noDays")}</p>
         ) : day ? (
           <div>
             <h3 className="mb-3 font-medium text-slate-900">
-              {t("time.slotsFor", { date: new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(new Date(`${day.date}T12:00:00Z`)) })}
+              {t("time.slotsFor", {
+                date: new Intl.DateTimeFormat(lang, { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(
+                  new Date(`${day.date}T12:00:00Z`),
+                ),
+              })}
             </h3>
             {day.slots.length ? (
               <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">

@@ -32,12 +32,23 @@ export function AddCalendar({ targets, canManageBusiness, first }: AddCalendarPr
                 <div className="flex min-w-0 flex-1 items-start gap-3">
                   <Icon aria-hidden className="mt-0.5 size-5 shrink-0 text-slate-500" />
                   <div className="min-w-0">
-                    <p className="font-medium text-slate-900">{business ? t("targets.business") : t("targets.staff", { name: target.staffName })}</p>
-                    <p className="text-sm text-slate-600">{business ? t("targets.businessHint") : t("targets.staffHint", { name: target.staffName })}</p>
+                    <p className="font-medium text-slate-900">
+                      {business ? t("targets.business") : t("targets.staff", { name: target.staffName })}
+                    </p>
+                    <p className="text-sm text-slate-600">
+                      {business ? t("targets.businessHint") : t("targets.staffHint", { name: target.staffName })}
+                    </p>
                     {!allowed ? <p className="text-sm text-slate-500">{t("ownerOnly")}</p> : null}
                   </div>
                 </div>
-                {allowed ? <ConnectButton staffId={target.staffId} label={t("connect")} variant={first && business ? "primary" : "outline"} className="sm:shrink-0" /> : null}
+                {allowed ? (
+                  <ConnectButton
+                    staffId={target.staffId}
+                    label={t("connect")}
+                    variant={first && business ? "primary" : "outline"}
+                    className="sm:shrink-0"
+                  />
+                ) : null}
               </li>
             );
           })}

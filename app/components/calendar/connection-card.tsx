@@ -33,18 +33,26 @@ const STATUS_ICON = { CONNECTED: CalendarCheck2, ERROR: CalendarClock, DISCONNEC
 export function ConnectionCard({ connection: c, locale, canManage }: ConnectionCardProps) {
   const { t } = useTranslation("calendar");
   const navigation = useNavigation();
-  const submitting = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent && navigation.formData?.get("connectionId") === c.id;
+  const submitting = (intent: string) =>
+    navigation.state !== "idle" && navigation.formData?.get("intent") === intent && navigation.formData?.get("connectionId") === c.id;
   const name = c.staffName ? t("targets.staff", { name: c.staffName }) : t("targets.business");
   const Icon = STATUS_ICON[c.status];
   const troubled = c.status !== "CONNECTED";
   return (
-    <Card className={cn("overflow-hidden", c.status === "DISCONNECTED" && "border-red-200", c.status === "ERROR" && "border-amber-200")} data-testid="calendar-connection">
+    <Card
+      className={cn("overflow-hidden", c.status === "DISCONNECTED" && "border-red-200", c.status === "ERROR" && "border-amber-200")}
+      data-testid="calendar-connection"
+    >
       <div className="flex items-start gap-3 p-4 sm:p-5">
         <span
           aria-hidden
           className={cn(
             "flex size-10 shrink-0 items-center justify-center rounded-full",
-            c.status === "CONNECTED" ? "bg-emerald-50 text-emerald-700" : c.status === "ERROR" ? "bg-amber-50 text-amber-700" : "bg-red-50 text-red-700",
+            c.status === "CONNECTED"
+              ? "bg-emerald-50 text-emerald-700"
+              : c.status === "ERROR"
+                ? "bg-amber-50 text-amber-700"
+                : "bg-red-50 text-red-700",
           )}
         >
           <Icon className="size-5" />
@@ -62,7 +70,13 @@ export function ConnectionCard({ connection: c, locale, canManage }: ConnectionC
       </div>
 
       {troubled ? (
-        <div className={cn("mx-4 mb-4 rounded-lg border p-3 text-sm sm:mx-5", c.status === "DISCONNECTED" ? "border-red-200 bg-red-50 text-red-900" : "border-amber-200 bg-amber-50 text-amber-900")} role={c.status === "DISCONNECTED" ? "alert" : "status"}>
+        <div
+          className={cn(
+            "mx-4 mb-4 rounded-lg border p-3 text-sm sm:mx-5",
+            c.status === "DISCONNECTED" ? "border-red-200 bg-red-50 text-red-900" : "border-amber-200 bg-amber-50 text-amber-900",
+          )}
+          role={c.status === "DISCONNECTED" ? "alert" : "status"}
+        >
           <p className="flex gap-2 font-medium">
             <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
             {c.status === "DISCONNECTED" ? t("disconnectedHelp") : t("errorHelp")}
@@ -70,7 +84,9 @@ export function ConnectionCard({ connection: c, locale, canManage }: ConnectionC
           {c.lastErrorMessage ? (
             <p className="mt-2 pl-6">
               <span className="font-medium">{t("lastProblem")}:</span> {c.lastErrorMessage}
-              {c.consecutiveFailures > 1 && c.status === "ERROR" ? <span className="text-amber-800"> · {t("failures", { count: c.consecutiveFailures })}</span> : null}
+              {c.consecutiveFailures > 1 && c.status === "ERROR" ? (
+                <span className="text-amber-800"> · {t("failures", { count: c.consecutiveFailures })}</span>
+              ) : null}
             </p>
           ) : null}
         </div>
@@ -83,12 +99,18 @@ export function ConnectionCard({ connection: c, locale, canManage }: ConnectionC
             <dt className="text-slate-600">{t("busyRead")}</dt>
             <dd className="font-medium text-slate-900">
               {c.busyAgeMs === null ? t("never") : formatAge(c.busyAgeMs, locale, t("ago.justNow"))}
-              {c.busyAgeMs !== null ? <span className="font-normal text-slate-600"> · {t("busyBlocks", { count: c.busyBlockCount })}</span> : null}
+              {c.busyAgeMs !== null ? (
+                <span className="font-normal text-slate-600"> · {t("busyBlocks", { count: c.busyBlockCount })}</span>
+              ) : null}
             </dd>
           </div>
         </div>
         <div className="flex items-start gap-2">
-          {c.pendingCount + c.failedCount === 0 ? <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600" /> : <RefreshCw aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600" />}
+          {c.pendingCount + c.failedCount === 0 ? (
+            <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-emerald-600" />
+          ) : (
+            <RefreshCw aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-600" />
+          )}
           <div>
             <dt className="sr-only">{t("title")}</dt>
             <dd className="text-slate-900">
@@ -115,10 +137,20 @@ export function ConnectionCard({ connection: c, locale, canManage }: ConnectionC
           </Form>
         )}
         {canManage ? (
-          <Form method="post" className="w-full sm:ml-auto sm:w-auto" onSubmit={(e) => !confirm(t("disconnectConfirm", { name })) && e.preventDefault()}>
+          <Form
+            method="post"
+            className="w-full sm:ml-auto sm:w-auto"
+            onSubmit={(e) => !confirm(t("disconnectConfirm", { name })) && e.preventDefault()}
+          >
             <input type="hidden" name="intent" value="disconnect" />
             <input type="hidden" name="connectionId" value={c.id} />
-            <Button type="submit" variant="ghost" className="w-full text-red-700 hover:bg-red-50 hover:text-red-800 sm:w-auto" aria-label={t("disconnectLabel", { name })} loading={submitting("disconnect")}>
+            <Button
+              type="submit"
+              variant="ghost"
+              className="w-full text-red-700 hover:bg-red-50 hover:text-red-800 sm:w-auto"
+              aria-label={t("disconnectLabel", { name })}
+              loading={submitting("disconnect")}
+            >
               <Unplug aria-hidden /> {t("disconnect")}
             </Button>
           </Form>

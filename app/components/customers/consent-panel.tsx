@@ -33,10 +33,14 @@ export function ConsentPanel({
       <CardHeader className="pb-3 sm:pb-4">
         <CardTitle as="h2" className="flex items-center justify-between gap-2">
           {t("consent.title")}
-          <Badge variant={status === "granted" ? "success" : status === "refused" ? "warning" : "neutral"}>{t(`consent.state.${status}`)}</Badge>
+          <Badge variant={status === "granted" ? "success" : status === "refused" ? "warning" : "neutral"}>
+            {t(`consent.state.${status}`)}
+          </Badge>
         </CardTitle>
         <CardDescription>
-          {state.at ? t("consent.since", { date: when(state.at), source: t(consentSourceKey(state.source), { defaultValue: state.source ?? "" }) }) : t("consent.neverAsked")}
+          {state.at
+            ? t("consent.since", { date: when(state.at), source: t(consentSourceKey(state.source), { defaultValue: state.source ?? "" }) })
+            : t("consent.neverAsked")}
         </CardDescription>
       </CardHeader>
       <CardContent className="space-y-5">
@@ -61,7 +65,13 @@ export function ConsentPanel({
                 {error}
               </p>
             ) : null}
-            <Button type="submit" variant={state.granted ? "outline" : "primary"} loading={busy} disabled={!state.granted && !hasPhone} className="w-full">
+            <Button
+              type="submit"
+              variant={state.granted ? "outline" : "primary"}
+              loading={busy}
+              disabled={!state.granted && !hasPhone}
+              className="w-full"
+            >
               {state.granted ? <MessageSquareOff /> : <MessageSquareText />}
               {state.granted ? t("consent.recordNo") : t("consent.recordYes")}
             </Button>

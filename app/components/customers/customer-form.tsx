@@ -38,7 +38,18 @@ export interface CustomerFormProps {
 }
 
 /** The customer's details, phone first. Works without JavaScript (lists then get one new line per save). */
-export function CustomerForm({ intent, defs, values, errors, errorStamp, canEdit, busy, withConsent, phoneNote, onPhoneBlur }: CustomerFormProps) {
+export function CustomerForm({
+  intent,
+  defs,
+  values,
+  errors,
+  errorStamp,
+  canEdit,
+  busy,
+  withConsent,
+  phoneNote,
+  onPhoneBlur,
+}: CustomerFormProps) {
   const { t, i18n } = useTranslation(["customers", "common"]);
   const lang = i18n.language?.startsWith("es") ? "es" : "en";
   const formRef = useRef<HTMLFormElement>(null);
@@ -102,7 +113,12 @@ export function CustomerForm({ intent, defs, values, errors, errorStamp, canEdit
               }
               return (
                 <Field key={def.key} label={label} error={errors?.[path]}>
-                  <Input name={path} defaultValue={value === undefined ? "" : String(value)} inputMode={def.type === "number" ? "decimal" : undefined} maxLength={1000} />
+                  <Input
+                    name={path}
+                    defaultValue={value === undefined ? "" : String(value)}
+                    inputMode={def.type === "number" ? "decimal" : undefined}
+                    maxLength={1000}
+                  />
                 </Field>
               );
             })}
@@ -118,14 +134,30 @@ export function CustomerForm({ intent, defs, values, errors, errorStamp, canEdit
           </Field>
         </div>
 
-        <details className="group rounded-lg border border-slate-200 px-4 py-1 open:pb-4" open={Boolean(values.address) || Boolean(e("address"))}>
+        <details
+          className="group rounded-lg border border-slate-200 px-4 py-1 open:pb-4"
+          open={Boolean(values.address) || Boolean(e("address"))}
+        >
           <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-2 text-sm font-medium text-slate-900 [&::-webkit-details-marker]:hidden">
             {t("form.address")}
             <ChevronDown aria-hidden className="size-4 text-slate-500 transition-transform group-open:rotate-180" />
           </summary>
           <div className="mt-2 grid gap-4 sm:grid-cols-6">
             {ADDRESS_KEYS.map((k) => (
-              <Field key={k} label={t(`form.addressFields.${k}`)} error={e(`address.${k}`)} className={k === "line1" || k === "line2" ? "sm:col-span-6" : k === "city" ? "sm:col-span-3" : k === "state" ? "sm:col-span-1" : "sm:col-span-2"}>
+              <Field
+                key={k}
+                label={t(`form.addressFields.${k}`)}
+                error={e(`address.${k}`)}
+                className={
+                  k === "line1" || k === "line2"
+                    ? "sm:col-span-6"
+                    : k === "city"
+                      ? "sm:col-span-3"
+                      : k === "state"
+                        ? "sm:col-span-1"
+                        : "sm:col-span-2"
+                }
+              >
                 <Input name={`address.${k}`} defaultValue={values.address?.[k] ?? ""} maxLength={120} autoComplete="off" />
               </Field>
             ))}
@@ -151,7 +183,12 @@ function NewCustomerConsent({ error }: { error?: string }) {
     <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
       <legend className="px-1 text-sm font-medium text-slate-900">{t("consent.title")}</legend>
       <label className="flex min-h-11 items-start gap-3">
-        <input type="checkbox" name="smsConsent" className="mt-0.5 size-6 shrink-0 rounded border-slate-500 text-brand-600 focus-visible:ring-2 focus-visible:ring-brand-500" aria-describedby={error ? "sms-consent-error" : undefined} />
+        <input
+          type="checkbox"
+          name="smsConsent"
+          className="mt-0.5 size-6 shrink-0 rounded border-slate-500 text-brand-600 focus-visible:ring-2 focus-visible:ring-brand-500"
+          aria-describedby={error ? "sms-consent-error" : undefined}
+        />
         <span className="text-sm text-slate-900">{t("consent.newAgreed")}</span>
       </label>
       {error ? (

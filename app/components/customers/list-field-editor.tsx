@@ -7,7 +7,19 @@ import { Button, Input } from "~/components/ui";
  * A list of short texts (a detailer's vehicles, a groomer's pets): one input per item, each
  * posted as `name`. Adding focuses the new input; removing focuses the add button.
  */
-export function ListFieldEditor({ name, label, values, errorFor, disabled }: { name: string; label: string; values: string[]; errorFor: (index: number) => string | undefined; disabled?: boolean }) {
+export function ListFieldEditor({
+  name,
+  label,
+  values,
+  errorFor,
+  disabled,
+}: {
+  name: string;
+  label: string;
+  values: string[];
+  errorFor: (index: number) => string | undefined;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation("customers");
   const [items, setItems] = useState(() => (values.length ? values.map((v, i) => ({ id: i, value: v })) : [{ id: 0, value: "" }]));
   const nextId = useRef(items.length);
@@ -45,7 +57,13 @@ export function ListFieldEditor({ name, label, values, errorFor, disabled }: { n
                   placeholder={i === 0 ? t("form.listPlaceholder") : undefined}
                 />
                 {!disabled ? (
-                  <Button type="button" variant="ghost" size="icon" onClick={() => remove(item.id)} aria-label={t("form.removeItem", { field: label, number: i + 1 })}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    size="icon"
+                    onClick={() => remove(item.id)}
+                    aria-label={t("form.removeItem", { field: label, number: i + 1 })}
+                  >
                     <X />
                   </Button>
                 ) : null}

@@ -5,11 +5,35 @@ import type { TCustomerFieldDef } from "#server/customers/customer-fields";
 import type { TCustomerDetails, TDuplicateCandidate } from "#server/customers/customers.types";
 import { formatPhone } from "#server/customers/phone";
 import { useId, useState } from "react";
-import { Alert, Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, cn, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "~/components/ui";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  CardContent,
+  CardDescription,
+  CardHeader,
+  CardTitle,
+  cn,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "~/components/ui";
 import { dateFormatter, displayName } from "./customer-format";
 
 /** Records that are probably the same person, each with a way to compare them with this one. */
-export function DuplicatesPanel({ candidates, canEdit, customerId }: { candidates: TDuplicateCandidate[]; canEdit: boolean; customerId: string }) {
+export function DuplicatesPanel({
+  candidates,
+  canEdit,
+  customerId,
+}: {
+  candidates: TDuplicateCandidate[];
+  canEdit: boolean;
+  customerId: string;
+}) {
   const { t } = useTranslation("customers");
   if (!candidates.length) return null;
   return (
@@ -28,7 +52,9 @@ export function DuplicatesPanel({ candidates, canEdit, customerId }: { candidate
                 <Link to={`/dashboard/customers/${c.id}`} className="font-medium text-slate-900 underline-offset-4 hover:underline">
                   {displayName(c)}
                 </Link>
-                <p className="break-words text-sm text-slate-600">{[formatPhone(c.phone), c.email].filter(Boolean).join(" · ") || t("list.noContact")}</p>
+                <p className="break-words text-sm text-slate-600">
+                  {[formatPhone(c.phone), c.email].filter(Boolean).join(" · ") || t("list.noContact")}
+                </p>
                 <p className="mt-1 flex flex-wrap gap-1">
                   {reasons.map((r) => (
                     <Badge key={r} variant="warning">
@@ -39,7 +65,11 @@ export function DuplicatesPanel({ candidates, canEdit, customerId }: { candidate
               </div>
               {canEdit ? (
                 <Button asChild variant="outline" size="sm" className="w-full shrink-0 sm:w-auto">
-                  <Link to={`/dashboard/customers/${customerId}?merge=${c.id}#merge`} preventScrollReset aria-label={t("duplicates.compareWith", { name: displayName(c) })}>
+                  <Link
+                    to={`/dashboard/customers/${customerId}?merge=${c.id}#merge`}
+                    preventScrollReset
+                    aria-label={t("duplicates.compareWith", { name: displayName(c) })}
+                  >
                     <Combine /> {t("duplicates.compare")}
                   </Link>
                 </Button>
@@ -112,9 +142,22 @@ export function MergeCompare({
                   [t("merge.added"), day(c.createdAt)],
                 ];
                 return (
-                  <label key={c.id} className={cn("relative flex min-w-0 cursor-pointer flex-col gap-3 rounded-xl border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50/50 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 sm:p-4")}>
+                  <label
+                    key={c.id}
+                    className={cn(
+                      "relative flex min-w-0 cursor-pointer flex-col gap-3 rounded-xl border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50/50 has-[:checked]:ring-1 has-[:checked]:ring-brand-600 sm:p-4",
+                    )}
+                  >
                     <span className="flex items-start gap-2">
-                      <input type="radio" name="survivorId" value={c.id} checked={survivorId === c.id} onChange={() => setSurvivorId(c.id)} required className="mt-0.5 size-5 shrink-0 accent-brand-600" />
+                      <input
+                        type="radio"
+                        name="survivorId"
+                        value={c.id}
+                        checked={survivorId === c.id}
+                        onChange={() => setSurvivorId(c.id)}
+                        required
+                        className="mt-0.5 size-5 shrink-0 accent-brand-600"
+                      />
                       <span className="min-w-0">
                         <span className="block break-words font-semibold text-slate-900">{displayName(c)}</span>
                         <span className="block text-xs text-slate-600">{i === 0 ? t("merge.thisRecord") : t("merge.otherRecord")}</span>
@@ -146,20 +189,36 @@ export function MergeCompare({
               </Link>
             </Button>
             <Dialog open={confirming} onOpenChange={setConfirming}>
-              <Button type="button" variant="danger" loading={busy} onClick={() => setConfirming(true)} aria-describedby={error ? "merge-error" : undefined}>
+              <Button
+                type="button"
+                variant="danger"
+                loading={busy}
+                onClick={() => setConfirming(true)}
+                aria-describedby={error ? "merge-error" : undefined}
+              >
                 <Combine /> {t("merge.submit")}
               </Button>
               <DialogContent closeLabel={t("common:close")}>
                 <DialogHeader>
                   <DialogTitle>{t("merge.confirmTitle")}</DialogTitle>
-                  <DialogDescription>{t("merge.confirmBody", { survivor: displayName(survivor.customer), duplicate: displayName(duplicate.customer) })}</DialogDescription>
+                  <DialogDescription>
+                    {t("merge.confirmBody", { survivor: displayName(survivor.customer), duplicate: displayName(duplicate.customer) })}
+                  </DialogDescription>
                 </DialogHeader>
                 <p className="text-sm font-medium text-slate-900">{t("merge.effects.hides")}</p>
                 <DialogFooter>
                   <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
                     {t("common:cancel")}
                   </Button>
-                  <Button type="submit" form={formId} name="confirm" value="yes" variant="danger" loading={busy} onClick={() => setTimeout(() => setConfirming(false))}>
+                  <Button
+                    type="submit"
+                    form={formId}
+                    name="confirm"
+                    value="yes"
+                    variant="danger"
+                    loading={busy}
+                    onClick={() => setTimeout(() => setConfirming(false))}
+                  >
                     <Combine /> {t("merge.confirmSubmit", { name: displayName(survivor.customer) })}
                   </Button>
                 </DialogFooter>

@@ -47,7 +47,19 @@ export function InboxFilters({ active, q }: { active: TInboxFilter; q: string })
 }
 
 /** One thread in the list: who, when, on which channel, the last message, unread count. */
-export function ConversationRow({ conversation: c, active, me, time, members }: { conversation: Summary; active: boolean; me: string; time: TimeContext; members: Record<string, string> }) {
+export function ConversationRow({
+  conversation: c,
+  active,
+  me,
+  time,
+  members,
+}: {
+  conversation: Summary;
+  active: boolean;
+  me: string;
+  time: TimeContext;
+  members: Record<string, string>;
+}) {
   const { t } = useTranslation("inbox");
   const { search } = useLocation();
   const unread = c.unreadCount > 0;
@@ -67,8 +79,13 @@ export function ConversationRow({ conversation: c, active, me, time, members }: 
       <CustomerAvatar id={c.customer.id} name={c.customer.name} />
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline gap-2">
-          <span className={cn("min-w-0 flex-1 truncate", unread ? "font-semibold text-slate-900" : "font-medium text-slate-800")}>{c.customer.name}</span>
-          <time dateTime={new Date(c.lastMessageAt).toISOString()} className={cn("shrink-0 text-xs", unread ? "font-semibold text-brand-700" : "text-slate-500")}>
+          <span className={cn("min-w-0 flex-1 truncate", unread ? "font-semibold text-slate-900" : "font-medium text-slate-800")}>
+            {c.customer.name}
+          </span>
+          <time
+            dateTime={new Date(c.lastMessageAt).toISOString()}
+            className={cn("shrink-0 text-xs", unread ? "font-semibold text-brand-700" : "text-slate-500")}
+          >
             {when}
           </time>
         </span>
@@ -105,11 +122,17 @@ export function MessageHits({ hits, time }: { hits: Hit[]; time: TimeContext }) 
     <ul className="divide-y divide-slate-100">
       {hits.map((h) => (
         <li key={h.messageId}>
-          <Link to={`/dashboard/inbox/${h.conversationId}${search}#message-${h.messageId}`} prefetch="none" className="block px-3 py-3 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500">
+          <Link
+            to={`/dashboard/inbox/${h.conversationId}${search}#message-${h.messageId}`}
+            prefetch="none"
+            className="block px-3 py-3 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500"
+          >
             <span className="flex items-baseline gap-2">
               <ChannelIcon channel={h.channel} className="size-4 shrink-0 self-center text-slate-500" />
               <span className="min-w-0 flex-1 truncate text-sm font-medium">{h.customer.name}</span>
-              <time className="shrink-0 text-xs text-slate-500">{formatListTime(h.createdAt, { ...time, yesterday: t("time.yesterday") })}</time>
+              <time className="shrink-0 text-xs text-slate-500">
+                {formatListTime(h.createdAt, { ...time, yesterday: t("time.yesterday") })}
+              </time>
             </span>
             <span className="mt-1 line-clamp-2 block text-sm text-slate-600">{h.snippet}</span>
           </Link>

@@ -6,7 +6,10 @@ import { avatarColor, initials } from "./format";
 export function CustomerAvatar({ id, name, className }: { id: string; name: string; className?: string }) {
   const letters = initials(name);
   return (
-    <span aria-hidden className={cn("flex size-10 shrink-0 items-center justify-center rounded-full text-sm font-semibold", avatarColor(id), className)}>
+    <span
+      aria-hidden
+      className={cn("flex size-10 shrink-0 items-center justify-center rounded-full text-sm font-semibold", avatarColor(id), className)}
+    >
       {letters || <UserRound className="size-5" />}
     </span>
   );

@@ -26,29 +26,49 @@ export function formatClock(at: Date | string, timeZone: string, locale: string)
  * The time shown beside a thread in the list: the clock time today, "Yesterday", the
  * weekday within a week, else the date (with the year when it is not this year's).
  */
-export function formatListTime(at: Date | string, options: { now: Date | string; timeZone: string; locale: string; yesterday: string }): string {
+export function formatListTime(
+  at: Date | string,
+  options: { now: Date | string; timeZone: string; locale: string; yesterday: string },
+): string {
   const { now, timeZone, locale } = options;
   const days = daysAgo(at, now, timeZone);
   if (days <= 0) return formatClock(at, timeZone, locale);
   if (days === 1) return options.yesterday;
   if (days < 7) return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: "short" }).format(new Date(at));
   const sameYear = dayKey(at, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, month: "short", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) }).format(new Date(at));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone,
+    month: "short",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(new Date(at));
 }
 
 /** The heading of a day in a thread: "Today", "Yesterday", else "Monday, November 3" (with the year when not this year's). */
-export function formatDayLabel(at: Date | string, options: { now: Date | string; timeZone: string; locale: string; today: string; yesterday: string }): string {
+export function formatDayLabel(
+  at: Date | string,
+  options: { now: Date | string; timeZone: string; locale: string; today: string; yesterday: string },
+): string {
   const { now, timeZone, locale } = options;
   const days = daysAgo(at, now, timeZone);
   if (days === 0) return options.today;
   if (days === 1) return options.yesterday;
   const sameYear = dayKey(at, timeZone).slice(0, 4) === dayKey(now, timeZone).slice(0, 4);
-  const text = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: "long", month: "long", day: "numeric", ...(sameYear ? {} : { year: "numeric" }) }).format(new Date(at));
+  const text = new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone,
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    ...(sameYear ? {} : { year: "numeric" }),
+  }).format(new Date(at));
   return text.charAt(0).toLocaleUpperCase(intlLocale(locale)) + text.slice(1);
 }
 
 /** Messages (oldest first) grouped by their calendar day in the time zone, in order. */
-export function groupByDay<T extends { createdAt: Date | string }>(messages: T[], timeZone: string): Array<{ day: string; first: Date; items: T[] }> {
+export function groupByDay<T extends { createdAt: Date | string }>(
+  messages: T[],
+  timeZone: string,
+): Array<{ day: string; first: Date; items: T[] }> {
   const groups: Array<{ day: string; first: Date; items: T[] }> = [];
   for (const m of messages) {
     const day = dayKey(m.createdAt, timeZone);

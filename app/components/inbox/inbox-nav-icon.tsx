@@ -63,7 +63,10 @@ export const InboxNavIcon = forwardRef<SVGSVGElement, LucideProps>(function Inbo
     <span className="relative inline-flex shrink-0">
       <Inbox ref={ref} {...props} />
       {unread > 0 ? (
-        <span className="absolute -right-2 -top-1.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] font-semibold leading-none text-white ring-2 ring-white" data-testid="inbox-unread-badge">
+        <span
+          className="absolute -right-2 -top-1.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-600 px-1 text-[10px] font-semibold leading-none text-white ring-2 ring-white"
+          data-testid="inbox-unread-badge"
+        >
           <span aria-hidden>{badgeCount(unread)}</span>
           <span className="sr-only">{t("navUnread", { count: unread })}</span>
         </span>

@@ -6,7 +6,13 @@ import { useEffect, useRef, useState } from "react";
  * listens. A reconnect after a drop announces "resync", since events may have been missed.
  */
 export type TLiveEvent =
-  | { kind: "message.stored" | "message.updated" | "conversation.updated"; tenantId: string; conversationId: string; messageId: string | null; at: string }
+  | {
+      kind: "message.stored" | "message.updated" | "conversation.updated";
+      tenantId: string;
+      conversationId: string;
+      messageId: string | null;
+      at: string;
+    }
   | { kind: "resync"; at: string };
 
 type Handler = (event: TLiveEvent) => void;

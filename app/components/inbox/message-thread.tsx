@@ -5,7 +5,11 @@ import { cn } from "~/components/ui";
 import { ChannelIcon } from "./channel-icon";
 import { callDuration, formatClock, formatDayLabel, groupByDay } from "./format";
 
-export type TThreadMessage = Omit<TInboxMessage, "createdAt" | "readAt"> & { createdAt: string | Date; readAt: string | Date | null; authorName: string | null };
+export type TThreadMessage = Omit<TInboxMessage, "createdAt" | "readAt"> & {
+  createdAt: string | Date;
+  readAt: string | Date | null;
+  authorName: string | null;
+};
 
 interface Props {
   messages: TThreadMessage[];
@@ -43,7 +47,19 @@ export function MessageThread({ messages, customerName, timeZone, locale, now, m
   );
 }
 
-function MessageBubble({ message: m, customerName, timeZone, locale, me }: { message: TThreadMessage; customerName: string; timeZone: string; locale: string; me: string }) {
+function MessageBubble({
+  message: m,
+  customerName,
+  timeZone,
+  locale,
+  me,
+}: {
+  message: TThreadMessage;
+  customerName: string;
+  timeZone: string;
+  locale: string;
+  me: string;
+}) {
   const { t } = useTranslation("inbox");
   const clock = formatClock(m.createdAt, timeZone, locale);
   const channel = t(`channels.${m.channel}`);
@@ -51,7 +67,10 @@ function MessageBubble({ message: m, customerName, timeZone, locale, me }: { mes
   if (m.direction === "INTERNAL") {
     const author = m.authorUserId === me ? t("you") : (m.authorName ?? "");
     return (
-      <div className="mx-auto max-w-[36rem] rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-slate-900" data-testid="message-note">
+      <div
+        className="mx-auto max-w-[36rem] rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-slate-900"
+        data-testid="message-note"
+      >
         <p className="mb-1 flex items-center gap-1.5 text-xs font-medium text-amber-900">
           <StickyNote aria-hidden className="size-3.5" /> {t("noteLabel")}
         </p>
@@ -83,7 +102,9 @@ function MessageBubble({ message: m, customerName, timeZone, locale, me }: { mes
           )}
           data-testid={blocked ? "message-blocked" : undefined}
         >
-          <span className="sr-only">{t(`direction.${m.direction}`, { name: customerName })}, {channel}: </span>
+          <span className="sr-only">
+            {t(`direction.${m.direction}`, { name: customerName })}, {channel}:{" "}
+          </span>
           {isCall ? (
             <p className={cn("mb-1 flex items-center gap-1.5 text-sm font-medium", inbound ? "text-slate-700" : "")}>
               <ChannelIcon channel={m.channel} className="size-4" /> {channel}
@@ -92,12 +113,18 @@ function MessageBubble({ message: m, customerName, timeZone, locale, me }: { mes
           ) : null}
           {m.channel === "VOICEMAIL" ? <VoicemailFlags metadata={m.metadata} /> : null}
           {m.subject ? <p className="font-semibold">{m.subject}</p> : null}
-          {m.body ? <p className="whitespace-pre-wrap break-words">{m.body}</p> : isCall ? <p className="text-sm italic text-slate-500">{t("emptyCall")}</p> : null}
+          {m.body ? (
+            <p className="whitespace-pre-wrap break-words">{m.body}</p>
+          ) : isCall ? (
+            <p className="text-sm italic text-slate-500">{t("emptyCall")}</p>
+          ) : null}
         </div>
         {blocked ? (
           <p className="mt-1 flex items-start gap-1 text-sm font-medium text-red-700">
             <Ban aria-hidden className="mt-0.5 size-4 shrink-0" />
-            {t("blocked.title", { reason: t(`blocked.${m.blockedReason ?? "unknown"}`, { reason: m.blockedReason ?? "", defaultValue: m.blockedReason ?? "" }) })}
+            {t("blocked.title", {
+              reason: t(`blocked.${m.blockedReason ?? "unknown"}`, { reason: m.blockedReason ?? "", defaultValue: m.blockedReason ?? "" }),
+            })}
           </p>
         ) : null}
         {failed ? (
@@ -126,8 +153,12 @@ function VoicemailFlags({ metadata }: { metadata: Record<string, unknown> | null
   if (summary.urgency !== "HIGH" && !summary.callbackRequested) return null;
   return (
     <p className="mb-1 flex flex-wrap gap-1.5">
-      {summary.urgency === "HIGH" ? <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t("voicemail.urgent")}</span> : null}
-      {summary.callbackRequested ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("voicemail.callback")}</span> : null}
+      {summary.urgency === "HIGH" ? (
+        <span className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-semibold text-red-800">{t("voicemail.urgent")}</span>
+      ) : null}
+      {summary.callbackRequested ? (
+        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{t("voicemail.callback")}</span>
+      ) : null}
     </p>
   );
 }

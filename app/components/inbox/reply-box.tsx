@@ -6,13 +6,23 @@ import type { TReplyChannel } from "#server/conversations/conversations.types";
 import { smsLength } from "#server/integrations/sms/segments";
 import { Alert, Button, cn, Input, SegmentedControl, Textarea } from "~/components/ui";
 
-export type TReplyResult = { ok: true; intent: string; status?: string } | { ok: false; intent: string; error: { message: string; fields: Record<string, string> | null } };
+export type TReplyResult =
+  | { ok: true; intent: string; status?: string }
+  | { ok: false; intent: string; error: { message: string; fields: Record<string, string> | null } };
 
 /**
  * The reply box: channel (text, email, internal note), the message, Send. Ctrl/⌘+Enter
  * sends. Channels the customer cannot receive (no phone, no email) are disabled.
  */
-export function ReplyBox({ conversationId, customer, defaultChannel }: { conversationId: string; customer: { name: string; phone: string | null; email: string | null }; defaultChannel: TReplyChannel }) {
+export function ReplyBox({
+  conversationId,
+  customer,
+  defaultChannel,
+}: {
+  conversationId: string;
+  customer: { name: string; phone: string | null; email: string | null };
+  defaultChannel: TReplyChannel;
+}) {
   const { t } = useTranslation("inbox");
   const fetcher = useFetcher<TReplyResult>({ key: `reply-${conversationId}` });
   const formRef = useRef<HTMLFormElement>(null);
@@ -32,7 +42,10 @@ export function ReplyBox({ conversationId, customer, defaultChannel }: { convers
   }, [fetcher.state, result]);
 
   const sms = channel === "SMS" ? smsLength(body) : null;
-  const placeholder = channel === "NOTE" ? t("reply.notePlaceholder") : t(channel === "SMS" ? "reply.smsPlaceholder" : "reply.emailPlaceholder", { name: customer.name });
+  const placeholder =
+    channel === "NOTE"
+      ? t("reply.notePlaceholder")
+      : t(channel === "SMS" ? "reply.smsPlaceholder" : "reply.emailPlaceholder", { name: customer.name });
   const error = result && !result.ok && result.intent === "reply" ? result.error : null;
 
   return (
@@ -52,9 +65,15 @@ export function ReplyBox({ conversationId, customer, defaultChannel }: { convers
           ]}
           data-testid="reply-channel"
         />
-        {!customer.phone ? <span className="text-xs text-slate-500">{t("reply.noPhone")}</span> : !customer.email ? <span className="text-xs text-slate-500">{t("reply.noEmail")}</span> : null}
+        {!customer.phone ? (
+          <span className="text-xs text-slate-500">{t("reply.noPhone")}</span>
+        ) : !customer.email ? (
+          <span className="text-xs text-slate-500">{t("reply.noEmail")}</span>
+        ) : null}
       </div>
-      {channel === "EMAIL" ? <Input name="subject" aria-label={t("reply.subject")} placeholder={t("reply.subject")} maxLength={200} /> : null}
+      {channel === "EMAIL" ? (
+        <Input name="subject" aria-label={t("reply.subject")} placeholder={t("reply.subject")} maxLength={200} />
+      ) : null}
       <label htmlFor={bodyId} className="sr-only">
         {t("reply.label")}
       </label>

@@ -81,11 +81,20 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
       ) : null}
       {error ? <Alert variant="danger" description={error} /> : null}
       {call ? (
-        <div className="space-y-4 rounded-2xl border border-slate-200 bg-white p-3 sm:p-4" data-testid="call-panel" data-status={call.status} data-awaiting={call.awaiting ?? ""}>
+        <div
+          className="space-y-4 rounded-2xl border border-slate-200 bg-white p-3 sm:p-4"
+          data-testid="call-panel"
+          data-status={call.status}
+          data-awaiting={call.awaiting ?? ""}
+        >
           <div className="flex flex-wrap items-center gap-2">
             <Badge variant={live ? "success" : "neutral"}>{live ? t("simulator.live") : t("simulator.ended")}</Badge>
             <Badge variant="brand">{t(`simulator.languages.${call.language}`)}</Badge>
-            {call.outcome ? <span className="text-sm text-slate-700">{t("simulator.outcome", { outcome: t(`simulator.outcomes.${call.outcome}`, { defaultValue: call.outcome }) })}</span> : null}
+            {call.outcome ? (
+              <span className="text-sm text-slate-700">
+                {t("simulator.outcome", { outcome: t(`simulator.outcomes.${call.outcome}`, { defaultValue: call.outcome }) })}
+              </span>
+            ) : null}
           </div>
           <div aria-live="polite">
             <CallSteps call={call} timeZone={timeZone} />
@@ -110,7 +119,15 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
       {call.awaiting === "digit" ? (
         <div role="group" aria-label={t("simulator.keypad")} className="grid max-w-60 grid-cols-3 gap-2">
           {KEYS.map((k) => (
-            <Button key={k} type="button" variant="outline" className="text-lg tabular-nums" disabled={busy} aria-label={t("simulator.pressKey", { digit: k })} onClick={() => onInput({ kind: "digit", digit: k })}>
+            <Button
+              key={k}
+              type="button"
+              variant="outline"
+              className="text-lg tabular-nums"
+              disabled={busy}
+              aria-label={t("simulator.pressKey", { digit: k })}
+              onClick={() => onInput({ kind: "digit", digit: k })}
+            >
               {k}
             </Button>
           ))}
@@ -127,7 +144,13 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
           }}
         >
           <Field label={t("simulator.say")} className="flex-1">
-            <Input value={said} onChange={(e) => setSaid(e.currentTarget.value)} placeholder={t("simulator.sayPlaceholder")} maxLength={500} autoComplete="off" />
+            <Input
+              value={said}
+              onChange={(e) => setSaid(e.currentTarget.value)}
+              placeholder={t("simulator.sayPlaceholder")}
+              maxLength={500}
+              autoComplete="off"
+            />
           </Field>
           <Button type="submit" disabled={busy || !said.trim()}>
             <Send /> {t("simulator.send")}
@@ -137,7 +160,13 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
       {call.awaiting === "ring" ? (
         <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
           {call.ringing.map((target, i) => (
-            <Button key={`${target.phone}-${i}`} type="button" variant="secondary" disabled={busy} onClick={() => onInput({ kind: "answer", targetIndex: i })}>
+            <Button
+              key={`${target.phone}-${i}`}
+              type="button"
+              variant="secondary"
+              disabled={busy}
+              onClick={() => onInput({ kind: "answer", targetIndex: i })}
+            >
               <PhoneCall /> {t("simulator.answer", { name: target.name })}
             </Button>
           ))}
@@ -160,7 +189,15 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
             <Textarea value={voicemail} onChange={(e) => setVoicemail(e.currentTarget.value)} rows={3} maxLength={2000} />
           </Field>
           <Field label={t("simulator.voicemailSeconds")}>
-            <Input type="number" inputMode="numeric" min={1} max={300} value={seconds} onChange={(e) => setSeconds(e.currentTarget.value)} className="w-28" />
+            <Input
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={300}
+              value={seconds}
+              onChange={(e) => setSeconds(e.currentTarget.value)}
+              className="w-28"
+            />
           </Field>
           <Button type="submit" disabled={busy || !voicemail.trim()}>
             <Voicemail /> {t("simulator.leaveVoicemail")}
@@ -174,7 +211,17 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
   );
 }
 
-function RecentCalls({ calls, current, timeZone, onOpen }: { calls: TCallView[]; current?: string; timeZone: string; onOpen: (call: TCallView) => void }) {
+function RecentCalls({
+  calls,
+  current,
+  timeZone,
+  onOpen,
+}: {
+  calls: TCallView[];
+  current?: string;
+  timeZone: string;
+  onOpen: (call: TCallView) => void;
+}) {
   const { t, i18n } = useTranslation("phone");
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone });
   return (
@@ -190,9 +237,22 @@ function RecentCalls({ calls, current, timeZone, onOpen }: { calls: TCallView[];
               <span className="flex-1">
                 <time dateTime={at}>{when.format(new Date(at))}</time>
                 <span className="text-slate-600"> · {formatPhone(c.from)}</span>
-                <span className="text-slate-600"> · {c.outcome ? t(`simulator.outcomes.${c.outcome}`, { defaultValue: c.outcome }) : t(c.status === "LIVE" ? "simulator.live" : "simulator.ended")}</span>
+                <span className="text-slate-600">
+                  {" "}
+                  ·{" "}
+                  {c.outcome
+                    ? t(`simulator.outcomes.${c.outcome}`, { defaultValue: c.outcome })
+                    : t(c.status === "LIVE" ? "simulator.live" : "simulator.ended")}
+                </span>
               </span>
-              <Button type="button" variant="ghost" size="sm" disabled={c.id === current} onClick={() => onOpen(c)} aria-label={t("simulator.openCall", { time: when.format(new Date(at)) })}>
+              <Button
+                type="button"
+                variant="ghost"
+                size="sm"
+                disabled={c.id === current}
+                onClick={() => onOpen(c)}
+                aria-label={t("simulator.openCall", { time: when.format(new Date(at)) })}
+              >
                 {t("simulator.open")}
               </Button>
             </li>

@@ -1,4 +1,19 @@
-import { Bot, CircleStop, Ear, Grid3x3, type LucideIcon, Mic, PhoneCall, PhoneForwarded, PhoneIncoming, PhoneMissed, PhoneOff, Route, Voicemail, Volume2 } from "lucide-react";
+import {
+  Bot,
+  CircleStop,
+  Ear,
+  Grid3x3,
+  type LucideIcon,
+  Mic,
+  PhoneCall,
+  PhoneForwarded,
+  PhoneIncoming,
+  PhoneMissed,
+  PhoneOff,
+  Route,
+  Voicemail,
+  Volume2,
+} from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { Badge, cn } from "~/components/ui";
 import type { TCallStep, TCallStepKind, TCallView } from "./simulator-api";
@@ -43,7 +58,11 @@ function describeDetail(step: TCallStep, t: TFn): string {
     if (!m) return detail;
     const [, reason, first, then] = m;
     // Where the call goes after an unanswered ring only matters when it rings first.
-    if (first !== "RING") return t("simulator.routeDetailDirect", { reason: t(`simulator.routes.${reason}`, { defaultValue: reason }), first: t(`simulator.routeTargets.${first}`, { defaultValue: first }) });
+    if (first !== "RING")
+      return t("simulator.routeDetailDirect", {
+        reason: t(`simulator.routes.${reason}`, { defaultValue: reason }),
+        first: t(`simulator.routeTargets.${first}`, { defaultValue: first }),
+      });
     return t("simulator.routeDetail", {
       reason: t(`simulator.routes.${reason}`, { defaultValue: reason }),
       first: t(`simulator.routeTargets.${first}`, { defaultValue: first }),
@@ -67,8 +86,18 @@ export function CallSteps({ call, timeZone }: { call: TCallView; timeZone: strin
         const lang = voiceLanguage(step, call.language);
         return (
           <li key={`${step.at}-${i}`} className={cn("flex", fromCaller ? "justify-end" : "justify-start")} data-kind={step.kind}>
-            <div className={cn("max-w-[90%] rounded-2xl px-3 py-2 text-sm sm:max-w-[80%]", fromCaller ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900")}>
-              <div className={cn("flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium", fromCaller ? "text-brand-50" : "text-slate-600")}>
+            <div
+              className={cn(
+                "max-w-[90%] rounded-2xl px-3 py-2 text-sm sm:max-w-[80%]",
+                fromCaller ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900",
+              )}
+            >
+              <div
+                className={cn(
+                  "flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium",
+                  fromCaller ? "text-brand-50" : "text-slate-600",
+                )}
+              >
                 <Icon aria-hidden className="size-4 shrink-0" />
                 <span>{t(`simulator.steps.${step.kind}`, { digit: step.detail ?? step.text ?? "" })}</span>
                 {speaks ? (
@@ -86,7 +115,9 @@ export function CallSteps({ call, timeZone }: { call: TCallView; timeZone: strin
                   {step.text}
                 </p>
               ) : null}
-              {step.detail && step.kind !== "pressed" ? <p className={cn("mt-1 text-xs", fromCaller ? "text-brand-50" : "text-slate-600")}>{describeDetail(step, t)}</p> : null}
+              {step.detail && step.kind !== "pressed" ? (
+                <p className={cn("mt-1 text-xs", fromCaller ? "text-brand-50" : "text-slate-600")}>{describeDetail(step, t)}</p>
+              ) : null}
             </div>
           </li>
         );

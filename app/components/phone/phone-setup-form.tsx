@@ -25,7 +25,17 @@ export interface TPhoneSetupValue {
  * the post into a patch with `formToPatch("PHONE", form)`. Inputs are uncontrolled: after a
  * refused save the page keeps everything typed (the route remounts the form only on success).
  */
-export function PhoneSetupForm({ value, errors, canEdit, busy }: { value: TPhoneSetupValue; errors: Record<string, string>; canEdit: boolean; busy: boolean }) {
+export function PhoneSetupForm({
+  value,
+  errors,
+  canEdit,
+  busy,
+}: {
+  value: TPhoneSetupValue;
+  errors: Record<string, string>;
+  canEdit: boolean;
+  busy: boolean;
+}) {
   const { t } = useTranslation(["phone", "common"]);
   const [mode, setMode] = useState(value.mode);
   const errorAt = (path: string) => errors[path];
@@ -34,7 +44,14 @@ export function PhoneSetupForm({ value, errors, canEdit, busy }: { value: TPhone
       <fieldset disabled={!canEdit} className="space-y-6">
         <Section title={t("setup.numberSection")}>
           <Field label={t("setup.number.label")} hint={t("setup.number.hint")} error={errorAt("number")}>
-            <Input name="number" type="tel" inputMode="tel" autoComplete="off" defaultValue={displayPhone(value.number)} className="sm:max-w-xs" />
+            <Input
+              name="number"
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              defaultValue={displayPhone(value.number)}
+              className="sm:max-w-xs"
+            />
           </Field>
         </Section>
 
@@ -50,7 +67,16 @@ export function PhoneSetupForm({ value, errors, canEdit, busy }: { value: TPhone
                     mode === m ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-200 bg-white hover:border-slate-300",
                   )}
                 >
-                  <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} className="mt-1 size-5 shrink-0 accent-brand-600" aria-labelledby={`mode-${m}-label`} aria-describedby={`mode-${m}-hint`} />
+                  <input
+                    type="radio"
+                    name="mode"
+                    value={m}
+                    checked={mode === m}
+                    onChange={() => setMode(m)}
+                    className="mt-1 size-5 shrink-0 accent-brand-600"
+                    aria-labelledby={`mode-${m}-label`}
+                    aria-describedby={`mode-${m}-hint`}
+                  />
                   <span>
                     <span id={`mode-${m}-label`} className="block font-medium text-slate-900">
                       {t(`setup.modes.${m}.label`)}
@@ -64,8 +90,21 @@ export function PhoneSetupForm({ value, errors, canEdit, busy }: { value: TPhone
             </div>
             {errorAt("mode") ? <p className="mt-2 text-sm font-medium text-red-700">{errorAt("mode")}</p> : null}
           </fieldset>
-          <Field label={t("setup.ringSeconds.label")} hint={t("setup.ringSeconds.hint")} error={errorAt("ringSeconds")} className={mode === "AI_FIRST" ? "opacity-80" : undefined}>
-            <Input name="ringSeconds" type="number" inputMode="numeric" min={5} max={60} defaultValue={String(value.ringSeconds)} className="sm:w-32" />
+          <Field
+            label={t("setup.ringSeconds.label")}
+            hint={t("setup.ringSeconds.hint")}
+            error={errorAt("ringSeconds")}
+            className={mode === "AI_FIRST" ? "opacity-80" : undefined}
+          >
+            <Input
+              name="ringSeconds"
+              type="number"
+              inputMode="numeric"
+              min={5}
+              max={60}
+              defaultValue={String(value.ringSeconds)}
+              className="sm:w-32"
+            />
           </Field>
         </Section>
 
@@ -88,8 +127,17 @@ export function PhoneSetupForm({ value, errors, canEdit, busy }: { value: TPhone
             <legend className="mb-2 font-medium text-slate-900">{t("setup.ringStrategy.label")}</legend>
             <div className="flex flex-col gap-2 sm:flex-row">
               {STRATEGIES.map((s) => (
-                <label key={s} className="flex min-h-11 flex-1 cursor-pointer items-center gap-3 rounded-lg border border-slate-200 px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                  <input type="radio" name="ringStrategy" value={s} defaultChecked={value.ringStrategy === s} className="size-5 accent-brand-600" />
+                <label
+                  key={s}
+                  className="flex min-h-11 flex-1 cursor-pointer items-center gap-3 rounded-lg border border-slate-200 px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                >
+                  <input
+                    type="radio"
+                    name="ringStrategy"
+                    value={s}
+                    defaultChecked={value.ringStrategy === s}
+                    className="size-5 accent-brand-600"
+                  />
                   {t(`setup.ringStrategy.${s}`)}
                 </label>
               ))}
@@ -99,12 +147,27 @@ export function PhoneSetupForm({ value, errors, canEdit, busy }: { value: TPhone
         </Section>
 
         <Section title={t("setup.textsSection")}>
-          <Toggle name="alwaysTextAndNotify" checked={value.alwaysTextAndNotify} label={t("setup.alwaysTextAndNotify.label")} hint={t("setup.alwaysTextAndNotify.hint")} />
-          <Toggle name="missedCallTextBack" checked={value.missedCallTextBack} label={t("setup.missedCallTextBack.label")} hint={t("setup.missedCallTextBack.hint")} />
+          <Toggle
+            name="alwaysTextAndNotify"
+            checked={value.alwaysTextAndNotify}
+            label={t("setup.alwaysTextAndNotify.label")}
+            hint={t("setup.alwaysTextAndNotify.hint")}
+          />
+          <Toggle
+            name="missedCallTextBack"
+            checked={value.missedCallTextBack}
+            label={t("setup.missedCallTextBack.label")}
+            hint={t("setup.missedCallTextBack.hint")}
+          />
         </Section>
 
         <Section title={t("setup.languageSection")}>
-          <Toggle name="bilingualMenu" checked={value.bilingualMenu} label={t("setup.bilingualMenu.label")} hint={t("setup.bilingualMenu.hint")} />
+          <Toggle
+            name="bilingualMenu"
+            checked={value.bilingualMenu}
+            label={t("setup.bilingualMenu.label")}
+            hint={t("setup.bilingualMenu.hint")}
+          />
           <div>
             <p className="font-medium text-slate-900">{t("setup.pronunciations.label")}</p>
             <p className="mb-2 text-sm text-slate-600">{t("setup.pronunciations.hint")}</p>
@@ -171,7 +234,10 @@ function Toggle({ name, checked, label, hint }: { name: string; checked: boolean
 interface RowsEditorProps {
   path: string;
   rows: Array<{ a: string; b: string }>;
-  columns: [{ key: string; label: string; type?: string; autoComplete?: string }, { key: string; label: string; type?: string; autoComplete?: string }];
+  columns: [
+    { key: string; label: string; type?: string; autoComplete?: string },
+    { key: string; label: string; type?: string; autoComplete?: string },
+  ];
   max: number;
   errors: Record<string, string>;
   addLabel: string;
@@ -205,15 +271,26 @@ function RowsEditor({ path, rows: initial, columns, max, errors, addLabel, remov
                     inputMode={c.type === "tel" ? "tel" : undefined}
                     autoComplete={c.autoComplete ?? "off"}
                     defaultValue={ci === 0 ? r.a : r.b}
-                    onChange={ci === 0 ? (e) => {
-                      const first = e.currentTarget.value;
-                      setRows((all) => all.map((x) => (x.id === r.id ? { ...x, first } : x)));
-                    } : undefined}
+                    onChange={
+                      ci === 0
+                        ? (e) => {
+                            const first = e.currentTarget.value;
+                            setRows((all) => all.map((x) => (x.id === r.id ? { ...x, first } : x)));
+                          }
+                        : undefined
+                    }
                   />
                 </Field>
               ))}
             </div>
-            <Button type="button" variant="ghost" size="icon" className="mt-7 shrink-0" aria-label={removeLabel(r.first.trim())} onClick={() => setRows((all) => all.filter((x) => x.id !== r.id))}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="icon"
+              className="mt-7 shrink-0"
+              aria-label={removeLabel(r.first.trim())}
+              onClick={() => setRows((all) => all.filter((x) => x.id !== r.id))}
+            >
               <Trash2 />
             </Button>
           </li>

@@ -42,7 +42,11 @@ export function SmsSimulator({ timeZone }: { timeZone: string }) {
       try {
         const thread = await trpc.inbox.get.query({ conversationId, limit: 30 });
         if (stopped) return;
-        setMessages(thread.messages.filter((m) => m.direction !== "INTERNAL").map((m) => ({ id: m.id, direction: m.direction, body: m.body, createdAt: String(m.createdAt) })));
+        setMessages(
+          thread.messages
+            .filter((m) => m.direction !== "INTERNAL")
+            .map((m) => ({ id: m.id, direction: m.direction, body: m.body, createdAt: String(m.createdAt) })),
+        );
       } catch {
         // A failed poll is retried on the next tick.
       }
@@ -94,7 +98,13 @@ export function SmsSimulator({ timeZone }: { timeZone: string }) {
           <Input type="tel" inputMode="tel" autoComplete="off" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         </Field>
         <Field label={t("simulator.message")} className="max-w-xl">
-          <Textarea value={body} onChange={(e) => setBody(e.currentTarget.value)} rows={2} maxLength={1600} placeholder={t("simulator.messagePlaceholder")} />
+          <Textarea
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            rows={2}
+            maxLength={1600}
+            placeholder={t("simulator.messagePlaceholder")}
+          />
         </Field>
         <Button type="submit" loading={busy} disabled={!body.trim()}>
           <Send /> {t("simulator.sendText")}
@@ -107,7 +117,10 @@ export function SmsSimulator({ timeZone }: { timeZone: string }) {
             <h3 id="sms-thread" className="font-medium text-slate-900">
               {t("simulator.thread")}
             </h3>
-            <Link to={`/dashboard/inbox/${conversationId}`} className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 underline-offset-4 hover:underline">
+            <Link
+              to={`/dashboard/inbox/${conversationId}`}
+              className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 underline-offset-4 hover:underline"
+            >
               {t("simulator.openInbox")} <ExternalLink aria-hidden className="size-4" />
             </Link>
           </div>
@@ -116,9 +129,15 @@ export function SmsSimulator({ timeZone }: { timeZone: string }) {
               const mine = m.direction === "INBOUND";
               return (
                 <li key={m.id} className={cn("flex", mine ? "justify-end" : "justify-start")} data-direction={m.direction}>
-                  <div className={cn("max-w-[85%] rounded-2xl px-3 py-2 text-sm", mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900")}>
+                  <div
+                    className={cn(
+                      "max-w-[85%] rounded-2xl px-3 py-2 text-sm",
+                      mine ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-900",
+                    )}
+                  >
                     <p className={cn("text-xs font-medium", mine ? "text-brand-50" : "text-slate-600")}>
-                      {mine ? t("simulator.you") : t("simulator.business")} · <time dateTime={m.createdAt}>{time.format(new Date(m.createdAt))}</time>
+                      {mine ? t("simulator.you") : t("simulator.business")} ·{" "}
+                      <time dateTime={m.createdAt}>{time.format(new Date(m.createdAt))}</time>
                     </p>
                     <p className="whitespace-pre-wrap">{m.body}</p>
                   </div>

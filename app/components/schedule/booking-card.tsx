@@ -66,7 +66,13 @@ export function BookingCard({
       style={{ borderLeftColor: color ?? "#64748b" }}
     >
       <span className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
-        <span className={cn("whitespace-nowrap font-semibold tabular-nums text-slate-900", compact ? "text-xs" : "text-sm", closed && "line-through decoration-slate-400")}>
+        <span
+          className={cn(
+            "whitespace-nowrap font-semibold tabular-nums text-slate-900",
+            compact ? "text-xs" : "text-sm",
+            closed && "line-through decoration-slate-400",
+          )}
+        >
           {compact ? formatTime(booking.startsAt, timeZone, locale) : range}
         </span>
         {compact ? null : <StatusBadge status={booking.status} />}

@@ -1,7 +1,20 @@
 import { ArrowLeft, CalendarClock, Phone } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, Field, Input, NativeSelect, Textarea } from "~/components/ui";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  Field,
+  Input,
+  NativeSelect,
+  Textarea,
+} from "~/components/ui";
 import { formatCents } from "~/lib/money";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import { serviceName, StatusBadge, type ScheduleBooking } from "./booking-card";
@@ -98,7 +111,12 @@ export function BookingSheet({
 
   const transition = (event: StatusEvent) => {
     const input = { id: booking.id, version: booking.version };
-    const call = { CONFIRM: () => trpc.booking.confirm.mutate(input), START: () => trpc.booking.start.mutate(input), COMPLETE: () => trpc.booking.complete.mutate(input), MARK_NO_SHOW: () => trpc.booking.noShow.mutate(input) }[event];
+    const call = {
+      CONFIRM: () => trpc.booking.confirm.mutate(input),
+      START: () => trpc.booking.start.mutate(input),
+      COMPLETE: () => trpc.booking.complete.mutate(input),
+      MARK_NO_SHOW: () => trpc.booking.noShow.mutate(input),
+    }[event];
     return run(event, call, () => t(`done.${event}`));
   };
 
@@ -107,16 +125,31 @@ export function BookingSheet({
       setError(t("create.pickSlot"));
       return;
     }
-    return run("RESCHEDULE", () => trpc.booking.reschedule.mutate({ id: booking.id, version: booking.version, startsAt: slot.startsAt, staffId: moveStaff || null }), (b) => t("done.RESCHEDULE", { when: formatWhen(b.startsAt, timeZone, locale) }));
+    return run(
+      "RESCHEDULE",
+      () =>
+        trpc.booking.reschedule.mutate({ id: booking.id, version: booking.version, startsAt: slot.startsAt, staffId: moveStaff || null }),
+      (b) => t("done.RESCHEDULE", { when: formatWhen(b.startsAt, timeZone, locale) }),
+    );
   };
 
-  const cancel = () => run("CANCEL", () => trpc.booking.cancel.mutate({ id: booking.id, version: booking.version, reason: reason.trim() || undefined }), () => t("done.CANCEL"));
+  const cancel = () =>
+    run(
+      "CANCEL",
+      () => trpc.booking.cancel.mutate({ id: booking.id, version: booking.version, reason: reason.trim() || undefined }),
+      () => t("done.CANCEL"),
+    );
 
   const when = `${formatLongDate(localDateOf(booking.startsAt, timeZone), locale)}, ${formatTimeRange(booking.startsAt, booking.endsAt, timeZone, locale)}`;
 
   return (
     <Dialog open onOpenChange={onOpenChange}>
-      <DialogContent closeLabel={t("common:close")} className="sm:max-w-lg" aria-describedby="booking-sheet-description" data-testid="booking-sheet">
+      <DialogContent
+        closeLabel={t("common:close")}
+        className="sm:max-w-lg"
+        aria-describedby="booking-sheet-description"
+        data-testid="booking-sheet"
+      >
         {step === "detail" ? (
           <>
             <DialogHeader>
@@ -156,7 +189,9 @@ export function BookingSheet({
               </Button>
             ) : null}
             {error ? <Alert variant="danger" description={error} /> : null}
-            {statusActions.length === 0 && !canMove && !canCancel ? <p className="text-sm text-slate-600">{t("detail.noActions")}</p> : null}
+            {statusActions.length === 0 && !canMove && !canCancel ? (
+              <p className="text-sm text-slate-600">{t("detail.noActions")}</p>
+            ) : null}
             {hiddenForRole ? <p className="text-sm text-slate-600">{t("detail.managerOnly")}</p> : null}
             <div className="mt-auto flex flex-col gap-2 pt-2">
               {primaryActions.length ? (
@@ -170,12 +205,24 @@ export function BookingSheet({
               ) : null}
               <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
                 {canCancel ? (
-                  <Button type="button" variant="ghost" className="text-red-700 hover:bg-red-50 hover:text-red-800 sm:mr-auto" disabled={busy !== null} onClick={() => setStep("cancel")}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="text-red-700 hover:bg-red-50 hover:text-red-800 sm:mr-auto"
+                    disabled={busy !== null}
+                    onClick={() => setStep("cancel")}
+                  >
                     {t("actions.CANCEL")}
                   </Button>
                 ) : null}
                 {statusActions.includes("MARK_NO_SHOW") && started ? (
-                  <Button type="button" variant="outline" loading={busy === "MARK_NO_SHOW"} disabled={busy !== null} onClick={() => transition("MARK_NO_SHOW")}>
+                  <Button
+                    type="button"
+                    variant="outline"
+                    loading={busy === "MARK_NO_SHOW"}
+                    disabled={busy !== null}
+                    onClick={() => transition("MARK_NO_SHOW")}
+                  >
                     {t("actions.MARK_NO_SHOW")}
                   </Button>
                 ) : null}
@@ -212,7 +259,16 @@ export function BookingSheet({
             </div>
             <div className="space-y-2">
               <p className="text-sm font-semibold text-slate-900">{t("create.time")}</p>
-              <SlotPicker serviceId={booking.service.id} staffId={moveStaff || null} date={moveDate} value={slot?.startsAt ?? null} onChange={onSlot} staffNames={staffNames} refreshKey={refreshKey} excludeStartsAt={booking.startsAt} />
+              <SlotPicker
+                serviceId={booking.service.id}
+                staffId={moveStaff || null}
+                date={moveDate}
+                value={slot?.startsAt ?? null}
+                onChange={onSlot}
+                staffNames={staffNames}
+                refreshKey={refreshKey}
+                excludeStartsAt={booking.startsAt}
+              />
             </div>
             {error ? <Alert variant="danger" description={error} /> : null}
             <DialogFooter>

@@ -1,7 +1,21 @@
 import { Search, UserPlus, Users } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Alert, Button, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, Field, Input, NativeSelect, Textarea, cn } from "~/components/ui";
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  Field,
+  Input,
+  NativeSelect,
+  Textarea,
+  cn,
+} from "~/components/ui";
 import { toggleChoice, type TOptionGroup } from "#server/catalog/options";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import type { ScheduleBooking } from "./booking-card";
@@ -132,7 +146,14 @@ export function NewBookingDialog({
     setBusy(true);
     try {
       const options = service?.optionGroups.length ? selection : undefined;
-      const booking = await trpc.booking.create.mutate({ serviceId, startsAt: slot.startsAt, staffId: staffId || null, options, customer: who, notes: notes.trim() || null });
+      const booking = await trpc.booking.create.mutate({
+        serviceId,
+        startsAt: slot.startsAt,
+        staffId: staffId || null,
+        options,
+        customer: who,
+        notes: notes.trim() || null,
+      });
       onCreated(booking);
     } catch (e) {
       const failure = clientErrorOf(e);
@@ -177,7 +198,15 @@ export function NewBookingDialog({
                 <Field label={t("create.searchCustomer")} hideLabel>
                   <div className="relative">
                     <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-500" />
-                    <Input type="search" className="pl-9" placeholder={t("create.searchCustomer")} aria-label={t("create.searchCustomer")} value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+                    <Input
+                      type="search"
+                      className="pl-9"
+                      placeholder={t("create.searchCustomer")}
+                      aria-label={t("create.searchCustomer")}
+                      value={query}
+                      onChange={(e) => setQuery(e.target.value)}
+                      autoComplete="off"
+                    />
                   </div>
                 </Field>
                 {searching ? <p className="text-sm text-slate-600">{t("create.searching")}</p> : null}
@@ -186,7 +215,11 @@ export function NewBookingDialog({
                     <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="customer-results">
                       {results.map((c) => (
                         <li key={c.id}>
-                          <button type="button" className="flex min-h-11 w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500" onClick={() => setCustomer(c)}>
+                          <button
+                            type="button"
+                            className="flex min-h-11 w-full items-center justify-between gap-3 px-3 py-2 text-left text-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+                            onClick={() => setCustomer(c)}
+                          >
                             <span className="font-medium">{c.name}</span>
                             <span className="text-slate-600 tabular-nums">{c.phone ? displayPhone(c.phone) : null}</span>
                           </button>
@@ -208,7 +241,14 @@ export function NewBookingDialog({
                     <Input name="customerName" value={newName} onChange={(e) => setNewName(e.target.value)} autoComplete="off" />
                   </Field>
                   <Field label={t("create.phone")} required hint={t("create.phoneHint")} error={fieldError("phone")}>
-                    <Input name="customerPhone" type="tel" inputMode="tel" value={newPhone} onChange={(e) => setNewPhone(e.target.value)} autoComplete="off" />
+                    <Input
+                      name="customerPhone"
+                      type="tel"
+                      inputMode="tel"
+                      value={newPhone}
+                      onChange={(e) => setNewPhone(e.target.value)}
+                      autoComplete="off"
+                    />
                   </Field>
                 </div>
                 <Button type="button" variant="ghost" size="sm" onClick={() => setMode("search")}>
@@ -250,7 +290,9 @@ export function NewBookingDialog({
             </Field>
           </div>
 
-          {service?.optionGroups.length ? <ServiceOptions groups={service.optionGroups} selection={selection} onSelection={setSelection} /> : null}
+          {service?.optionGroups.length ? (
+            <ServiceOptions groups={service.optionGroups} selection={selection} onSelection={setSelection} />
+          ) : null}
 
           <div className="space-y-2">
             <p className="text-sm font-semibold text-slate-900">{t("create.time")}</p>
@@ -274,7 +316,11 @@ export function NewBookingDialog({
 
           {error ? <Alert variant="danger" description={error.message} /> : null}
 
-          <DialogFooter className={cn("sticky -bottom-4 -mx-4 border-t border-slate-200 bg-white px-4 pb-4 sm:static sm:mx-0 sm:border-0 sm:px-0 sm:pb-0")}>
+          <DialogFooter
+            className={cn(
+              "sticky -bottom-4 -mx-4 border-t border-slate-200 bg-white px-4 pb-4 sm:static sm:mx-0 sm:border-0 sm:px-0 sm:pb-0",
+            )}
+          >
             <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
               {t("common:cancel")}
             </Button>
@@ -289,7 +335,15 @@ export function NewBookingDialog({
 }
 
 /** The service's choices that change price or time: SINGLE groups as radios, MULTI as checkboxes. */
-function ServiceOptions({ groups, selection, onSelection }: { groups: TOptionGroup[]; selection: TSelection; onSelection: (s: TSelection) => void }) {
+function ServiceOptions({
+  groups,
+  selection,
+  onSelection,
+}: {
+  groups: TOptionGroup[];
+  selection: TSelection;
+  onSelection: (s: TSelection) => void;
+}) {
   const { t, i18n } = useTranslation("schedule");
   const locale = i18n.language === "es" ? "es" : "en";
   return (
@@ -303,7 +357,13 @@ function ServiceOptions({ groups, selection, onSelection }: { groups: TOptionGro
               const picked = (selection[g.key] ?? []).includes(c.key);
               const extra = c.durationDeltaMinutes > 0 ? t("create.plusMinutes", { count: c.durationDeltaMinutes }) : null;
               return (
-                <label key={c.key} className={cn("flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500", picked ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white")}>
+                <label
+                  key={c.key}
+                  className={cn(
+                    "flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border px-3 py-2 text-sm has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500",
+                    picked ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white",
+                  )}
+                >
                   <input
                     type={g.kind === "SINGLE" ? "radio" : "checkbox"}
                     name={`option-${g.key}`}

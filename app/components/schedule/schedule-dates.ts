@@ -39,7 +39,9 @@ export function formatTimeRange(startsAt: string, endsAt: string, timeZone: stri
 
 /** "Friday, November 27" for a local date. */
 export function formatLongDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${date}T12:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: "long", month: "long", day: "numeric", timeZone: "UTC" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
 }
 
 /** "Fri 27" for a local date. */
@@ -60,5 +62,12 @@ export function formatWeekRange(first: string, locale: string): string {
 
 /** "Fri, Nov 27, 9:30 AM" for an instant in the zone. */
 export function formatWhen(iso: string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(intlLocale(locale), {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  }).format(new Date(iso));
 }

@@ -50,7 +50,13 @@ export async function loadSchedule(member: Member, url: URL) {
     role,
     canManage: can(role, "customers.manage"),
     bookings,
-    services: services.map((s) => ({ id: s.id, name: s.name, durationMinutes: s.durationMinutes, priceCents: s.priceCents, optionGroups: s.optionGroups })),
+    services: services.map((s) => ({
+      id: s.id,
+      name: s.name,
+      durationMinutes: s.durationMinutes,
+      priceCents: s.priceCents,
+      optionGroups: s.optionGroups,
+    })),
     staff,
     calendar,
   };
@@ -87,7 +93,9 @@ export async function loadTodaySummary(caller: Caller, timeZone: string, now = n
     caller.booking.list({ from: now.toISOString(), to: ahead.to, statuses: ["REQUESTED"] }),
   ]);
   const jobs = bookings.filter((b) => b.status !== "CANCELLED");
-  const next = jobs.find((b) => new Date(b.endsAt) > now && (b.status === "CONFIRMED" || b.status === "REQUESTED" || b.status === "IN_PROGRESS")) ?? null;
+  const next =
+    jobs.find((b) => new Date(b.endsAt) > now && (b.status === "CONFIRMED" || b.status === "REQUESTED" || b.status === "IN_PROGRESS")) ??
+    null;
   return {
     timeZone,
     count: jobs.length,

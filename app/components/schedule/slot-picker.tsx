@@ -38,7 +38,12 @@ export function SlotPicker({
   excludeStartsAt?: string;
 }) {
   const { t, i18n } = useTranslation("schedule");
-  const [state, setState] = useState<{ loading: boolean; slots: PickedSlot[]; error: string | null; timeZone: string }>({ loading: true, slots: [], error: null, timeZone: "UTC" });
+  const [state, setState] = useState<{ loading: boolean; slots: PickedSlot[]; error: string | null; timeZone: string }>({
+    loading: true,
+    slots: [],
+    error: null,
+    timeZone: "UTC",
+  });
 
   useEffect(() => {
     if (!serviceId || !date) return;
@@ -48,7 +53,9 @@ export function SlotPicker({
       .query({ serviceId, fromDate: date, toDate: date, ...(staffId ? { staffId } : {}), ...(selection ? { selection } : {}) })
       .then((calendar) => {
         if (!live) return;
-        const slots = (calendar.days[0]?.slots ?? []).filter((s) => s.startsAt !== excludeStartsAt).map((s) => ({ startsAt: s.startsAt, time: s.time, staffIds: s.staffIds }));
+        const slots = (calendar.days[0]?.slots ?? [])
+          .filter((s) => s.startsAt !== excludeStartsAt)
+          .map((s) => ({ startsAt: s.startsAt, time: s.time, staffIds: s.staffIds }));
         setState({ loading: false, slots, error: null, timeZone: calendar.timeZone });
       })
       .catch((error: unknown) => live && setState((s) => ({ ...s, loading: false, slots: [], error: clientErrorOf(error).message })));
@@ -78,7 +85,10 @@ export function SlotPicker({
     <div role="radiogroup" aria-label={t("slots.label")} className="grid grid-cols-3 gap-2 sm:grid-cols-4" data-testid="slot-list">
       {state.slots.map((slot) => {
         const selected = slot.startsAt === value;
-        const names = slot.staffIds.map((id) => staffNames.get(id)).filter(Boolean).join(", ");
+        const names = slot.staffIds
+          .map((id) => staffNames.get(id))
+          .filter(Boolean)
+          .join(", ");
         const label = formatTime(slot.startsAt, state.timeZone, i18n.language);
         return (
           <button

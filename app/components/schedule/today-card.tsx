@@ -31,10 +31,16 @@ export function TodayCard({ today }: { today: TodaySummary }) {
             {today.count === 0
               ? t("todayCard.none")
               : next
-                ? t("todayCard.next", { time: formatTime(next.startsAt, today.timeZone, locale), customer: next.customer ?? t("card.walkIn"), service: locale === "es" ? next.service.es : next.service.en })
+                ? t("todayCard.next", {
+                    time: formatTime(next.startsAt, today.timeZone, locale),
+                    customer: next.customer ?? t("card.walkIn"),
+                    service: locale === "es" ? next.service.es : next.service.en,
+                  })
                 : t("todayCard.allDone")}
           </span>
-          {today.requests ? <span className="block font-medium text-amber-800">{t("todayCard.requests", { count: today.requests })}</span> : null}
+          {today.requests ? (
+            <span className="block font-medium text-amber-800">{t("todayCard.requests", { count: today.requests })}</span>
+          ) : null}
         </CardDescription>
       </CardHeader>
       <CardFooter className="mt-auto">

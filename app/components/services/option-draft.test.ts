@@ -28,7 +28,12 @@ describe("option draft", () => {
       ["suv", 2550, 30],
       ["coupe", -1000, -15],
     ]);
-    expect(quote({ priceCents: 10000, durationMinutes: 60, optionGroups: groups, depositRule: { type: "percent", percent: 10 } }, { "vehicle-size": ["suv"] })).toMatchObject({ priceCents: 12550, durationMinutes: 90, depositCents: 1255 });
+    expect(
+      quote(
+        { priceCents: 10000, durationMinutes: 60, optionGroups: groups, depositRule: { type: "percent", percent: 10 } },
+        { "vehicle-size": ["suv"] },
+      ),
+    ).toMatchObject({ priceCents: 12550, durationMinutes: 90, depositCents: 1255 });
     // Saved and read back, the draft keeps its keys.
     expect(fromDraft(toDraft(groups)).groups).toEqual(groups);
   });

@@ -56,12 +56,21 @@ export function fromDraft(draft: readonly DraftGroup[]): { groups: TOptionGroup[
       const at = `optionGroups.${gi}.choices.${ci}`;
       if (!c.nameEn.trim() || !c.nameEs.trim()) fields[`${at}.name`] = "dashboard:services.errors.nameRequired";
       // The label says "+/-", so owners type a sign: "+5" reads as 5, "-$10" as -10.
-      const typed = c.price.trim().replace(/^\+\s*/, "").replace(/^(-?)\s*\$\s*/, "$1");
+      const typed = c.price
+        .trim()
+        .replace(/^\+\s*/, "")
+        .replace(/^(-?)\s*\$\s*/, "$1");
       const cents = typed === "" ? 0 : parseMoneyToCents(typed);
       if (cents === null) fields[`${at}.priceDeltaCents`] = "dashboard:services.errors.badAmount";
       const minutes = c.minutes.trim() === "" ? 0 : /^[+-]?\d{1,4}$/.test(c.minutes.trim()) ? Number(c.minutes.trim()) : null;
       if (minutes === null) fields[`${at}.durationDeltaMinutes`] = "dashboard:services.errors.badMinutes";
-      return { uid: c.uid, key: c.key, name: { en: c.nameEn.trim(), es: c.nameEs.trim() }, priceDeltaCents: cents ?? 0, durationDeltaMinutes: minutes ?? 0 };
+      return {
+        uid: c.uid,
+        key: c.key,
+        name: { en: c.nameEn.trim(), es: c.nameEs.trim() },
+        priceDeltaCents: cents ?? 0,
+        durationDeltaMinutes: minutes ?? 0,
+      };
     });
     const def = g.kind === "SINGLE" ? (choices.find((c) => c.uid === g.defaultUid)?.key ?? null) : null;
     return {
@@ -69,7 +78,12 @@ export function fromDraft(draft: readonly DraftGroup[]): { groups: TOptionGroup[
       name: { en: g.nameEn.trim(), es: g.nameEs.trim() },
       kind: g.kind,
       defaultChoiceKey: def,
-      choices: choices.map(({ key, name, priceDeltaCents, durationDeltaMinutes }) => ({ key, name, priceDeltaCents, durationDeltaMinutes })),
+      choices: choices.map(({ key, name, priceDeltaCents, durationDeltaMinutes }) => ({
+        key,
+        name,
+        priceDeltaCents,
+        durationDeltaMinutes,
+      })),
     };
   });
   return { groups, fields };

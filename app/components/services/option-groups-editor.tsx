@@ -10,9 +10,18 @@ const emptyChoice = (): DraftChoice => ({ uid: newUid(), key: null, nameEn: "", 
  * Option groups (vehicle size, add-ons) with their choices. Holds the draft in state and
  * posts it as JSON in `name`; amounts stay as typed until the action converts them.
  */
-export function OptionGroupsEditor({ name, initial, errorAt }: { name: string; initial: DraftGroup[]; errorAt: (path: string) => string | undefined }) {
+export function OptionGroupsEditor({
+  name,
+  initial,
+  errorAt,
+}: {
+  name: string;
+  initial: DraftGroup[];
+  errorAt: (path: string) => string | undefined;
+}) {
   const { t, i18n } = useTranslation("dashboard");
-  const shown = (x: { nameEn: string; nameEs: string }) => (i18n.language === "es" ? x.nameEs.trim() || x.nameEn.trim() : x.nameEn.trim() || x.nameEs.trim());
+  const shown = (x: { nameEn: string; nameEs: string }) =>
+    i18n.language === "es" ? x.nameEs.trim() || x.nameEn.trim() : x.nameEn.trim() || x.nameEs.trim();
   const [groups, setGroups] = useState<DraftGroup[]>(initial);
   const setGroup = (uid: string, patch: (g: DraftGroup) => DraftGroup) => setGroups((gs) => gs.map((g) => (g.uid === uid ? patch(g) : g)));
   const setChoice = (guid: string, cuid: string, patch: Partial<DraftChoice>) =>
@@ -34,11 +43,25 @@ export function OptionGroupsEditor({ name, initial, errorAt }: { name: string; i
                 </Button>
               </div>
               <div className="grid gap-3 sm:grid-cols-2">
-                <Field label={t("services.groups.nameEn")} error={errorAt(`optionGroups.${gi}.name.en`) ?? errorAt(`optionGroups.${gi}.name`)}>
-                  <Input value={g.nameEn} required maxLength={120} onChange={(e) => setGroup(g.uid, (x) => ({ ...x, nameEn: e.target.value }))} />
+                <Field
+                  label={t("services.groups.nameEn")}
+                  error={errorAt(`optionGroups.${gi}.name.en`) ?? errorAt(`optionGroups.${gi}.name`)}
+                >
+                  <Input
+                    value={g.nameEn}
+                    required
+                    maxLength={120}
+                    onChange={(e) => setGroup(g.uid, (x) => ({ ...x, nameEn: e.target.value }))}
+                  />
                 </Field>
                 <Field label={t("services.groups.nameEs")} error={errorAt(`optionGroups.${gi}.name.es`)}>
-                  <Input value={g.nameEs} required maxLength={120} lang="es" onChange={(e) => setGroup(g.uid, (x) => ({ ...x, nameEs: e.target.value }))} />
+                  <Input
+                    value={g.nameEs}
+                    required
+                    maxLength={120}
+                    lang="es"
+                    onChange={(e) => setGroup(g.uid, (x) => ({ ...x, nameEs: e.target.value }))}
+                  />
                 </Field>
               </div>
               <div className="grid gap-3 sm:grid-cols-2 sm:items-end">
@@ -59,7 +82,10 @@ export function OptionGroupsEditor({ name, initial, errorAt }: { name: string; i
                 </div>
                 {g.kind === "SINGLE" ? (
                   <Field label={t("services.groups.default")} error={errorAt(`optionGroups.${gi}.defaultChoiceKey`)}>
-                    <NativeSelect value={g.defaultUid ?? ""} onChange={(e) => setGroup(g.uid, (x) => ({ ...x, defaultUid: e.target.value || null }))}>
+                    <NativeSelect
+                      value={g.defaultUid ?? ""}
+                      onChange={(e) => setGroup(g.uid, (x) => ({ ...x, defaultUid: e.target.value || null }))}
+                    >
                       <option value="">{t("services.groups.noDefault")}</option>
                       {g.choices.map((c, ci) => (
                         <option key={c.uid} value={c.uid}>
@@ -70,23 +96,47 @@ export function OptionGroupsEditor({ name, initial, errorAt }: { name: string; i
                   </Field>
                 ) : null}
               </div>
-              {errorAt(`optionGroups.${gi}.choices`) ? <p className="text-sm text-red-700">{errorAt(`optionGroups.${gi}.choices`)}</p> : null}
+              {errorAt(`optionGroups.${gi}.choices`) ? (
+                <p className="text-sm text-red-700">{errorAt(`optionGroups.${gi}.choices`)}</p>
+              ) : null}
               <ul className="space-y-3">
                 {g.choices.map((c, ci) => {
                   const at = `optionGroups.${gi}.choices.${ci}`;
                   return (
-                    <li key={c.uid} className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_7rem_6rem_auto] sm:items-end">
-                      <Field className="col-span-2 sm:col-span-1" label={t("services.choices.nameEn")} error={errorAt(`${at}.name.en`) ?? errorAt(`${at}.name`)}>
-                        <Input value={c.nameEn} required maxLength={120} onChange={(e) => setChoice(g.uid, c.uid, { nameEn: e.target.value })} />
+                    <li
+                      key={c.uid}
+                      className="grid grid-cols-2 gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_7rem_6rem_auto] sm:items-end"
+                    >
+                      <Field
+                        className="col-span-2 sm:col-span-1"
+                        label={t("services.choices.nameEn")}
+                        error={errorAt(`${at}.name.en`) ?? errorAt(`${at}.name`)}
+                      >
+                        <Input
+                          value={c.nameEn}
+                          required
+                          maxLength={120}
+                          onChange={(e) => setChoice(g.uid, c.uid, { nameEn: e.target.value })}
+                        />
                       </Field>
                       <Field className="col-span-2 sm:col-span-1" label={t("services.choices.nameEs")} error={errorAt(`${at}.name.es`)}>
-                        <Input value={c.nameEs} required maxLength={120} lang="es" onChange={(e) => setChoice(g.uid, c.uid, { nameEs: e.target.value })} />
+                        <Input
+                          value={c.nameEs}
+                          required
+                          maxLength={120}
+                          lang="es"
+                          onChange={(e) => setChoice(g.uid, c.uid, { nameEs: e.target.value })}
+                        />
                       </Field>
                       <Field label={t("services.choices.price")} error={errorAt(`${at}.priceDeltaCents`)}>
                         <Input value={c.price} inputMode="decimal" onChange={(e) => setChoice(g.uid, c.uid, { price: e.target.value })} />
                       </Field>
                       <Field label={t("services.choices.minutes")} error={errorAt(`${at}.durationDeltaMinutes`)}>
-                        <Input value={c.minutes} inputMode="numeric" onChange={(e) => setChoice(g.uid, c.uid, { minutes: e.target.value })} />
+                        <Input
+                          value={c.minutes}
+                          inputMode="numeric"
+                          onChange={(e) => setChoice(g.uid, c.uid, { minutes: e.target.value })}
+                        />
                       </Field>
                       <Button
                         type="button"
@@ -95,7 +145,13 @@ export function OptionGroupsEditor({ name, initial, errorAt }: { name: string; i
                         className="col-span-2 w-full sm:col-span-1 sm:w-10"
                         aria-label={t("services.choices.remove")}
                         title={t("services.choices.remove")}
-                        onClick={() => setGroup(g.uid, (x) => ({ ...x, defaultUid: x.defaultUid === c.uid ? null : x.defaultUid, choices: x.choices.filter((y) => y.uid !== c.uid) }))}
+                        onClick={() =>
+                          setGroup(g.uid, (x) => ({
+                            ...x,
+                            defaultUid: x.defaultUid === c.uid ? null : x.defaultUid,
+                            choices: x.choices.filter((y) => y.uid !== c.uid),
+                          }))
+                        }
                       >
                         <Trash2 aria-hidden /> <span className="sm:hidden">{t("services.choices.remove")}</span>
                       </Button>
@@ -104,7 +160,12 @@ export function OptionGroupsEditor({ name, initial, errorAt }: { name: string; i
                 })}
               </ul>
               {g.choices.length < MAX_CHOICES ? (
-                <Button type="button" variant="outline" size="sm" onClick={() => setGroup(g.uid, (x) => ({ ...x, choices: [...x.choices, emptyChoice()] }))}>
+                <Button
+                  type="button"
+                  variant="outline"
+                  size="sm"
+                  onClick={() => setGroup(g.uid, (x) => ({ ...x, choices: [...x.choices, emptyChoice()] }))}
+                >
                   <Plus aria-hidden /> {t("services.choices.add")}
                 </Button>
               ) : (
@@ -120,7 +181,10 @@ export function OptionGroupsEditor({ name, initial, errorAt }: { name: string; i
           variant="outline"
           onClick={() => {
             const first = emptyChoice();
-            setGroups((gs) => [...gs, { uid: newUid(), key: null, nameEn: "", nameEs: "", kind: "SINGLE", defaultUid: first.uid, choices: [first] }]);
+            setGroups((gs) => [
+              ...gs,
+              { uid: newUid(), key: null, nameEn: "", nameEs: "", kind: "SINGLE", defaultUid: first.uid, choices: [first] },
+            ]);
           }}
         >
           <Plus aria-hidden /> {t("services.groups.add")}

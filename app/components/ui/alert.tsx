@@ -25,9 +25,7 @@ const defaultIcons: Record<AlertVariant, LucideIcon> = {
   danger: CircleX,
 };
 
-export interface AlertProps
-  extends Omit<React.HTMLAttributes<HTMLDivElement>, "title">,
-    VariantProps<typeof alertVariants> {
+export interface AlertProps extends Omit<React.HTMLAttributes<HTMLDivElement>, "title">, VariantProps<typeof alertVariants> {
   /** Bold first line. */
   title?: React.ReactNode;
   /** Body text; `children` are rendered after it. */
@@ -73,10 +71,7 @@ export const Alert = React.forwardRef<HTMLDivElement, AlertProps>(function Alert
 
 export interface AlertTitleProps extends React.HTMLAttributes<HTMLParagraphElement> {}
 
-export const AlertTitle = React.forwardRef<HTMLParagraphElement, AlertTitleProps>(function AlertTitle(
-  { className, ...props },
-  ref,
-) {
+export const AlertTitle = React.forwardRef<HTMLParagraphElement, AlertTitleProps>(function AlertTitle({ className, ...props }, ref) {
   return <p ref={ref} className={cn("font-semibold leading-5", className)} {...props} />;
 });
 

@@ -5,21 +5,12 @@ import { cn } from "./cn";
 export interface CardProps extends React.HTMLAttributes<HTMLDivElement> {}
 
 export const Card = React.forwardRef<HTMLDivElement, CardProps>(function Card({ className, ...props }, ref) {
-  return (
-    <div
-      ref={ref}
-      className={cn("rounded-xl border border-slate-200 bg-white text-slate-900 shadow-sm", className)}
-      {...props}
-    />
-  );
+  return <div ref={ref} className={cn("rounded-xl border border-slate-200 bg-white text-slate-900 shadow-sm", className)} {...props} />;
 });
 
 export interface CardHeaderProps extends React.HTMLAttributes<HTMLDivElement> {}
 
-export const CardHeader = React.forwardRef<HTMLDivElement, CardHeaderProps>(function CardHeader(
-  { className, ...props },
-  ref,
-) {
+export const CardHeader = React.forwardRef<HTMLDivElement, CardHeaderProps>(function CardHeader({ className, ...props }, ref) {
   return <div ref={ref} className={cn("flex flex-col gap-1.5 p-4 sm:p-6", className)} {...props} />;
 });
 
@@ -32,9 +23,7 @@ export const CardTitle = React.forwardRef<HTMLHeadingElement, CardTitleProps>(fu
   { className, as: Heading = "h3", ...props },
   ref,
 ) {
-  return (
-    <Heading ref={ref} className={cn("text-lg font-semibold leading-tight text-slate-900", className)} {...props} />
-  );
+  return <Heading ref={ref} className={cn("text-lg font-semibold leading-tight text-slate-900", className)} {...props} />;
 });
 
 export interface CardDescriptionProps extends React.HTMLAttributes<HTMLParagraphElement> {}
@@ -48,20 +37,14 @@ export const CardDescription = React.forwardRef<HTMLParagraphElement, CardDescri
 
 export interface CardContentProps extends React.HTMLAttributes<HTMLDivElement> {}
 
-export const CardContent = React.forwardRef<HTMLDivElement, CardContentProps>(function CardContent(
-  { className, ...props },
-  ref,
-) {
+export const CardContent = React.forwardRef<HTMLDivElement, CardContentProps>(function CardContent({ className, ...props }, ref) {
   // `first:pt-*` keeps padding right when a card has content but no header.
   return <div ref={ref} className={cn("px-4 pb-4 first:pt-4 sm:px-6 sm:pb-6 sm:first:pt-6", className)} {...props} />;
 });
 
 export interface CardFooterProps extends React.HTMLAttributes<HTMLDivElement> {}
 
-export const CardFooter = React.forwardRef<HTMLDivElement, CardFooterProps>(function CardFooter(
-  { className, ...props },
-  ref,
-) {
+export const CardFooter = React.forwardRef<HTMLDivElement, CardFooterProps>(function CardFooter({ className, ...props }, ref) {
   return (
     <div
       ref={ref}

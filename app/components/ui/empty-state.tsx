@@ -27,10 +27,7 @@ export const EmptyState = React.forwardRef<HTMLDivElement, EmptyStateProps>(func
       {...props}
     >
       {icon ? (
-        <div
-          aria-hidden="true"
-          className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-700 [&_svg]:size-6"
-        >
+        <div aria-hidden="true" className="flex size-12 items-center justify-center rounded-full bg-brand-50 text-brand-700 [&_svg]:size-6">
           {icon}
         </div>
       ) : null}
@@ -39,9 +36,7 @@ export const EmptyState = React.forwardRef<HTMLDivElement, EmptyStateProps>(func
         {description ? <p className="text-sm text-slate-600">{description}</p> : null}
       </div>
       {children}
-      {action ? (
-        <div className="mt-2 flex w-full flex-col gap-2 sm:w-auto sm:flex-row [&>*]:w-full sm:[&>*]:w-auto">{action}</div>
-      ) : null}
+      {action ? <div className="mt-2 flex w-full flex-col gap-2 sm:w-auto sm:flex-row [&>*]:w-full sm:[&>*]:w-auto">{action}</div> : null}
     </div>
   );
 });

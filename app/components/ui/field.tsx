@@ -73,9 +73,7 @@ export const Field = React.forwardRef<HTMLDivElement, FieldProps>(function Field
   }
 
   const resolvedId =
-    React.isValidElement<Record<string, unknown>>(children) && typeof children.props.id === "string"
-      ? children.props.id
-      : id;
+    React.isValidElement<Record<string, unknown>>(children) && typeof children.props.id === "string" ? children.props.id : id;
 
   return (
     <div ref={ref} className={cn("flex flex-col gap-1.5", className)} data-invalid={showError || undefined} {...props}>

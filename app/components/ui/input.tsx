@@ -16,10 +16,7 @@ export const controlClasses = cn(
 
 export interface InputProps extends React.InputHTMLAttributes<HTMLInputElement> {}
 
-export const Input = React.forwardRef<HTMLInputElement, InputProps>(function Input(
-  { className, type = "text", ...props },
-  ref,
-) {
+export const Input = React.forwardRef<HTMLInputElement, InputProps>(function Input({ className, type = "text", ...props }, ref) {
   return (
     <input
       ref={ref}

@@ -12,10 +12,7 @@ export const Label = React.forwardRef<React.ElementRef<typeof LabelPrimitive.Roo
   return (
     <LabelPrimitive.Root
       ref={ref}
-      className={cn(
-        "text-sm font-medium leading-5 text-slate-900 peer-disabled:cursor-not-allowed peer-disabled:opacity-70",
-        className,
-      )}
+      className={cn("text-sm font-medium leading-5 text-slate-900 peer-disabled:cursor-not-allowed peer-disabled:opacity-70", className)}
       {...props}
     />
   );

@@ -26,9 +26,7 @@ export const PageHeader = React.forwardRef<HTMLElement, PageHeaderProps>(functio
           {description ? <p className="text-base text-slate-600 sm:text-sm">{description}</p> : null}
         </div>
         {actions ? (
-          <div className="flex shrink-0 flex-col gap-2 sm:flex-row sm:items-center [&>*]:w-full sm:[&>*]:w-auto">
-            {actions}
-          </div>
+          <div className="flex shrink-0 flex-col gap-2 sm:flex-row sm:items-center [&>*]:w-full sm:[&>*]:w-auto">{actions}</div>
         ) : null}
       </div>
       {children}

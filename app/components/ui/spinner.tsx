@@ -11,9 +11,7 @@ export const spinnerVariants = cva("animate-spin text-brand-600", {
   defaultVariants: { size: "md" },
 });
 
-export interface SpinnerProps
-  extends Omit<React.HTMLAttributes<HTMLSpanElement>, "children">,
-    VariantProps<typeof spinnerVariants> {
+export interface SpinnerProps extends Omit<React.HTMLAttributes<HTMLSpanElement>, "children">, VariantProps<typeof spinnerVariants> {
   /** Screen-reader text such as t("common.loading"). Without it the spinner is purely decorative. */
   label?: string;
   iconClassName?: string;

@@ -13,10 +13,7 @@ export interface StatProps extends React.HTMLAttributes<HTMLDivElement> {
 }
 
 /** A single metric rendered as a self-contained description list inside a card. */
-export const Stat = React.forwardRef<HTMLDivElement, StatProps>(function Stat(
-  { label, value, hint, icon, className, ...props },
-  ref,
-) {
+export const Stat = React.forwardRef<HTMLDivElement, StatProps>(function Stat({ label, value, hint, icon, className, ...props }, ref) {
   return (
     <div ref={ref} className={cn("rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5", className)} {...props}>
       <dl className="flex flex-col gap-1">
@@ -38,9 +35,6 @@ export const Stat = React.forwardRef<HTMLDivElement, StatProps>(function Stat(
 export interface StatGroupProps extends React.HTMLAttributes<HTMLDivElement> {}
 
 /** Responsive grid for Stats: 1 column on small phones, 2 on larger phones, up to 4 on desktop. */
-export const StatGroup = React.forwardRef<HTMLDivElement, StatGroupProps>(function StatGroup(
-  { className, ...props },
-  ref,
-) {
+export const StatGroup = React.forwardRef<HTMLDivElement, StatGroupProps>(function StatGroup({ className, ...props }, ref) {
   return <div ref={ref} className={cn("grid grid-cols-1 gap-3 min-[400px]:grid-cols-2 lg:grid-cols-4", className)} {...props} />;
 });

@@ -30,10 +30,15 @@ export interface AgentContext {
 
 export async function loadAgentContext(db: TenantDb, customerId: string | null): Promise<AgentContext> {
   // One query at a time: a transaction client runs them in sequence anyway.
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { name: true, slug: true, timeZone: true, industryPackKey: true, defaultLocale: true } });
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: db.tenantId },
+    select: { name: true, slug: true, timeZone: true, industryPackKey: true, defaultLocale: true },
+  });
   const ai = await readConfig(db, "AI");
   const billing = await readConfig(db, "BILLING");
-  const customer = customerId ? await db.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, phone: true } }) : null;
+  const customer = customerId
+    ? await db.customer.findUnique({ where: { id: customerId }, select: { id: true, name: true, phone: true } })
+    : null;
   return {
     tenantId: db.tenantId,
     businessName: tenant.name,
@@ -58,20 +63,35 @@ export function money(cents: number, locale: TAgentLocale, currency: string): st
 
 /** "Saturday, November 28, 9:00 AM" in the business's zone. */
 export function slotLabel(at: Date | string, locale: TAgentLocale, timeZone: string): string {
-  return plainSpaces(new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }).format(new Date(at)));
+  return plainSpaces(
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone,
+      weekday: "long",
+      month: "long",
+      day: "numeric",
+      hour: "numeric",
+      minute: "2-digit",
+    }).format(new Date(at)),
+  );
 }
 
 /** A wall clock "HH:MM" as people read it ("8:00 AM", "8:00 a.m."). */
 export function clockLabel(hhmm: string, locale: TAgentLocale): string {
   const [h, m] = hhmm.split(":").map(Number);
-  return plainSpaces(new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(new Date(Date.UTC(1970, 0, 1, h, m))));
+  return plainSpaces(
+    new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", hour: "numeric", minute: "2-digit" }).format(
+      new Date(Date.UTC(1970, 0, 1, h, m)),
+    ),
+  );
 }
 
 const WEEK = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 
 /** Weekday names in the locale, Monday first (1970-01-05 was a Monday). */
 export function weekdayName(day: (typeof WEEK)[number], locale: TAgentLocale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", weekday: "long" }).format(new Date(Date.UTC(1970, 0, 5 + WEEK.indexOf(day))));
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: "UTC", weekday: "long" }).format(
+    new Date(Date.UTC(1970, 0, 5 + WEEK.indexOf(day))),
+  );
 }
 
 export interface HoursDay {

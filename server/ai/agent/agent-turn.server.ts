@@ -48,7 +48,14 @@ const TONE: Record<AgentContext["ai"]["tone"], string> = {
 export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promise<TAgentTurnResult> {
   const now = input.now ?? new Date();
   const ctx = await withTenant(tenantId, (db) => loadAgentContext(db, input.customerId));
-  const scope: AgentToolScope = { ctx, locale: input.locale, channel: input.channel, customerId: ctx.customer?.id ?? null, callerPhone: input.callerPhone ?? ctx.customer?.phone ?? null, now };
+  const scope: AgentToolScope = {
+    ctx,
+    locale: input.locale,
+    channel: input.channel,
+    customerId: ctx.customer?.id ?? null,
+    callerPhone: input.callerPhone ?? ctx.customer?.phone ?? null,
+    now,
+  };
   const port = aiPort();
   if (port.provider === "local") {
     const note = translateNow(input.locale, "agent:offline.note");
@@ -57,7 +64,9 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
   }
 
   const messages: TAiMessage[] = [
-    ...input.history.map((h): TAiMessage => (h.role === "customer" ? { role: "user", content: h.text } : { role: "assistant", content: h.text })),
+    ...input.history.map((h): TAiMessage =>
+      h.role === "customer" ? { role: "user", content: h.text } : { role: "assistant", content: h.text },
+    ),
     { role: "user", content: input.text },
   ];
   // Prices the agent already said in this thread passed this check when they were said.
@@ -109,7 +118,10 @@ export async function agentTurn(tenantId: string, input: TAgentTurnInput): Promi
   }
   if (handoffReason !== null) {
     // A booking made before handing over still gets its own confirmation text (booking/created).
-    return finish({ reply: translateNow(input.locale, "agent:handoff.reply"), handoff: true, handoffReason, bookingId, toolCalls, offline: false }, input.channel);
+    return finish(
+      { reply: translateNow(input.locale, "agent:handoff.reply"), handoff: true, handoffReason, bookingId, toolCalls, offline: false },
+      input.channel,
+    );
   }
   return finish({ reply: final!, handoff: false, handoffReason: null, bookingId, toolCalls, offline: false }, input.channel);
 }

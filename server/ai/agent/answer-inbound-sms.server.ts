@@ -34,18 +34,40 @@ export async function answerInboundSms(tenantId: string, inboundMessageId: strin
   const loaded = await run(async (db) => {
     const message = await db.message.findFirst({
       where: { id: inboundMessageId, tenantId: db.tenantId },
-      select: { id: true, channel: true, direction: true, body: true, createdAt: true, conversationId: true, conversation: { select: { aiEnabled: true, customer: { select: { id: true, phone: true, locale: true } } } } },
+      select: {
+        id: true,
+        channel: true,
+        direction: true,
+        body: true,
+        createdAt: true,
+        conversationId: true,
+        conversation: { select: { aiEnabled: true, customer: { select: { id: true, phone: true, locale: true } } } },
+      },
     });
     if (!message) return null;
-    const existing = await db.message.findUnique({ where: { tenantId_idempotencyKey: { tenantId: db.tenantId, idempotencyKey: agentReplyKey(inboundMessageId) } }, select: { id: true, metadata: true } });
+    const existing = await db.message.findUnique({
+      where: { tenantId_idempotencyKey: { tenantId: db.tenantId, idempotencyKey: agentReplyKey(inboundMessageId) } },
+      select: { id: true, metadata: true },
+    });
     const earlier = await db.message.findMany({
-      where: { conversationId: message.conversationId, channel: { in: ["SMS", "CALL", "VOICEMAIL", "WEBCHAT"] }, direction: { in: ["INBOUND", "OUTBOUND"] }, createdAt: { lte: message.createdAt }, id: { not: message.id } },
+      where: {
+        conversationId: message.conversationId,
+        channel: { in: ["SMS", "CALL", "VOICEMAIL", "WEBCHAT"] },
+        direction: { in: ["INBOUND", "OUTBOUND"] },
+        createdAt: { lte: message.createdAt },
+        id: { not: message.id },
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: HISTORY_SIZE,
       select: { direction: true, body: true },
     });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { defaultLocale: true } });
-    return { message, existing, earlier: earlier.reverse(), ownerLocale: isSupportedLocale(tenant.defaultLocale) ? tenant.defaultLocale : "en" };
+    return {
+      message,
+      existing,
+      earlier: earlier.reverse(),
+      ownerLocale: isSupportedLocale(tenant.defaultLocale) ? tenant.defaultLocale : "en",
+    };
   });
   if (!loaded) return { status: "skipped", reason: "notFound", handoff: false };
   const { message, existing, earlier, ownerLocale } = loaded;
@@ -53,7 +75,11 @@ export async function answerInboundSms(tenantId: string, inboundMessageId: strin
   if (existing) {
     // Recorded by an earlier run: only (re)send it (a no-op once SENT).
     await deliverOutboundMessage(run, existing.id);
-    return { status: "replied", replyMessageId: existing.id, handoff: (existing.metadata as { handoff?: boolean } | null)?.handoff === true };
+    return {
+      status: "replied",
+      replyMessageId: existing.id,
+      handoff: (existing.metadata as { handoff?: boolean } | null)?.handoff === true,
+    };
   }
   if (message.channel !== "SMS" || message.direction !== "INBOUND") return { status: "skipped", reason: "notInboundSms", handoff: false };
   if (!message.conversation.aiEnabled) return { status: "skipped", reason: "aiDisabledForThread", handoff: false };
@@ -80,7 +106,14 @@ export async function answerInboundSms(tenantId: string, inboundMessageId: strin
       body: reply,
       authorUserId: null,
       idempotencyKey: agentReplyKey(inboundMessageId),
-      metadata: { agent: true, toolCalls: turn.toolCalls, offline: turn.offline, handoff: turn.handoff, inReplyTo: inboundMessageId, ...(turn.bookingId ? { bookingId: turn.bookingId } : {}) },
+      metadata: {
+        agent: true,
+        toolCalls: turn.toolCalls,
+        offline: turn.offline,
+        handoff: turn.handoff,
+        inReplyTo: inboundMessageId,
+        ...(turn.bookingId ? { bookingId: turn.bookingId } : {}),
+      },
     });
     if (turn.handoff && out.created) {
       await setConversationAiEnabled(db, message.conversationId, false);

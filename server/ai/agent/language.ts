@@ -6,10 +6,14 @@ import { foldText } from "../../integrations/ai/local";
  * customer's stored language), so "ok" or "42" never flips it.
  */
 const SPANISH = new Set(
-  "hola quiero quisiera necesito reservar reserva cita citas cuanto cuesta cuestan precio precios horario horarios gracias manana hoy favor buenos buenas dias tardes noches puede pueden tienen usted ustedes lavado cuando donde que el los las una mi mis con para persona hablar esta estan hay tengo como por si abren cierran semana proxima sabado domingo lunes martes miercoles jueves viernes carro coche limpieza".split(" "),
+  "hola quiero quisiera necesito reservar reserva cita citas cuanto cuesta cuestan precio precios horario horarios gracias manana hoy favor buenos buenas dias tardes noches puede pueden tienen usted ustedes lavado cuando donde que el los las una mi mis con para persona hablar esta estan hay tengo como por si abren cierran semana proxima sabado domingo lunes martes miercoles jueves viernes carro coche limpieza".split(
+    " ",
+  ),
 );
 const ENGLISH = new Set(
-  "hi hello hey want would like need book booking price prices cost hours what the your you my is are to please thanks thank can how much when where appointment talk person do have tomorrow today open next week car wash cleaning saturday sunday monday tuesday wednesday thursday friday and of for with".split(" "),
+  "hi hello hey want would like need book booking price prices cost hours what the your you my is are to please thanks thank can how much when where appointment talk person do have tomorrow today open next week car wash cleaning saturday sunday monday tuesday wednesday thursday friday and of for with".split(
+    " ",
+  ),
 );
 
 export function detectLanguage(text: string, fallback: "en" | "es"): "en" | "es" {

@@ -21,26 +21,128 @@ const RULES: ReadonlyArray<[TOfflineIntent["kind"], RegExp]> = [
   [
     "HUMAN",
     phrase([
-      "human", "person", "real person", "someone", "somebody", "representative", "talk to (a|the|an|someone|somebody|your)", "speak (to|with)", "owner", "manager", "operator",
-      "persona", "humano", "alguien", "hablar con", "representante", "encargad[oa]", "duen[oa]", "gerente",
+      "human",
+      "person",
+      "real person",
+      "someone",
+      "somebody",
+      "representative",
+      "talk to (a|the|an|someone|somebody|your)",
+      "speak (to|with)",
+      "owner",
+      "manager",
+      "operator",
+      "persona",
+      "humano",
+      "alguien",
+      "hablar con",
+      "representante",
+      "encargad[oa]",
+      "duen[oa]",
+      "gerente",
     ]),
   ],
-  ["MY_BOOKINGS", phrase(["my (booking|bookings|appointment|appointments|reservation)", "when is my", "do i have an? (booking|appointment)", "mi cita", "mis citas", "mi reserva", "mis reservas", "cuando es mi", "tengo (una )?cita"])],
+  [
+    "MY_BOOKINGS",
+    phrase([
+      "my (booking|bookings|appointment|appointments|reservation)",
+      "when is my",
+      "do i have an? (booking|appointment)",
+      "mi cita",
+      "mis citas",
+      "mi reserva",
+      "mis reservas",
+      "cuando es mi",
+      "tengo (una )?cita",
+    ]),
+  ],
   ["LOYALTY", phrase(["points?", "loyalty", "rewards?", "puntos?", "lealtad", "recompensas?"])],
-  ["HOURS", phrase(["hours", "open", "opening", "close", "closing", "closed", "horario", "horarios", "horas", "abren", "abierto", "abiertos", "cierran", "cerrado"])],
-  ["PRICES", phrase(["price", "prices", "pricing", "cost", "costs", "how much", "services", "menu", "rates?", "quote", "precio", "precios", "cuanto", "cuesta", "cuestan", "costo", "servicios", "tarifas?"])],
+  [
+    "HOURS",
+    phrase([
+      "hours",
+      "open",
+      "opening",
+      "close",
+      "closing",
+      "closed",
+      "horario",
+      "horarios",
+      "horas",
+      "abren",
+      "abierto",
+      "abiertos",
+      "cierran",
+      "cerrado",
+    ]),
+  ],
+  [
+    "PRICES",
+    phrase([
+      "price",
+      "prices",
+      "pricing",
+      "cost",
+      "costs",
+      "how much",
+      "services",
+      "menu",
+      "rates?",
+      "quote",
+      "precio",
+      "precios",
+      "cuanto",
+      "cuesta",
+      "cuestan",
+      "costo",
+      "servicios",
+      "tarifas?",
+    ]),
+  ],
   [
     "BOOK",
     phrase([
-      "book", "booking", "appointment", "schedule", "reserve", "reservation", "available", "availability", "slots?", "free", "openings?", "any time", "what times?",
-      "cita", "reservar", "reserva", "agendar", "programar", "disponibles?", "disponibilidad", "libres?", "huecos?", "espacio", "lugar", "que horas?",
+      "book",
+      "booking",
+      "appointment",
+      "schedule",
+      "reserve",
+      "reservation",
+      "available",
+      "availability",
+      "slots?",
+      "free",
+      "openings?",
+      "any time",
+      "what times?",
+      "cita",
+      "reservar",
+      "reserva",
+      "agendar",
+      "programar",
+      "disponibles?",
+      "disponibilidad",
+      "libres?",
+      "huecos?",
+      "espacio",
+      "lugar",
+      "que horas?",
     ]),
   ],
 ];
 
-const STOP_WORDS = new Set("what when where which with your you have does this that from they them their there para como cual cuando donde tiene tienen usted ustedes esto esta este estos sobre desde hacer puedo puede".split(" "));
+const STOP_WORDS = new Set(
+  "what when where which with your you have does this that from they them their there para como cual cuando donde tiene tienen usted ustedes esto esta este estos sobre desde hacer puedo puede".split(
+    " ",
+  ),
+);
 
-const significantWords = (text: string) => new Set(foldText(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !STOP_WORDS.has(w)));
+const significantWords = (text: string) =>
+  new Set(
+    foldText(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4 && !STOP_WORDS.has(w)),
+  );
 
 /** The pack FAQ entry sharing the most significant words with the text (at least two), or null. */
 export function matchFaq(text: string, questions: readonly string[]): number | null {

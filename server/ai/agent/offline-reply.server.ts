@@ -59,7 +59,9 @@ export async function offlineReply(scope: AgentToolScope, text: string, options:
       toolCalls.push("my_bookings");
       const { result } = await runAgentTool(scope, "my_bookings", "{}");
       const bookings = (result.bookings ?? []) as Array<{ service: string; when: string }>;
-      body = bookings.length ? t("offline.myBookings", { bookings: bookings.map((b) => `${b.service}: ${b.when}`).join("; ") }) : `${t("offline.noBookings")} ${link}`;
+      body = bookings.length
+        ? t("offline.myBookings", { bookings: bookings.map((b) => `${b.service}: ${b.when}`).join("; ") })
+        : `${t("offline.noBookings")} ${link}`;
       break;
     }
     case "LOYALTY":
@@ -77,7 +79,14 @@ export async function offlineReply(scope: AgentToolScope, text: string, options:
 
   // The offline note once per conversation, not on every answer.
   body = tidySentence(body);
-  return { reply: options.noted ? body : `${t("offline.note")} ${body}`, handoff: handoffReason !== null, handoffReason, bookingId: null, toolCalls, offline: true };
+  return {
+    reply: options.noted ? body : `${t("offline.note")} ${body}`,
+    handoff: handoffReason !== null,
+    handoffReason,
+    bookingId: null,
+    toolCalls,
+    offline: true,
+  };
 }
 
 /** ISO weekday (1 = Monday) of a local date YYYY-MM-DD. */
@@ -85,4 +94,3 @@ function isoWeekday(date: string): number {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
   return day === 0 ? 7 : day;
 }
-

@@ -33,6 +33,8 @@ export function clockTimesInResult(value: unknown, into: Set<number> = new Set()
 /** The clock times in `reply` that match nothing verified (empty = the reply may go out). */
 export function unverifiedTimes(reply: string, verified: ReadonlySet<number>): string[] {
   const bad: string[] = [];
-  for (const options of clockTimesIn(reply)) if (!options.some((t) => verified.has(t))) bad.push(`${String(Math.floor(options[0] / 60)).padStart(2, "0")}:${String(options[0] % 60).padStart(2, "0")}`);
+  for (const options of clockTimesIn(reply))
+    if (!options.some((t) => verified.has(t)))
+      bad.push(`${String(Math.floor(options[0] / 60)).padStart(2, "0")}:${String(options[0] % 60).padStart(2, "0")}`);
   return bad;
 }

@@ -70,7 +70,8 @@ const DESCRIPTIONS: Record<TAgentToolName, string> = {
   list_services: "The business's services with ids, prices, durations and options. The only source of prices.",
   business_hours: "Opening hours per weekday in the business's time zone.",
   find_open_slots: "Open start times for a service between two local dates. The only source of bookable times.",
-  book_slot: "Books a time returned by find_open_slots for the customer, after they agreed to the service and time. A confirmation text follows automatically.",
+  book_slot:
+    "Books a time returned by find_open_slots for the customer, after they agreed to the service and time. A confirmation text follows automatically.",
   my_bookings: "The customer's upcoming bookings.",
   loyalty_balance: "The customer's loyalty points, if the business has a loyalty programme.",
   faq: "Frequently asked questions and their answers.",
@@ -85,7 +86,9 @@ export function agentTools(): TAiTool[] {
   });
 }
 
-const failure = (scope: AgentToolScope, key: string): AgentToolOutcome => ({ result: { ok: false, error: translateNow(scope.locale, key) } });
+const failure = (scope: AgentToolScope, key: string): AgentToolOutcome => ({
+  result: { ok: false, error: translateNow(scope.locale, key) },
+});
 
 /** Runs one tool call. Unknown tools and invalid arguments are answered, not thrown. */
 export async function runAgentTool(scope: AgentToolScope, name: string, rawArguments: string): Promise<AgentToolOutcome> {
@@ -98,7 +101,10 @@ export async function runAgentTool(scope: AgentToolScope, name: string, rawArgum
   }
   const tool = name as TAgentToolName;
   const parsed = AGENT_TOOL_SCHEMAS[tool].safeParse(json);
-  if (!parsed.success) return { result: { ok: false, error: "invalid arguments", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) } };
+  if (!parsed.success)
+    return {
+      result: { ok: false, error: "invalid arguments", issues: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) },
+    };
   try {
     return await TOOLS[tool](scope, parsed.data as never);
   } catch (error) {
@@ -118,7 +124,9 @@ const TOOLS: { [N in TAgentToolName]: ToolFn<N> } = {
   book_slot: bookSlot,
   my_bookings: async (scope) => ({ result: await myBookings(scope) }),
   loyalty_balance: async () => ({ result: { available: false, note: "This business has no loyalty balance to look up yet." } }),
-  faq: async (scope) => ({ result: { faq: scope.ctx.faq.map((f) => ({ question: f.question[scope.locale], answer: f.answer[scope.locale] })) } }),
+  faq: async (scope) => ({
+    result: { faq: scope.ctx.faq.map((f) => ({ question: f.question[scope.locale], answer: f.answer[scope.locale] })) },
+  }),
   handoff_to_human: async (_scope, args) => ({ result: { ok: true }, handoffReason: args.reason }),
 };
 
@@ -175,15 +183,27 @@ async function findOpenSlots(scope: AgentToolScope, args: Args<"find_open_slots"
   if (toDate < fromDate) toDate = fromDate;
   if (toDate > addDays(fromDate, MAX_SLOT_DAYS - 1)) toDate = addDays(fromDate, MAX_SLOT_DAYS - 1);
   const { calendar, priced } = await withTenant(ctx.tenantId, async (db) => {
-    const calendar = await getSlotCalendar(db, { serviceId: args.serviceId, selection: args.options, fromDate, toDate, now, rules: "customer", timeZone: ctx.timeZone });
-    const service = await db.service.findUniqueOrThrow({ where: { id: args.serviceId }, select: { name: true, priceCents: true, durationMinutes: true, optionGroups: true, depositRule: true } });
+    const calendar = await getSlotCalendar(db, {
+      serviceId: args.serviceId,
+      selection: args.options,
+      fromDate,
+      toDate,
+      now,
+      rules: "customer",
+      timeZone: ctx.timeZone,
+    });
+    const service = await db.service.findUniqueOrThrow({
+      where: { id: args.serviceId },
+      select: { name: true, priceCents: true, durationMinutes: true, optionGroups: true, depositRule: true },
+    });
     return { calendar, priced: { name: service.name as Record<string, string>, quote: quote(service, args.options ?? {}) } };
   });
   const slots: Array<{ startsAt: string; label: string }> = [];
   let total = 0;
   for (const day of calendar.days) {
     total += day.slots.length;
-    for (const s of day.slots.slice(0, MAX_SLOTS_PER_DAY)) if (slots.length < MAX_SLOTS) slots.push({ startsAt: s.startsAt, label: slotLabel(s.startsAt, locale, ctx.timeZone) });
+    for (const s of day.slots.slice(0, MAX_SLOTS_PER_DAY))
+      if (slots.length < MAX_SLOTS) slots.push({ startsAt: s.startsAt, label: slotLabel(s.startsAt, locale, ctx.timeZone) });
   }
   return {
     serviceId: args.serviceId,
@@ -210,12 +230,23 @@ async function bookSlot(scope: AgentToolScope, args: Args<"book_slot">): Promise
     // A retried turn (the reply failed to record) asks again for the booking it already made: answer with that one.
     if (scope.customerId) {
       const made = await db.booking.findFirst({
-        where: { customerId: scope.customerId, serviceId: args.serviceId, startsAt, source: "AGENT", status: { in: ["REQUESTED", "CONFIRMED"] } },
+        where: {
+          customerId: scope.customerId,
+          serviceId: args.serviceId,
+          startsAt,
+          source: "AGENT",
+          status: { in: ["REQUESTED", "CONFIRMED"] },
+        },
         select: { id: true },
       });
       if (made) return getBooking(db, made.id);
     }
-    return createBooking(db, { source: "AGENT", serviceId: args.serviceId, startsAt, options: args.options, customer, notes: args.notes ?? null }, { kind: "AGENT" }, { now });
+    return createBooking(
+      db,
+      { source: "AGENT", serviceId: args.serviceId, startsAt, options: args.options, customer, notes: args.notes ?? null },
+      { kind: "AGENT" },
+      { now },
+    );
   });
   return {
     bookingId: booking.id,

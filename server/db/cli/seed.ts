@@ -6,5 +6,7 @@ import { seedDemo } from "../seed.server";
 const db = await getDatabase();
 await migrate(db);
 const login = await seedDemo({ log: (line) => console.log(line) });
-console.log(`Demo business: ${login.businessName} (/s/${login.slug})\nOwner: ${login.email} / ${login.password}\nPlatform admin: ${login.adminEmail} / ${login.password}`);
+console.log(
+  `Demo business: ${login.businessName} (/s/${login.slug})\nOwner: ${login.email} / ${login.password}\nPlatform admin: ${login.adminEmail} / ${login.password}`,
+);
 await closeDatabase();

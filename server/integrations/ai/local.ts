@@ -36,14 +36,93 @@ const has = (folded: string, words: readonly string[]) => words.some((w) => new 
 
 const INTENT_WORDS: ReadonlyArray<[TAiSummary["intent"], readonly string[]]> = [
   ["CANCEL", ["cancel", "cancell?ing", "cancell?ation", "cancelar", "cancelo", "cancele", "anular"]],
-  ["RESCHEDULE", ["reschedule", "rescheduling", "move my", "change my (appointment|booking)", "different (time|day)", "reprogramar", "cambiar (mi|la) cita", "mover (mi|la) cita", "otro dia", "otra hora"]],
-  ["COMPLAINT", ["complain", "complaint", "unhappy", "not happy", "disappointed", "terrible", "bad service", "damaged?", "scratch(ed)?", "queja", "quejarme", "molest[oa]", "mal servicio", "insatisfech[oa]", "danad[oa]", "rayad[oa]"]],
+  [
+    "RESCHEDULE",
+    [
+      "reschedule",
+      "rescheduling",
+      "move my",
+      "change my (appointment|booking)",
+      "different (time|day)",
+      "reprogramar",
+      "cambiar (mi|la) cita",
+      "mover (mi|la) cita",
+      "otro dia",
+      "otra hora",
+    ],
+  ],
+  [
+    "COMPLAINT",
+    [
+      "complain",
+      "complaint",
+      "unhappy",
+      "not happy",
+      "disappointed",
+      "terrible",
+      "bad service",
+      "damaged?",
+      "scratch(ed)?",
+      "queja",
+      "quejarme",
+      "molest[oa]",
+      "mal servicio",
+      "insatisfech[oa]",
+      "danad[oa]",
+      "rayad[oa]",
+    ],
+  ],
   ["BOOK", ["book", "booking", "appointment", "schedule", "reserve", "reservation", "reservar", "reserva", "cita", "agendar", "programar"]],
-  ["QUESTION", ["how much", "price", "prices", "cost", "hours", "open", "do you", "can you", "cuanto", "precio", "precios", "horario", "abren", "pregunta"]],
+  [
+    "QUESTION",
+    [
+      "how much",
+      "price",
+      "prices",
+      "cost",
+      "hours",
+      "open",
+      "do you",
+      "can you",
+      "cuanto",
+      "precio",
+      "precios",
+      "horario",
+      "abren",
+      "pregunta",
+    ],
+  ],
 ];
-const HIGH_URGENCY = ["urgent", "urgently", "emergency", "asap", "right away", "immediately", "today", "urgente", "emergencia", "hoy", "inmediato", "lo antes posible", "ahora mismo"];
+const HIGH_URGENCY = [
+  "urgent",
+  "urgently",
+  "emergency",
+  "asap",
+  "right away",
+  "immediately",
+  "today",
+  "urgente",
+  "emergencia",
+  "hoy",
+  "inmediato",
+  "lo antes posible",
+  "ahora mismo",
+];
 const LOW_URGENCY = ["no rush", "whenever", "no hurry", "sin prisa", "cuando pueda", "no hay prisa"];
-const CALLBACK = ["call me back", "call back", "callback", "give me a call", "call me", "llameme", "llamarme", "me llame", "devolver la llamada", "devuelva la llamada", "regresar la llamada", "regrese la llamada"];
+const CALLBACK = [
+  "call me back",
+  "call back",
+  "callback",
+  "give me a call",
+  "call me",
+  "llameme",
+  "llamarme",
+  "me llame",
+  "devolver la llamada",
+  "devuelva la llamada",
+  "regresar la llamada",
+  "regrese la llamada",
+];
 
 /** A deterministic summary: the first sentences, intent and urgency by keywords (en/es). */
 export function heuristicSummary(transcript: string, locale: TAiLocale): TAiSummary {
@@ -52,7 +131,10 @@ export function heuristicSummary(transcript: string, locale: TAiLocale): TAiSumm
   const intent = INTENT_WORDS.find(([, words]) => has(folded, words))?.[0] ?? (text.includes("?") ? "QUESTION" : "OTHER");
   const urgency = has(folded, HIGH_URGENCY) ? "HIGH" : has(folded, LOW_URGENCY) ? "LOW" : "NORMAL";
   const sentences = text.match(/[^.!?]+[.!?]*/g) ?? [];
-  let summary = sentences.slice(0, 2).map((s) => s.trim()).join(" ");
+  let summary = sentences
+    .slice(0, 2)
+    .map((s) => s.trim())
+    .join(" ");
   if (summary.length > 300) summary = `${summary.slice(0, 297).trimEnd()}…`;
   if (!summary) summary = translateNow(locale, "agent:summary.empty");
   return { summary, intent, urgency, callbackRequested: has(folded, CALLBACK) };

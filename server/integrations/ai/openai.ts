@@ -45,8 +45,16 @@ const LANGUAGE_NAME = { en: "English", es: "Spanish" } as const;
 
 export function createOpenAiPort(options: OpenAiPortOptions): AiPort {
   // Carrying Response spares the SDK its fetch("data:,") probe before an upload (tests treat any unmocked request as an error).
-  const fetchWithResponse = Object.assign((input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init), { Response });
-  const client = new OpenAI({ apiKey: options.apiKey, maxRetries: options.maxRetries, timeout: options.timeoutMs, baseURL: options.baseURL, fetch: fetchWithResponse });
+  const fetchWithResponse = Object.assign((input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init), {
+    Response,
+  });
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    maxRetries: options.maxRetries,
+    timeout: options.timeoutMs,
+    baseURL: options.baseURL,
+    fetch: fetchWithResponse,
+  });
 
   return {
     provider: "openai",
@@ -61,9 +69,15 @@ export function createOpenAiPort(options: OpenAiPortOptions): AiPort {
       );
       const message = completion.choices[0]?.message;
       if (!message) throw new AiInvalidResponseError("chat completion without a message");
-      const toolCalls = (message.tool_calls ?? []).flatMap((c) => (c.type === "function" ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : []));
+      const toolCalls = (message.tool_calls ?? []).flatMap((c) =>
+        c.type === "function" ? [{ id: c.id, name: c.function.name, arguments: c.function.arguments }] : [],
+      );
       const usage = completion.usage
-        ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens, totalTokens: completion.usage.total_tokens }
+        ? {
+            promptTokens: completion.usage.prompt_tokens,
+            completionTokens: completion.usage.completion_tokens,
+            totalTokens: completion.usage.total_tokens,
+          }
         : undefined;
       return { content: message.content ?? null, toolCalls, usage };
     },
@@ -71,7 +85,9 @@ export function createOpenAiPort(options: OpenAiPortOptions): AiPort {
     async transcribe(input: TAiTranscribeInput): Promise<TAiTranscription> {
       if (!input.audio) return { text: input.spokenText?.trim() ?? "", language: input.language };
       const file = await toFile(input.audio, input.filename);
-      const result = await call(() => client.audio.transcriptions.create({ file, model: options.transcribeModel, language: input.language }));
+      const result = await call(() =>
+        client.audio.transcriptions.create({ file, model: options.transcribeModel, language: input.language }),
+      );
       return { text: result.text.trim(), language: input.language };
     },
 
@@ -101,7 +117,10 @@ export function createOpenAiPort(options: OpenAiPortOptions): AiPort {
         throw new AiInvalidResponseError("summary is not JSON", { cause: error });
       }
       const parsed = ZAiSummarySchema.safeParse(json);
-      if (!parsed.success) throw new AiInvalidResponseError(`summary does not match the schema: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+      if (!parsed.success)
+        throw new AiInvalidResponseError(
+          `summary does not match the schema: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`,
+        );
       return parsed.data;
     },
   };
@@ -113,7 +132,11 @@ function toOpenAiMessage(m: TAiMessage): ChatCompletionMessageParam {
   return {
     role: "assistant",
     content: m.content,
-    ...(m.toolCalls?.length ? { tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: "function" as const, function: { name: c.name, arguments: c.arguments } })) } : {}),
+    ...(m.toolCalls?.length
+      ? {
+          tool_calls: m.toolCalls.map((c) => ({ id: c.id, type: "function" as const, function: { name: c.name, arguments: c.arguments } })),
+        }
+      : {}),
   };
 }
 
@@ -132,7 +155,11 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 
 export function toAiError(error: unknown): unknown {
   if (error instanceof APIConnectionError) return new AiUnavailableError(`OpenAI unreachable: ${error.message}`, null, { cause: error });
-  if (error instanceof APIError && typeof error.status === "number" && (error.status === 429 || error.status === 408 || error.status >= 500)) {
+  if (
+    error instanceof APIError &&
+    typeof error.status === "number" &&
+    (error.status === 429 || error.status === 408 || error.status >= 500)
+  ) {
     return new AiUnavailableError(`OpenAI answered ${error.status}`, error.status, { cause: error });
   }
   return error;

@@ -21,7 +21,10 @@ export const GOOGLE_REVOKE_URL = "https://oauth2.googleapis.com/revoke";
 export const GOOGLE_CALENDAR_API = "https://www.googleapis.com/calendar/v3";
 
 /** Read busy times and calendars, write events. Nothing else. */
-export const GOOGLE_CALENDAR_SCOPES = ["https://www.googleapis.com/auth/calendar.readonly", "https://www.googleapis.com/auth/calendar.events"];
+export const GOOGLE_CALENDAR_SCOPES = [
+  "https://www.googleapis.com/auth/calendar.readonly",
+  "https://www.googleapis.com/auth/calendar.events",
+];
 
 export interface GoogleCalendarOptions {
   clientId: string;
@@ -50,7 +53,8 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): CalendarPo
       return await doFetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
       const name = (error as Error)?.name;
-      if (name === "TimeoutError" || name === "AbortError") throw new CalendarTemporaryError("timeout", `${what}: Google did not answer within ${timeoutMs} ms`);
+      if (name === "TimeoutError" || name === "AbortError")
+        throw new CalendarTemporaryError("timeout", `${what}: Google did not answer within ${timeoutMs} ms`);
       throw new CalendarTemporaryError("network", `${what}: ${(error as Error)?.message ?? String(error)}`);
     }
   }
@@ -60,7 +64,8 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): CalendarPo
       return (await res.json()) as T;
     } catch (error) {
       // A body cut short by the timeout is still a timeout.
-      if ((error as Error)?.name === "TimeoutError" || (error as Error)?.name === "AbortError") throw new CalendarTemporaryError("timeout", `${what}: the answer did not arrive within ${timeoutMs} ms`);
+      if ((error as Error)?.name === "TimeoutError" || (error as Error)?.name === "AbortError")
+        throw new CalendarTemporaryError("timeout", `${what}: the answer did not arrive within ${timeoutMs} ms`);
       throw new CalendarTemporaryError("unavailable", `${what}: unreadable answer (HTTP ${res.status})`, res.status);
     }
   }
@@ -72,7 +77,8 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): CalendarPo
     const reasons = (detail?.errors ?? []).map((e) => e.reason ?? "");
     const message = `${what}: HTTP ${res.status} ${detail?.message ?? (typeof body.error === "string" ? body.error : "")}`.trim();
     if (res.status === 401) return new CalendarAuthError(message, 401);
-    if (res.status === 429 || (res.status === 403 && reasons.some((r) => RATE_LIMIT_REASONS.has(r)))) return new CalendarTemporaryError("rateLimited", message, res.status);
+    if (res.status === 429 || (res.status === 403 && reasons.some((r) => RATE_LIMIT_REASONS.has(r))))
+      return new CalendarTemporaryError("rateLimited", message, res.status);
     if (res.status >= 500 || res.status === 408) return new CalendarTemporaryError("unavailable", message, res.status);
     if (res.status === 403) return new CalendarRequestError("forbidden", message, 403);
     if (res.status === 404) return new CalendarRequestError("calendarNotFound", message, 404);
@@ -83,7 +89,11 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): CalendarPo
   async function tokenRequest(params: Record<string, string>, what: string): Promise<CalendarTokens> {
     const res = await send(
       GOOGLE_TOKEN_URL,
-      { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" }, body: new URLSearchParams({ client_id: options.clientId, client_secret: options.clientSecret, ...params }) },
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+        body: new URLSearchParams({ client_id: options.clientId, client_secret: options.clientSecret, ...params }),
+      },
       what,
     );
     if (!res.ok) {
@@ -134,7 +144,11 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): CalendarPo
   async function insertEvent(accessToken: string, calendarId: string, event: CalendarEventInput): Promise<Response> {
     return send(
       `${eventsUrl(calendarId)}?sendUpdates=none`,
-      { method: "POST", headers: { ...auth(accessToken), "content-type": "application/json" }, body: JSON.stringify({ id: event.id, ...eventBody(event) }) },
+      {
+        method: "POST",
+        headers: { ...auth(accessToken), "content-type": "application/json" },
+        body: JSON.stringify({ id: event.id, ...eventBody(event) }),
+      },
       "create event",
     );
   }
@@ -168,32 +182,58 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): CalendarPo
     },
 
     async revoke(token) {
-      const res = await send(GOOGLE_REVOKE_URL, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token }) }, "revoke");
+      const res = await send(
+        GOOGLE_REVOKE_URL,
+        { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token }) },
+        "revoke",
+      );
       // 400 = already invalid: as good as revoked.
       if (!res.ok && res.status !== 400) throw await apiError(res, "revoke");
     },
 
     async listCalendars(accessToken) {
-      const res = await send(`${GOOGLE_CALENDAR_API}/users/me/calendarList?minAccessRole=writer&maxResults=250`, { headers: auth(accessToken) }, "list calendars");
+      const res = await send(
+        `${GOOGLE_CALENDAR_API}/users/me/calendarList?minAccessRole=writer&maxResults=250`,
+        { headers: auth(accessToken) },
+        "list calendars",
+      );
       if (!res.ok) throw await apiError(res, "list calendars");
-      const body = await readJson<{ items?: Array<{ id: string; summary?: string; summaryOverride?: string; primary?: boolean; accessRole?: string }> }>(res, "list calendars");
-      return (body.items ?? []).map<ExternalCalendar>((c) => ({ id: c.id, summary: c.summaryOverride ?? c.summary ?? c.id, primary: Boolean(c.primary), accessRole: c.accessRole ?? "reader" }));
+      const body = await readJson<{
+        items?: Array<{ id: string; summary?: string; summaryOverride?: string; primary?: boolean; accessRole?: string }>;
+      }>(res, "list calendars");
+      return (body.items ?? []).map<ExternalCalendar>((c) => ({
+        id: c.id,
+        summary: c.summaryOverride ?? c.summary ?? c.id,
+        primary: Boolean(c.primary),
+        accessRole: c.accessRole ?? "reader",
+      }));
     },
 
     async freeBusy(accessToken, calendarId, from, to) {
       const res = await send(
         `${GOOGLE_CALENDAR_API}/freeBusy`,
-        { method: "POST", headers: { ...auth(accessToken), "content-type": "application/json" }, body: JSON.stringify({ timeMin: from.toISOString(), timeMax: to.toISOString(), items: [{ id: calendarId }] }) },
+        {
+          method: "POST",
+          headers: { ...auth(accessToken), "content-type": "application/json" },
+          body: JSON.stringify({ timeMin: from.toISOString(), timeMax: to.toISOString(), items: [{ id: calendarId }] }),
+        },
         "read busy times",
       );
       if (!res.ok) throw await apiError(res, "read busy times");
-      const body = await readJson<{ calendars?: Record<string, { busy?: Array<{ start: string; end: string }>; errors?: Array<{ reason?: string }> }> }>(res, "read busy times");
+      const body = await readJson<{
+        calendars?: Record<string, { busy?: Array<{ start: string; end: string }>; errors?: Array<{ reason?: string }> }>;
+      }>(res, "read busy times");
       const entry = body.calendars?.[calendarId];
       // Errors come per calendar inside a 200.
       const reason = entry?.errors?.[0]?.reason;
       if (!entry || reason) {
-        if (reason === "notFound" || !entry) throw new CalendarRequestError("calendarNotFound", `read busy times: calendar ${calendarId} ${reason ?? "missing from the answer"}`);
-        if (reason === "internalError" || reason === "backendError") throw new CalendarTemporaryError("unavailable", `read busy times: ${reason}`);
+        if (reason === "notFound" || !entry)
+          throw new CalendarRequestError(
+            "calendarNotFound",
+            `read busy times: calendar ${calendarId} ${reason ?? "missing from the answer"}`,
+          );
+        if (reason === "internalError" || reason === "backendError")
+          throw new CalendarTemporaryError("unavailable", `read busy times: ${reason}`);
         throw new CalendarRequestError("rejected", `read busy times: ${reason}`);
       }
       return (entry.busy ?? [])
@@ -218,7 +258,11 @@ export function createGoogleCalendar(options: GoogleCalendarOptions): CalendarPo
     },
 
     async deleteEvent(accessToken, calendarId, eventId) {
-      const res = await send(`${eventsUrl(calendarId)}/${encodeURIComponent(eventId)}?sendUpdates=none`, { method: "DELETE", headers: auth(accessToken) }, "delete event");
+      const res = await send(
+        `${eventsUrl(calendarId)}/${encodeURIComponent(eventId)}?sendUpdates=none`,
+        { method: "DELETE", headers: auth(accessToken) },
+        "delete event",
+      );
       if (res.ok || res.status === 404 || res.status === 410) return;
       throw await apiError(res, "delete event");
     },

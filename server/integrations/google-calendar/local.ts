@@ -5,7 +5,8 @@ import { CalendarRequestError, type CalendarPort } from "./port";
  * offered (the OAuth calls refuse), there are no outside busy times, and bookings are
  * "kept internal" — they live in ServicePro only. The dashboard says so in plain words.
  */
-const notConfigured = () => new CalendarRequestError("notConfigured", "Google Calendar is not configured on this server (GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET)");
+const notConfigured = () =>
+  new CalendarRequestError("notConfigured", "Google Calendar is not configured on this server (GOOGLE_CLIENT_ID / GOOGLE_CLIENT_SECRET)");
 
 export const localCalendar: CalendarPort = {
   provider: "local",

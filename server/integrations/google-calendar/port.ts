@@ -64,7 +64,8 @@ export interface CalendarPort {
 }
 
 /** Stable reasons, stored in calendar_connections.last_error and shown in plain words (calendar:problems.*). */
-export type TCalendarProblem = "revoked" | "timeout" | "rateLimited" | "unavailable" | "network" | "forbidden" | "calendarNotFound" | "rejected" | "notConfigured";
+export type TCalendarProblem =
+  "revoked" | "timeout" | "rateLimited" | "unavailable" | "network" | "forbidden" | "calendarNotFound" | "rejected" | "notConfigured";
 
 export class CalendarError extends Error {
   constructor(

@@ -136,7 +136,10 @@ export const houseCleaningPack = {
       },
     },
     {
-      question: { en: "Are your cleaners insured and background-checked?", es: "¿Su personal está asegurado y tiene verificación de antecedentes?" },
+      question: {
+        en: "Are your cleaners insured and background-checked?",
+        es: "¿Su personal está asegurado y tiene verificación de antecedentes?",
+      },
       answer: {
         en: "Yes. Every member of our team passes a background check, and we carry liability insurance for your peace of mind.",
         es: "Sí. Todo nuestro equipo pasa una verificación de antecedentes y contamos con seguro de responsabilidad civil para su tranquilidad.",
@@ -151,7 +154,11 @@ export const houseCleaningPack = {
     },
   ],
   customerFields: [
-    { key: "homeSize", label: { en: "Home size (bedrooms / bathrooms / sq ft)", es: "Tamaño de la casa (recámaras / baños / pies cuadrados)" }, type: "text" },
+    {
+      key: "homeSize",
+      label: { en: "Home size (bedrooms / bathrooms / sq ft)", es: "Tamaño de la casa (recámaras / baños / pies cuadrados)" },
+      type: "text",
+    },
     { key: "entryInstructions", label: { en: "Entry instructions", es: "Instrucciones de entrada" }, type: "text" },
   ],
   config: {

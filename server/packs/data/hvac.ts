@@ -161,7 +161,14 @@ export const hvacPack = {
     },
   ],
   customerFields: [
-    { key: "systemType", label: { en: "System type (brand, age, AC / furnace / heat pump)", es: "Tipo de sistema (marca, antigüedad, aire / calefacción / bomba de calor)" }, type: "text" },
+    {
+      key: "systemType",
+      label: {
+        en: "System type (brand, age, AC / furnace / heat pump)",
+        es: "Tipo de sistema (marca, antigüedad, aire / calefacción / bomba de calor)",
+      },
+      type: "text",
+    },
     { key: "lastServiceDate", label: { en: "Last service date", es: "Fecha del último servicio" }, type: "text" },
   ],
   config: {

@@ -125,7 +125,10 @@ export const petGroomingPack = {
       },
     },
     {
-      question: { en: "My pet is nervous or elderly. Can you still groom them?", es: "Mi mascota es nerviosa o de edad avanzada. ¿La pueden atender?" },
+      question: {
+        en: "My pet is nervous or elderly. Can you still groom them?",
+        es: "Mi mascota es nerviosa o de edad avanzada. ¿La pueden atender?",
+      },
       answer: {
         en: "Yes. We go at your pet's pace, take breaks and can book a quieter time of day. Please tell us about any health issues, anxiety or biting history when you book.",
         es: "Sí. Trabajamos al ritmo de su mascota, hacemos pausas y podemos darle una cita en un horario más tranquilo. Al agendar, por favor avísenos de cualquier problema de salud, ansiedad o antecedente de mordidas.",

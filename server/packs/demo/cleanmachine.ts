@@ -59,7 +59,10 @@ export const CLEANMACHINE_DEMO: TDemoBusiness = {
   contactPhone: "+15125550142",
   contactEmail: "hello@cleanmachine.demo",
   serviceArea: { mode: "RADIUS", zips: [], centerZip: "78701", center: null, radiusMiles: 25 },
-  serviceAreaNote: { en: "We come to you anywhere within 25 miles of downtown Austin.", es: "Vamos a donde usted esté, a menos de 25 millas del centro de Austin." },
+  serviceAreaNote: {
+    en: "We come to you anywhere within 25 miles of downtown Austin.",
+    es: "Vamos a donde usted esté, a menos de 25 millas del centro de Austin.",
+  },
   services: undefined,
   customers: [
     {

@@ -14,7 +14,10 @@ export function carrierCallFlow(provider = "signalwire", deps?: TCallSessionDeps
     async start(call) {
       const tenantId = await tenantForNumber(call.to);
       if (!tenantId) return null;
-      const view = await startCall({ tenantId, provider, providerCallId: call.providerCallId, from: call.from, to: call.to, simulated: false }, deps);
+      const view = await startCall(
+        { tenantId, provider, providerCallId: call.providerCallId, from: call.from, to: call.to, simulated: false },
+        deps,
+      );
       if (view.status === "LIVE") tenantOfCall.set(view.id, tenantId);
       return view;
     },

@@ -153,7 +153,9 @@ export const callMachine = setup({
   },
   actions: {
     recordRoute: assign(({ context, event }) =>
-      record(context, atOf(context, event), [{ step: { kind: "route", detail: `${context.route.reason}: ${context.route.first} -> ${context.route.afterRing}` } }]),
+      record(context, atOf(context, event), [
+        { step: { kind: "route", detail: `${context.route.reason}: ${context.route.first} -> ${context.route.afterRing}` } },
+      ]),
     ),
     sayMenu: assign(({ context, event }) =>
       record(context, atOf(context, event), [
@@ -166,17 +168,27 @@ export const callMachine = setup({
     recordPressed: assign(({ context, event }) =>
       event.type === "MENU_DIGIT" ? record(context, atOf(context, event), [{ step: { kind: "pressed", text: event.digit } }]) : {},
     ),
-    chooseLanguage: assign(({ event }) => ({ language: event.type === "MENU_DIGIT" && event.digit === "2" ? ("es" as const) : ("en" as const) })),
-    sayHold: assign(({ context, event }) => record(context, atOf(context, event), [say(context, flow(context.language, "hold", { businessName: context.businessName }))])),
+    chooseLanguage: assign(({ event }) => ({
+      language: event.type === "MENU_DIGIT" && event.digit === "2" ? ("es" as const) : ("en" as const),
+    })),
+    sayHold: assign(({ context, event }) =>
+      record(context, atOf(context, event), [say(context, flow(context.language, "hold", { businessName: context.businessName }))]),
+    ),
     sayAiGreeting: assign(({ context, event }) => record(context, atOf(context, event), [say(context, greetingText(context))])),
     startRinging: assign(({ context, event }) => {
-      const targets = context.ringStrategy === "SEQUENTIAL" ? context.ringTargets.slice(context.ringIndex, context.ringIndex + 1) : [...context.ringTargets];
+      const targets =
+        context.ringStrategy === "SEQUENTIAL"
+          ? context.ringTargets.slice(context.ringIndex, context.ringIndex + 1)
+          : [...context.ringTargets];
       if (targets.length === 0) return { ringing: [] };
       return {
         ringing: targets,
         rang: true,
         ...record(context, atOf(context, event), [
-          { step: { kind: "ring", detail: targets.map((t) => t.name).join(", ") }, instruction: { kind: "ring", targets, seconds: context.ringSeconds } },
+          {
+            step: { kind: "ring", detail: targets.map((t) => t.name).join(", ") },
+            instruction: { kind: "ring", targets, seconds: context.ringSeconds },
+          },
         ]),
       };
     }),
@@ -196,7 +208,9 @@ export const callMachine = setup({
         ...record(context, at, [{ step: { kind: "answered", detail: target.name }, instruction: { kind: "connect", target } }]),
       };
     }),
-    sayAssistantTakesOver: assign(({ context, event }) => record(context, atOf(context, event), [say(context, flow(context.language, "assistantTakesOver"))])),
+    sayAssistantTakesOver: assign(({ context, event }) =>
+      record(context, atOf(context, event), [say(context, flow(context.language, "assistantTakesOver"))]),
+    ),
     startAi: assign(({ context, event }) => ({ aiEnteredAt: atOf(context, event) })),
     stopAi: assign(({ context, event }) => ({
       aiSeconds: context.aiSeconds + (context.aiEnteredAt ? secondsBetween(context.aiEnteredAt, atOf(context, event)) : 0),
@@ -207,19 +221,26 @@ export const callMachine = setup({
       if (event.type !== "CALLER_SAID") return {};
       return {
         transcript: [...context.transcript, { role: "caller" as const, text: event.text }],
-        ...record(context, atOf(context, event), [{ step: { kind: "heard", text: event.text } }, { instruction: { kind: "agent_turn", text: event.text } }]),
+        ...record(context, atOf(context, event), [
+          { step: { kind: "heard", text: event.text } },
+          { instruction: { kind: "agent_turn", text: event.text } },
+        ]),
       };
     }),
     recordHeard: assign(({ context, event }) =>
       event.type === "CALLER_SAID"
-        ? { transcript: [...context.transcript, { role: "caller" as const, text: event.text }], ...record(context, atOf(context, event), [{ step: { kind: "heard", text: event.text } }]) }
+        ? {
+            transcript: [...context.transcript, { role: "caller" as const, text: event.text }],
+            ...record(context, atOf(context, event), [{ step: { kind: "heard", text: event.text } }]),
+          }
         : {},
     ),
     sayReply: assign(({ context, event }) => {
       if (event.type !== "AGENT_REPLIED") return {};
       const detail = event.bookingId ? `booking:${event.bookingId}` : undefined;
       // An empty reply (the agent failed) says nothing; the handoff that comes with it transfers.
-      if (!event.reply.trim()) return { agentTurns: context.agentTurns + 1, ...record(context, atOf(context, event), [{ step: { kind: "agent", detail } }]) };
+      if (!event.reply.trim())
+        return { agentTurns: context.agentTurns + 1, ...record(context, atOf(context, event), [{ step: { kind: "agent", detail } }]) };
       const spoken = say(context, event.reply);
       return {
         agentTurns: context.agentTurns + 1,
@@ -244,7 +265,11 @@ export const callMachine = setup({
     }),
     keepVoicemail: assign(({ context, event }) => {
       if (event.type !== "RECORDING_DONE") return {};
-      const voicemail = { durationSeconds: Math.max(0, Math.round(event.durationSeconds)), recordingUrl: event.recordingUrl, spokenText: event.spokenText };
+      const voicemail = {
+        durationSeconds: Math.max(0, Math.round(event.durationSeconds)),
+        recordingUrl: event.recordingUrl,
+        spokenText: event.spokenText,
+      };
       return {
         voicemail,
         outcome: "VOICEMAIL" as const,
@@ -254,7 +279,9 @@ export const callMachine = setup({
         ]),
       };
     }),
-    sayStillThere: assign(({ context, event }) => record(context, atOf(context, event), [say(context, flow(context.language, "stillThere"))])),
+    sayStillThere: assign(({ context, event }) =>
+      record(context, atOf(context, event), [say(context, flow(context.language, "stillThere"))]),
+    ),
     recordHangup: assign(({ context, event }) => record(context, atOf(context, event), [{ step: { kind: "hangup" } }])),
     endAs: assign((_, params: { outcome: TCallOutcome }) => ({ outcome: params.outcome })),
     endAiCall: assign(({ context }) => ({ outcome: context.agentTurns > 0 ? ("AI" as const) : ("ABANDONED" as const) })),
@@ -264,7 +291,10 @@ export const callMachine = setup({
       return {
         endedAt: at,
         ringing: [],
-        ...record(context, at, [{ step: { kind: "ended", detail: context.outcome ?? undefined } }, ...(callerHungUp ? [] : [{ instruction: { kind: "hangup" } as const }])]),
+        ...record(context, at, [
+          { step: { kind: "ended", detail: context.outcome ?? undefined } },
+          ...(callerHungUp ? [] : [{ instruction: { kind: "hangup" } as const }]),
+        ]),
       };
     }),
   },

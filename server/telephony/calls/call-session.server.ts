@@ -39,7 +39,14 @@ export interface TStartCallInput {
 
 export type TVoiceAgent = (
   tenantId: string,
-  input: { channel: "VOICE"; customerId: string | null; callerPhone: string | null; locale: TLocale; history: Array<{ role: "customer" | "agent"; text: string }>; text: string },
+  input: {
+    channel: "VOICE";
+    customerId: string | null;
+    callerPhone: string | null;
+    locale: TLocale;
+    history: Array<{ role: "customer" | "agent"; text: string }>;
+    text: string;
+  },
 ) => Promise<{ reply: string; handoff: boolean; bookingId: string | null }>;
 
 export interface TCallSessionDeps {
@@ -153,7 +160,12 @@ export async function getCallView(tenantId: string, callId: string): Promise<TCa
 /** The tenant's latest calls, newest first (the simulator's and the dashboard's call log). */
 export async function recentCallViews(tenantId: string, limit: number, filter: { simulated?: boolean } = {}): Promise<TCallView[]> {
   return withTenant(tenantId, async (db) => {
-    const rows = await db.call.findMany({ where: { tenantId, ...(filter.simulated === undefined ? {} : { simulated: filter.simulated }) }, orderBy: [{ startedAt: "desc" }, { id: "asc" }], take: limit, select: CALL_SELECT });
+    const rows = await db.call.findMany({
+      where: { tenantId, ...(filter.simulated === undefined ? {} : { simulated: filter.simulated }) },
+      orderBy: [{ startedAt: "desc" }, { id: "asc" }],
+      take: limit,
+      select: CALL_SELECT,
+    });
     return rows.map((row) => viewOf(row, row.snapshot ? restoreCallActor(row.snapshot).getSnapshot() : null, []));
   });
 }
@@ -163,7 +175,12 @@ export async function recentCallViews(tenantId: string, limit: number, filter: {
  * the driver's next instructions. An ended call ignores further events (ending twice
  * changes nothing); an event the call is not waiting for is a Conflict.
  */
-export async function advanceCall(tenantId: string, callId: string, event: TCallEvent, deps: TCallSessionDeps = DEFAULT_DEPS): Promise<TCallView> {
+export async function advanceCall(
+  tenantId: string,
+  callId: string,
+  event: TCallEvent,
+  deps: TCallSessionDeps = DEFAULT_DEPS,
+): Promise<TCallView> {
   let step = await applyEvent(tenantId, callId, event as TCallMachineEvent, deps);
   const instructions = [...step.view.instructions];
   while (step.agentRequest) {
@@ -176,7 +193,13 @@ export async function advanceCall(tenantId: string, callId: string, event: TCall
       logger.error({ err: error, callId }, "voice agent turn failed; handing over");
       reply = { reply: "", handoff: true, bookingId: null };
     }
-    step = await applyEvent(tenantId, callId, { type: "AGENT_REPLIED", reply: reply.reply, handoff: reply.handoff, bookingId: reply.bookingId }, deps, true);
+    step = await applyEvent(
+      tenantId,
+      callId,
+      { type: "AGENT_REPLIED", reply: reply.reply, handoff: reply.handoff, bookingId: reply.bookingId },
+      deps,
+      true,
+    );
     instructions.push(...step.view.instructions);
   }
   return { ...step.view, instructions };
@@ -187,10 +210,18 @@ interface TAppliedStep {
   agentRequest: Parameters<TVoiceAgent>[1] | null;
 }
 
-async function applyEvent(tenantId: string, callId: string, event: TCallMachineEvent, deps: TCallSessionDeps, fromAgent = false): Promise<TAppliedStep> {
+async function applyEvent(
+  tenantId: string,
+  callId: string,
+  event: TCallMachineEvent,
+  deps: TCallSessionDeps,
+  fromAgent = false,
+): Promise<TAppliedStep> {
   return withTenant(tenantId, async (db) => {
     // Lock the row: steps of one call apply one at a time, whichever instance takes them.
-    const locked = await db.$queryRaw<Array<{ id: string }>>`SELECT id FROM calls WHERE id = ${callId} AND tenant_id = ${tenantId} FOR UPDATE`;
+    const locked = await db.$queryRaw<
+      Array<{ id: string }>
+    >`SELECT id FROM calls WHERE id = ${callId} AND tenant_id = ${tenantId} FOR UPDATE`;
     if (locked.length === 0) throw NotFound("calls:errors.callNotFound");
     const row = await db.call.findFirstOrThrow({ where: { id: callId, tenantId }, select: CALL_SELECT });
     if (row.endedAt || !row.snapshot) return { view: viewOf(row, null, []), agentRequest: null };
@@ -225,7 +256,9 @@ async function applyEvent(tenantId: string, callId: string, event: TCallMachineE
           customerId: final.customerId,
           callerPhone: normalizePhone(final.fromNumber),
           locale: after.context.language,
-          history: after.context.transcript.slice(0, -1).map((h) => ({ role: h.role === "caller" ? ("customer" as const) : ("agent" as const), text: h.text })),
+          history: after.context.transcript
+            .slice(0, -1)
+            .map((h) => ({ role: h.role === "caller" ? ("customer" as const) : ("agent" as const), text: h.text })),
           text: after.context.transcript.at(-1)?.text ?? "",
         }
       : null;
@@ -238,7 +271,10 @@ function summaryOf(locale: TLocale, outcome: TCallOutcome, snapshot: TCallSnapsh
   switch (outcome) {
     case "HUMAN": {
       const talked = ctx.answeredAt && ctx.endedAt ? (Date.parse(ctx.endedAt) - Date.parse(ctx.answeredAt)) / 1000 : 0;
-      return translateNow(locale, "calls:summary.human", { name: ctx.answeredBy?.name ?? "", minutes: Math.max(1, billableMinutes(talked)) });
+      return translateNow(locale, "calls:summary.human", {
+        name: ctx.answeredBy?.name ?? "",
+        minutes: Math.max(1, billableMinutes(talked)),
+      });
     }
     case "AI":
       return translateNow(locale, "calls:summary.ai");
@@ -284,7 +320,12 @@ async function finishCall(db: TenantDb, row: TCallRow, snapshot: TCallSnapshot):
         provider: row.provider,
         providerMessageId: `voicemail:${row.providerCallId}`,
         receivedAt: endedAt,
-        metadata: { callId: row.id, recordingUrl: ctx.voicemail.recordingUrl, durationSeconds: ctx.voicemail.durationSeconds, spokenText: ctx.voicemail.spokenText },
+        metadata: {
+          callId: row.id,
+          recordingUrl: ctx.voicemail.recordingUrl,
+          durationSeconds: ctx.voicemail.durationSeconds,
+          spokenText: ctx.voicemail.spokenText,
+        },
       });
       if (voicemail.created) {
         await emitEvent(db, "voicemail/recorded", {
@@ -305,13 +346,45 @@ async function finishCall(db: TenantDb, row: TCallRow, snapshot: TCallSnapshot):
     data: { outcome, endedAt, durationSeconds, customerId, status: "COMPLETED", snapshot: Prisma.DbNull },
     select: CALL_SELECT,
   });
-  await emitEvent(db, "call/ended", { tenantId: db.tenantId, callId: row.id, outcome, from: row.fromNumber, customerId, language, simulated: row.simulated });
-  await recordUsage(db, { kind: "CALL_MINUTE_INBOUND", quantity: billableMinutes(durationSeconds), idempotencyKey: `call-in:${row.id}`, sourceType: "call", sourceId: row.id, simulated: row.simulated, occurredAt: endedAt });
-  await recordUsage(db, { kind: "AI_MINUTE", quantity: billableMinutes(ctx.aiSeconds), idempotencyKey: `call-ai:${row.id}`, sourceType: "call", sourceId: row.id, simulated: row.simulated, occurredAt: endedAt });
+  await emitEvent(db, "call/ended", {
+    tenantId: db.tenantId,
+    callId: row.id,
+    outcome,
+    from: row.fromNumber,
+    customerId,
+    language,
+    simulated: row.simulated,
+  });
+  await recordUsage(db, {
+    kind: "CALL_MINUTE_INBOUND",
+    quantity: billableMinutes(durationSeconds),
+    idempotencyKey: `call-in:${row.id}`,
+    sourceType: "call",
+    sourceId: row.id,
+    simulated: row.simulated,
+    occurredAt: endedAt,
+  });
+  await recordUsage(db, {
+    kind: "AI_MINUTE",
+    quantity: billableMinutes(ctx.aiSeconds),
+    idempotencyKey: `call-ai:${row.id}`,
+    sourceType: "call",
+    sourceId: row.id,
+    simulated: row.simulated,
+    occurredAt: endedAt,
+  });
   // The leg to the teammate who answered is an outbound call the carrier bills too.
   if (ctx.answeredAt) {
     const bridgedSeconds = Math.max(0, Math.round((endedAt.getTime() - Date.parse(ctx.answeredAt)) / 1000));
-    await recordUsage(db, { kind: "CALL_MINUTE_OUTBOUND", quantity: billableMinutes(bridgedSeconds), idempotencyKey: `call-out:${row.id}`, sourceType: "call", sourceId: row.id, simulated: row.simulated, occurredAt: endedAt });
+    await recordUsage(db, {
+      kind: "CALL_MINUTE_OUTBOUND",
+      quantity: billableMinutes(bridgedSeconds),
+      idempotencyKey: `call-out:${row.id}`,
+      sourceType: "call",
+      sourceId: row.id,
+      simulated: row.simulated,
+      occurredAt: endedAt,
+    });
   }
   return finished;
 }

@@ -13,7 +13,20 @@ export interface TRingTarget {
 export interface TCallStep {
   /** ISO instant. */
   at: string;
-  kind: "route" | "say" | "pressed" | "heard" | "ring" | "answered" | "no_answer" | "agent" | "transfer" | "record" | "voicemail" | "hangup" | "ended";
+  kind:
+    | "route"
+    | "say"
+    | "pressed"
+    | "heard"
+    | "ring"
+    | "answered"
+    | "no_answer"
+    | "agent"
+    | "transfer"
+    | "record"
+    | "voicemail"
+    | "hangup"
+    | "ended";
   text?: string;
   /** The TTS voice that said `text`. */
   voice?: string;

@@ -25,14 +25,23 @@ export async function loadRoutingContext(tenantId: string, from: string, now: Da
       readConfig(db, "PHONE"),
       readConfig(db, "AI"),
       readConfig(db, "HOURS"),
-      db.customer.findFirst({ where: { tenantId, phone: from, mergedIntoId: null }, select: { id: true, tags: true, locale: true }, orderBy: { createdAt: "asc" } }),
+      db.customer.findFirst({
+        where: { tenantId, phone: from, mergedIntoId: null },
+        select: { id: true, tags: true, locale: true },
+        orderBy: { createdAt: "asc" },
+      }),
       // Business-wide closures and extra openings in force right now.
-      db.scheduleException.findMany({ where: { tenantId, staffId: null, startsAt: { lte: now }, endsAt: { gt: now } }, select: { kind: true, startsAt: true, endsAt: true } }),
+      db.scheduleException.findMany({
+        where: { tenantId, staffId: null, startsAt: { lte: now }, endsAt: { gt: now } },
+        select: { kind: true, startsAt: true, endsAt: true },
+      }),
     ]);
     let bookingToday = false;
     if (customer) {
       const { start, end } = localDayBounds(now, tenant.timeZone);
-      const count = await db.booking.count({ where: { tenantId, customerId: customer.id, status: { in: [...ACTIVE_STATUSES] }, startsAt: { gte: start, lt: end } } });
+      const count = await db.booking.count({
+        where: { tenantId, customerId: customer.id, status: { in: [...ACTIVE_STATUSES] }, startsAt: { gte: start, lt: end } },
+      });
       bookingToday = count > 0;
     }
     const fallback: TLocale = isSupportedLocale(tenant.defaultLocale) ? tenant.defaultLocale : "en";

@@ -31,14 +31,7 @@ export interface TRoutingInput {
 }
 
 export type TRouteReason =
-  | "noTargets"
-  | "aiFirst"
-  | "aiFirstAiOff"
-  | "humanFirst"
-  | "hybridBookingToday"
-  | "hybridVip"
-  | "hybridOpen"
-  | "hybridClosed";
+  "noTargets" | "aiFirst" | "aiFirstAiOff" | "humanFirst" | "hybridBookingToday" | "hybridVip" | "hybridOpen" | "hybridClosed";
 
 export interface TRouteDecision {
   first: "AI" | "RING" | "VOICEMAIL";
@@ -53,7 +46,9 @@ export function decideRoute(input: TRoutingInput): TRouteDecision {
   if (input.ringTargetCount <= 0) return { first: input.aiEnabled ? "AI" : "VOICEMAIL", afterRing, reason: "noTargets" };
   switch (input.mode) {
     case "AI_FIRST":
-      return input.aiEnabled ? { first: "AI", afterRing: "VOICEMAIL", reason: "aiFirst" } : { first: "RING", afterRing, reason: "aiFirstAiOff" };
+      return input.aiEnabled
+        ? { first: "AI", afterRing: "VOICEMAIL", reason: "aiFirst" }
+        : { first: "RING", afterRing, reason: "aiFirstAiOff" };
     case "HUMAN_FIRST":
       return { first: "RING", afterRing, reason: "humanFirst" };
     case "HYBRID":

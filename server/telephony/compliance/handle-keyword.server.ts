@@ -27,11 +27,15 @@ export const SMS_KEYWORD_SOURCE = "sms.keyword";
  * later attempt.
  */
 export async function handleComplianceKeyword(tenantId: string, messageId: string): Promise<THandleComplianceResult> {
-  const run = <T,>(fn: (db: TenantDb) => Promise<T>) => withTenant(tenantId, fn);
+  const run = <T>(fn: (db: TenantDb) => Promise<T>) => withTenant(tenantId, fn);
   const recorded = await run(async (db) => {
     const message = await db.message.findFirst({
       where: { id: messageId, tenantId, channel: "SMS", direction: "INBOUND" },
-      select: { body: true, conversationId: true, conversation: { select: { customer: { select: { id: true, phone: true, smsConsent: true, locale: true } } } } },
+      select: {
+        body: true,
+        conversationId: true,
+        conversation: { select: { customer: { select: { id: true, phone: true, smsConsent: true, locale: true } } } },
+      },
     });
     const match = message ? classifyComplianceKeyword(message.body) : null;
     if (!message || !match) return null;
@@ -61,7 +65,12 @@ export async function handleComplianceKeyword(tenantId: string, messageId: strin
 }
 
 async function applyConsent(db: TenantDb, customerId: string, match: TComplianceMatch): Promise<void> {
-  await setSmsConsent(db, customerId, { granted: match.kind === "OPT_IN", source: SMS_KEYWORD_SOURCE, words: match.words.slice(0, 1000), actorUserId: null });
+  await setSmsConsent(db, customerId, {
+    granted: match.kind === "OPT_IN",
+    source: SMS_KEYWORD_SOURCE,
+    words: match.words.slice(0, 1000),
+    actorUserId: null,
+  });
 }
 
 async function replyText(db: TenantDb, kind: TComplianceKind, locale: TLocale): Promise<string> {
@@ -70,13 +79,19 @@ async function replyText(db: TenantDb, kind: TComplianceKind, locale: TLocale): 
   if (kind === "OPT_OUT") return translateNow(locale, "compliance:reply.optOut", { business });
   if (kind === "OPT_IN") return translateNow(locale, "compliance:reply.optIn", { business });
   const contact = await helpContact(db);
-  return contact ? translateNow(locale, "compliance:reply.help", { business, contact }) : translateNow(locale, "compliance:reply.helpNoContact", { business });
+  return contact
+    ? translateNow(locale, "compliance:reply.help", { business, contact })
+    : translateNow(locale, "compliance:reply.helpNoContact", { business });
 }
 
 /** Where a customer can reach a person: the business's phone number, else the owner's email. */
 async function helpContact(db: TenantDb): Promise<string | null> {
   const phone = await readConfig(db, "PHONE");
   if (phone.number) return formatPhone(phone.number);
-  const owner = await db.membership.findFirst({ where: { tenantId: db.tenantId, role: "OWNER" }, orderBy: { createdAt: "asc" }, select: { user: { select: { email: true } } } });
+  const owner = await db.membership.findFirst({
+    where: { tenantId: db.tenantId, role: "OWNER" },
+    orderBy: { createdAt: "asc" },
+    select: { user: { select: { email: true } } },
+  });
   return owner?.user.email ?? null;
 }

@@ -27,7 +27,26 @@ export interface TComplianceMatch {
 
 const EXACT: Record<string, { kind: TComplianceKind; locale: "en" | "es" }> = {};
 const add = (kind: TComplianceKind, locale: "en" | "es", words: string[]) => words.forEach((w) => (EXACT[w] = { kind, locale }));
-add("OPT_OUT", "en", ["stop", "stopall", "stop all", "unsubscribe", "cancel", "end", "quit", "revoke", "optout", "opt out", "stop please", "please stop", "stop it", "stop now", "stop texting", "stop messaging", "stop texts", "unsub"]);
+add("OPT_OUT", "en", [
+  "stop",
+  "stopall",
+  "stop all",
+  "unsubscribe",
+  "cancel",
+  "end",
+  "quit",
+  "revoke",
+  "optout",
+  "opt out",
+  "stop please",
+  "please stop",
+  "stop it",
+  "stop now",
+  "stop texting",
+  "stop messaging",
+  "stop texts",
+  "unsub",
+]);
 add("OPT_OUT", "es", ["alto", "parar", "baja", "cancelar", "darme de baja", "de baja", "alto por favor", "por favor alto"]);
 add("OPT_IN", "en", ["start", "unstop"]);
 add("OPT_IN", "es", ["comenzar", "iniciar", "reanudar"]);
@@ -42,8 +61,12 @@ const PLAIN_EN: RegExp[] = [
   new RegExp(`\\b(?:stop|quit|cease) sending (?:me |us )?(?:any )?(?:more )?${OBJ_EN}\\b`),
   new RegExp(`\\b(?:stop|no more|enough) (?:with )?(?:the |these |your )?(?:texts|text messages|messages|msgs|reminders|notifications)\\b`),
   // "don't text me" only when it ends the thought ("don't text me the address" is a request, not an opt-out).
-  new RegExp(`\\b(?:dont|do not|never|please dont|please do not) ${VERB_EN} (?:me|us|this number)(?= *(?:$|\\.|anymore|any more|again|ever|at all|please|thanks|thank you|no more))`),
-  new RegExp(`\\b(?:dont|do not) (?:send|want) (?:me )?(?:any )?(?:more )?${OBJ_EN}(?= *(?:$|\\.|anymore|any more|again|ever|at all|please|thanks|thank you|from you))`),
+  new RegExp(
+    `\\b(?:dont|do not|never|please dont|please do not) ${VERB_EN} (?:me|us|this number)(?= *(?:$|\\.|anymore|any more|again|ever|at all|please|thanks|thank you|no more))`,
+  ),
+  new RegExp(
+    `\\b(?:dont|do not) (?:send|want) (?:me )?(?:any )?(?:more )?${OBJ_EN}(?= *(?:$|\\.|anymore|any more|again|ever|at all|please|thanks|thank you|from you))`,
+  ),
   /\b(?:remove|take|delete|drop) (?:me|my number|this number) (?:off|from|out of) (?:your|the|this|ur) (?:\w+ )?(?:list|contacts|database|system)\b/,
   /\bunsubscribe\b/,
   /\bopt (?:me )?out\b/,
@@ -83,7 +106,10 @@ export function classifyComplianceKeyword(body: string): TComplianceMatch | null
   const words = body.trim();
   if (!words || words.length > 500) return null;
   const text = normaliseForKeywords(words);
-  const bare = text.replace(/ ?\. ?/g, " ").replace(/\s+/g, " ").trim();
+  const bare = text
+    .replace(/ ?\. ?/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const exact = EXACT[bare];
   if (exact) return { ...exact, words };
   if (PLAIN_ES.some((re) => re.test(text))) return { kind: "OPT_OUT", words, locale: "es" };

@@ -14,7 +14,11 @@ let client: Promise<SWClient> | null = null;
 export function signalWireClient(): Promise<SWClient> {
   const e = env();
   if (!isSignalWireConfigured(e)) throw new Error("SignalWire is not configured (SIGNALWIRE_PROJECT_ID, SIGNALWIRE_API_TOKEN)");
-  client ??= SignalWire({ project: e.SIGNALWIRE_PROJECT_ID!, token: e.SIGNALWIRE_API_TOKEN!, ...(e.SIGNALWIRE_HOST ? { host: e.SIGNALWIRE_HOST } : {}) }).catch((error) => {
+  client ??= SignalWire({
+    project: e.SIGNALWIRE_PROJECT_ID!,
+    token: e.SIGNALWIRE_API_TOKEN!,
+    ...(e.SIGNALWIRE_HOST ? { host: e.SIGNALWIRE_HOST } : {}),
+  }).catch((error) => {
     client = null;
     throw error;
   });

@@ -29,7 +29,11 @@ export interface CallFlow {
 }
 
 /** Runs the call to its end. Never throws: a failure hangs up politely and ends the flow. */
-export async function driveRelayCall(call: RelayCallLike, flow: CallFlow, log: (msg: string, extra?: Record<string, unknown>) => void = () => {}): Promise<TCallView | null> {
+export async function driveRelayCall(
+  call: RelayCallLike,
+  flow: CallFlow,
+  log: (msg: string, extra?: Record<string, unknown>) => void = () => {},
+): Promise<TCallView | null> {
   let view = await flow.start({ providerCallId: call.id, from: call.from, to: call.to });
   if (!view) {
     // Not a number of ours (or not set up): nothing to say on behalf of anyone.
@@ -61,7 +65,11 @@ export async function driveRelayCall(call: RelayCallLike, flow: CallFlow, log: (
 }
 
 /** Does what the flow asked, in order; the last instruction that waits for the caller gives the next event. */
-async function runInstructions(call: RelayCallLike, instructions: TCallInstruction[], hungUp: () => boolean): Promise<TCallMachineEvent | null> {
+async function runInstructions(
+  call: RelayCallLike,
+  instructions: TCallInstruction[],
+  hungUp: () => boolean,
+): Promise<TCallMachineEvent | null> {
   let event: TCallMachineEvent | null = null;
   for (const step of instructions) {
     if (hungUp()) return { type: "HANGUP" };
@@ -70,13 +78,24 @@ async function runInstructions(call: RelayCallLike, instructions: TCallInstructi
         await call.playTTS({ text: step.text, language: step.voiceLanguage, voice: step.voice });
         break;
       case "gather_digit": {
-        const result = (await call.collect({ digits: { max: 1, digitTimeout: step.timeoutSeconds }, initialTimeout: step.timeoutSeconds })) as { digits?: string; type?: string } | null;
+        const result = (await call.collect({
+          digits: { max: 1, digitTimeout: step.timeoutSeconds },
+          initialTimeout: step.timeoutSeconds,
+        })) as { digits?: string; type?: string } | null;
         event = result?.digits ? { type: "MENU_DIGIT", digit: result.digits.slice(0, 1) } : { type: "TIMEOUT" };
         break;
       }
       case "listen": {
-        const result = (await call.collect({ speech: { endSilenceTimeout: 1.5, speechTimeout: 30 }, digits: { max: 1, digitTimeout: 3 }, initialTimeout: 8 })) as { text?: string; digits?: string } | null;
-        event = result?.text?.trim() ? { type: "CALLER_SAID", text: result.text.trim() } : result?.digits ? { type: "MENU_DIGIT", digit: result.digits.slice(0, 1) } : { type: "TIMEOUT" };
+        const result = (await call.collect({
+          speech: { endSilenceTimeout: 1.5, speechTimeout: 30 },
+          digits: { max: 1, digitTimeout: 3 },
+          initialTimeout: 8,
+        })) as { text?: string; digits?: string } | null;
+        event = result?.text?.trim()
+          ? { type: "CALLER_SAID", text: result.text.trim() }
+          : result?.digits
+            ? { type: "MENU_DIGIT", digit: result.digits.slice(0, 1) }
+            : { type: "TIMEOUT" };
         break;
       }
       case "connect":
@@ -86,7 +105,9 @@ async function runInstructions(call: RelayCallLike, instructions: TCallInstructi
         const targets = step.targets;
         const seconds = step.seconds;
         // Devices added in one array ring together (SIMULTANEOUS); the machine rings SEQUENTIAL targets one per step.
-        const devices = new Voice.DeviceBuilder().add(targets.map((t) => Voice.DeviceBuilder.Phone({ to: t.phone, from: call.to, timeout: seconds })));
+        const devices = new Voice.DeviceBuilder().add(
+          targets.map((t) => Voice.DeviceBuilder.Phone({ to: t.phone, from: call.to, timeout: seconds })),
+        );
         try {
           const peer = (await call.connect({ devices })) as { to?: string } | null;
           const answered = targets.find((t) => t.phone === peer?.to) ?? targets[0]!;
@@ -98,8 +119,18 @@ async function runInstructions(call: RelayCallLike, instructions: TCallInstructi
         break;
       }
       case "record": {
-        const recording = (await call.recordAudio({ endSilenceTimeout: 5, terminators: "#", beep: true, ...(step.maxSeconds ? { maxLength: step.maxSeconds } : {}) })) as { url?: string; duration?: number } | null;
-        event = { type: "RECORDING_DONE", durationSeconds: Math.max(0, Math.round(recording?.duration ?? 0)), recordingUrl: recording?.url ?? null, spokenText: null };
+        const recording = (await call.recordAudio({
+          endSilenceTimeout: 5,
+          terminators: "#",
+          beep: true,
+          ...(step.maxSeconds ? { maxLength: step.maxSeconds } : {}),
+        })) as { url?: string; duration?: number } | null;
+        event = {
+          type: "RECORDING_DONE",
+          durationSeconds: Math.max(0, Math.round(recording?.duration ?? 0)),
+          recordingUrl: recording?.url ?? null,
+          spokenText: null,
+        };
         break;
       }
       case "hangup":

@@ -18,7 +18,9 @@ export interface RelayInboundMessage {
 }
 
 export interface RelayClientLike {
-  messaging: { listen(options: { topics: string[]; onMessageReceived: (message: RelayInboundMessage) => unknown }): Promise<() => Promise<void>> };
+  messaging: {
+    listen(options: { topics: string[]; onMessageReceived: (message: RelayInboundMessage) => unknown }): Promise<() => Promise<void>>;
+  };
   voice: { listen(options: { topics: string[]; onCallReceived: (call: RelayCallLike) => unknown }): Promise<() => Promise<void>> };
 }
 
@@ -40,7 +42,14 @@ export async function startTelephonyWorker(client: RelayClientLike, options: { t
     topics: [options.topic],
     onMessageReceived: (message) =>
       track(
-        receiveInboundSms({ to: message.to, from: message.from, body: message.body ?? "", provider: "signalwire", providerMessageId: message.id, media: message.media?.filter(Boolean) })
+        receiveInboundSms({
+          to: message.to,
+          from: message.from,
+          body: message.body ?? "",
+          provider: "signalwire",
+          providerMessageId: message.id,
+          media: message.media?.filter(Boolean),
+        })
           .then((result) => logger.info({ providerMessageId: message.id, status: result.status }, "inbound SMS"))
           .catch((error: Error) => logger.error({ providerMessageId: message.id, err: error.message }, "inbound SMS could not be stored")),
       ),

@@ -96,7 +96,9 @@ export async function closePages(ctx: TestContext): Promise<void> {
   const pages = openPages.splice(0);
   if (failed && ctx.task.fails) {
     // test.fails: a known, reported bug failing as expected; vitest reports if it ever passes.
-    console.warn(`[e2e] expected failure (known bug) in "${ctx.task.name}": ${ctx.task.result?.errors?.[0]?.message?.split("\n")[0] ?? ""}`);
+    console.warn(
+      `[e2e] expected failure (known bug) in "${ctx.task.name}": ${ctx.task.result?.errors?.[0]?.message?.split("\n")[0] ?? ""}`,
+    );
   } else if (failed) {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     const base = `${path.basename(ctx.task.file?.name ?? "test", ".e2e.test.ts")}-${ctx.task.name}`.replace(/[^\w-]+/g, "_").slice(0, 100);
@@ -109,7 +111,13 @@ export async function closePages(ctx: TestContext): Promise<void> {
       } catch (error) {
         report.push(`[${p.label}] at ${p.page.url()}\n  (no screenshot: ${(error as Error).message.split("\n")[0]})`);
       }
-      if (p.events.length) report.push(`  browser events:\n${p.events.slice(-30).map((e) => `    ${e}`).join("\n")}`);
+      if (p.events.length)
+        report.push(
+          `  browser events:\n${p.events
+            .slice(-30)
+            .map((e) => `    ${e}`)
+            .join("\n")}`,
+        );
     }
     report.push(`server log (last 50 lines of ${path.relative(process.cwd(), inject("e2eServerLog"))}):\n${serverLogTail(50)}`);
     console.error(`\n---- e2e failure diagnostics: ${ctx.task.name} ----\n${report.join("\n")}\n----\n`);
@@ -133,7 +141,11 @@ export async function waitForHydration(page: Page): Promise<void> {
 
 /** page.goto that insists on a 2xx answer (and a hydrated page), with the status in the error. */
 /** Signs in through the local sign-in page (the demo owner by default) and waits for the hydrated dashboard. */
-export async function signIn(page: Page, email: string = CLEANMACHINE_DEMO.owner.email, password: string = CLEANMACHINE_DEMO.owner.password): Promise<void> {
+export async function signIn(
+  page: Page,
+  email: string = CLEANMACHINE_DEMO.owner.email,
+  password: string = CLEANMACHINE_DEMO.owner.password,
+): Promise<void> {
   await open(page, "/sign-in");
   await page.locator('main input[name="email"]').fill(email);
   await page.locator('main input[name="password"]').fill(password);
@@ -164,7 +176,10 @@ export function formatViolations(violations: AxeViolation[]): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 5)
-        .map((n) => `      - ${n.target.map(String).join(" ")}\n        ${n.html.replace(/\s+/g, " ").slice(0, 200)}\n        ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 300)}`)
+        .map(
+          (n) =>
+            `      - ${n.target.map(String).join(" ")}\n        ${n.html.replace(/\s+/g, " ").slice(0, 200)}\n        ${(n.failureSummary ?? "").replace(/\s+/g, " ").slice(0, 300)}`,
+        )
         .join("\n");
       const more = v.nodes.length > 5 ? `\n      ... and ${v.nodes.length - 5} more` : "";
       return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;
@@ -210,14 +225,22 @@ export async function checkA11y(page: Page, label: string, options: { soft?: boo
   const fresh = serious.filter((v) => !known.includes(v));
   if (known.length) {
     a11yFindings.push({ label, url: page.url(), violations: known });
-    console.warn(`axe: KNOWN (reported, not failing) on "${label}": ${known.map((v) => `${v.id} -> ${KNOWN_A11Y_ISSUES.find((k) => k.rule === v.id)?.where}`).join("; ")}`);
+    console.warn(
+      `axe: KNOWN (reported, not failing) on "${label}": ${known.map((v) => `${v.id} -> ${KNOWN_A11Y_ISSUES.find((k) => k.rule === v.id)?.where}`).join("; ")}`,
+    );
   }
   if (fresh.length) {
     a11yFindings.push({ label, url: page.url(), violations: fresh });
     const text = `axe: ${fresh.length} serious/critical violation(s) on "${label}" (${page.url()}):\n${formatViolations(fresh)}`;
     console.error(`\n${text}\n`);
     if (options.soft === false) expect.fail(text);
-    else expect.soft(fresh.map((v) => `${v.id} (${v.nodes.length} element(s))`), text).toEqual([]);
+    else
+      expect
+        .soft(
+          fresh.map((v) => `${v.id} (${v.nodes.length} element(s))`),
+          text,
+        )
+        .toEqual([]);
   }
   return serious;
 }
@@ -228,7 +251,13 @@ export async function checkA11y(page: Page, label: string, options: { soft?: boo
  */
 export function tr(lng: Locale, key: string, vars: Record<string, string | number> = {}): string {
   const [ns, rest] = key.includes(":") ? (key.split(":", 2) as [string, string]) : ["common", key];
-  const lookup = (k: string): unknown => k.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), (resources[lng] as Record<string, unknown>)[ns]);
+  const lookup = (k: string): unknown =>
+    k
+      .split(".")
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined),
+        (resources[lng] as Record<string, unknown>)[ns],
+      );
   let value = lookup(rest);
   if (value === undefined && typeof vars.count === "number") value = lookup(`${rest}_${vars.count === 1 ? "one" : "other"}`);
   if (typeof value !== "string") throw new Error(`no text for ${lng}:${key}`);

@@ -10,7 +10,8 @@ import { createCustomer } from "../inbox/support";
 /** agentTurn on its own (the call flow uses it for voice): real data, OpenAI mocked with msw. */
 setupMockServer();
 
-const openAi = () => createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
+const openAi = () =>
+  createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
 const base = { customerId: null, callerPhone: "+15125550123", history: [] };
 
 describe("agentTurn", () => {
@@ -19,7 +20,9 @@ describe("agentTurn", () => {
   it("a price from list_services may be said; the tool result holds the catalogue's real prices", async () => {
     installAiPort(openAi());
     const t = await bookingTenant();
-    const service = await withTenant(t.id, (db) => db.service.findUniqueOrThrow({ where: { id: t.serviceId }, select: { name: true, priceCents: true } }));
+    const service = await withTenant(t.id, (db) =>
+      db.service.findUniqueOrThrow({ where: { id: t.serviceId }, select: { name: true, priceCents: true } }),
+    );
     scriptOpenAiChat({ toolCalls: [{ name: "list_services", arguments: {} }] }, (request) => {
       const { services } = lastToolResult<{ services: Array<{ id: string; name: string; price: string; priceCents: number }> }>(request);
       const first = services.find((s) => s.id === t.serviceId)!;
@@ -87,14 +90,26 @@ describe("agentTurn", () => {
       },
       { content: "Booked." },
     );
-    const first = await agentTurn(t.id, { ...base, customerId: c.id, channel: "SMS", locale: "en", text: "book me the first time you have" });
+    const first = await agentTurn(t.id, {
+      ...base,
+      customerId: c.id,
+      channel: "SMS",
+      locale: "en",
+      text: "book me the first time you have",
+    });
     expect(first.bookingId).toBeTruthy();
     // The retry's model asks for the same time (now taken, by this very customer).
     scriptOpenAiChat({ toolCalls: [{ name: "book_slot", arguments: { serviceId: t.serviceId, startsAt } }] }, (request) => {
       expect(lastToolResult(request)).toMatchObject({ ok: true, bookingId: first.bookingId });
       return { content: "Booked." };
     });
-    const again = await agentTurn(t.id, { ...base, customerId: c.id, channel: "SMS", locale: "en", text: "book me the first time you have" });
+    const again = await agentTurn(t.id, {
+      ...base,
+      customerId: c.id,
+      channel: "SMS",
+      locale: "en",
+      text: "book me the first time you have",
+    });
     expect(again.bookingId).toBe(first.bookingId);
     expect(await withTenant(t.id, (db) => db.booking.count({ where: { customerId: c.id } }))).toBe(1);
   });
@@ -127,10 +142,18 @@ describe("agentTurn", () => {
     await withTenant(t.id, (db) =>
       db.booking.create({
         data: {
-          tenantId: t.id, customerId: c.id, serviceId: t.serviceId, staffId: t.staffId, status: "CONFIRMED", source: "DASHBOARD",
-          startsAt: new Date(Date.now() + 3 * 86_400_000), endsAt: new Date(Date.now() + 3 * 86_400_000 + 3_600_000),
-          blockedFrom: new Date(Date.now() + 3 * 86_400_000), blockedUntil: new Date(Date.now() + 3 * 86_400_000 + 3_600_000),
-          durationMinutes: 60, priceCents: 4900,
+          tenantId: t.id,
+          customerId: c.id,
+          serviceId: t.serviceId,
+          staffId: t.staffId,
+          status: "CONFIRMED",
+          source: "DASHBOARD",
+          startsAt: new Date(Date.now() + 3 * 86_400_000),
+          endsAt: new Date(Date.now() + 3 * 86_400_000 + 3_600_000),
+          blockedFrom: new Date(Date.now() + 3 * 86_400_000),
+          blockedUntil: new Date(Date.now() + 3 * 86_400_000 + 3_600_000),
+          durationMinutes: 60,
+          priceCents: 4900,
         },
       }),
     );

@@ -20,7 +20,8 @@ import { createCustomer, inbound } from "../inbox/support";
  */
 setupMockServer();
 
-const openAi = () => createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
+const openAi = () =>
+  createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -33,7 +34,16 @@ async function thread(tenantId: string, conversationId: string) {
     db.message.findMany({
       where: { conversationId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, channel: true, direction: true, status: true, body: true, authorUserId: true, idempotencyKey: true, metadata: true },
+      select: {
+        id: true,
+        channel: true,
+        direction: true,
+        status: true,
+        body: true,
+        authorUserId: true,
+        idempotencyKey: true,
+        metadata: true,
+      },
     }),
   );
 }
@@ -63,7 +73,9 @@ describe("the AI agent answers inbound texts", () => {
       (request) => {
         const booked = lastToolResult<{ ok: boolean; when: string; price: string }>(request);
         expect(booked.ok).toBe(true);
-        return { content: `¡Listo! Su cita quedó para el ${booked.when}, por ${booked.price}. En un momento le llega la confirmación por texto.` };
+        return {
+          content: `¡Listo! Su cita quedó para el ${booked.when}, por ${booked.price}. En un momento le llega la confirmación por texto.`,
+        };
       },
     );
 
@@ -73,12 +85,23 @@ describe("the AI agent answers inbound texts", () => {
 
     // What the model was given: the tools, the rules, the customer's language.
     const first = openAiChatRequests[0];
-    expect(first.tools?.map((x) => x.function.name)).toEqual(["list_services", "business_hours", "find_open_slots", "book_slot", "my_bookings", "loyalty_balance", "faq", "handoff_to_human"]);
+    expect(first.tools?.map((x) => x.function.name)).toEqual([
+      "list_services",
+      "business_hours",
+      "find_open_slots",
+      "book_slot",
+      "my_bookings",
+      "loyalty_balance",
+      "faq",
+      "handoff_to_human",
+    ]);
     expect(first.messages[0].content).toContain("Never state a price or a time that no tool returned");
     expect(first.messages[0].content).toContain("Spanish");
     expect(first.messages.at(-1)).toMatchObject({ role: "user", content: "quiero reservar un lavado mañana" });
 
-    const bookings = await withTenant(t.id, (db) => db.booking.findMany({ where: { customerId: customer.id }, select: { id: true, source: true, status: true, startsAt: true } }));
+    const bookings = await withTenant(t.id, (db) =>
+      db.booking.findMany({ where: { customerId: customer.id }, select: { id: true, source: true, status: true, startsAt: true } }),
+    );
     expect(bookings).toHaveLength(1);
     expect(bookings[0].source).toBe("AGENT");
     const offered = lastToolResult<{ slots: Array<{ startsAt: string }> }>(openAiChatRequests[1]);
@@ -88,8 +111,17 @@ describe("the AI agent answers inbound texts", () => {
     const reply = messages.find((m) => m.idempotencyKey === agentReplyKey(inboundId))!;
     expect(reply).toMatchObject({ channel: "SMS", direction: "OUTBOUND", status: "SENT", authorUserId: null });
     expect(reply.body).toMatch(/^¡Listo! Su cita quedó para el /);
-    expect(reply.metadata).toMatchObject({ agent: true, offline: false, toolCalls: ["find_open_slots", "book_slot"], bookingId: bookings[0].id });
-    expect(localSms().sent().map((s) => s.body)).toEqual([reply.body]);
+    expect(reply.metadata).toMatchObject({
+      agent: true,
+      offline: false,
+      toolCalls: ["find_open_slots", "book_slot"],
+      bookingId: bookings[0].id,
+    });
+    expect(
+      localSms()
+        .sent()
+        .map((s) => s.body),
+    ).toEqual([reply.body]);
 
     // The booking/created event sends the customer's confirmation through the existing function.
     const event = (await outboxFor(t.id, bookings[0].id)).find((e) => e.name === "booking/created")!;
@@ -137,7 +169,9 @@ describe("the AI agent answers inbound texts", () => {
 
     const result = await answerInboundSms(t.id, inboundId);
     expect(result).toMatchObject({ status: "replied", handoff: true });
-    const conversation = await withTenant(t.id, (db) => db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { aiEnabled: true } }));
+    const conversation = await withTenant(t.id, (db) =>
+      db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { aiEnabled: true } }),
+    );
     expect(conversation.aiEnabled).toBe(false);
     const messages = await thread(t.id, conversationId);
     expect(messages.map((m) => [m.channel, m.direction, m.status])).toEqual([

@@ -80,7 +80,8 @@ async function sessionToken(clerkUserId: string, o: TokenOptions = {}): Promise<
   return { token, iat };
 }
 
-const bearerRequest = (token: string, path = "/dashboard") => new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } });
+const bearerRequest = (token: string, path = "/dashboard") =>
+  new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token}` } });
 const uniqueEmail = (tag: string) => `${tag}-${randomUUID().slice(0, 8)}@clerk.example`;
 const userRowByClerkId = (clerkUserId: string) => withGlobal((db) => db.user.findUnique({ where: { clerkUserId } }));
 
@@ -208,7 +209,13 @@ describe("the root loader in Clerk mode (cookie session)", () => {
   const loaderArgs = (request: Request) => ({ request, params: {}, context: {} });
   const cookieRequest = (cookies: Record<string, string | number>, path = "/") =>
     new Request(`http://localhost${path}`, {
-      headers: { cookie: Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join("; "), accept: "text/html", "sec-fetch-dest": "document" },
+      headers: {
+        cookie: Object.entries(cookies)
+          .map(([k, v]) => `${k}=${v}`)
+          .join("; "),
+        accept: "text/html",
+        "sec-fetch-dest": "document",
+      },
     });
 
   it("merges our root data with Clerk's clerkState for a signed-in session", async () => {
@@ -243,7 +250,10 @@ describe("the root loader in Clerk mode (cookie session)", () => {
   });
 
   it("passes Clerk's handshake redirect through when the session cookie must be refreshed", async () => {
-    const response = await clerkRootLoader(loaderArgs(cookieRequest({ __client_uat: Math.floor(Date.now() / 1000) })), async () => ({})).catch((e: unknown) => e);
+    const response = await clerkRootLoader(
+      loaderArgs(cookieRequest({ __client_uat: Math.floor(Date.now() / 1000) })),
+      async () => ({}),
+    ).catch((e: unknown) => e);
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(307);
     expect((response as Response).headers.get("location")).toContain(`https://${FRONTEND_API}/v1/client/handshake`);

@@ -14,7 +14,8 @@ import { addCustomer, bookingTenant, caller, dayAt, outboxFor, type BookingTenan
  * with the branded layout. Nothing is stored or sent twice for one booking version.
  */
 const fn = createBookingConfirmations(uid("booking-confirmations-test"));
-const run = (event: { name: string; data: Record<string, unknown> }) => new InngestTestEngine({ function: fn, events: [event as never] }).execute();
+const run = (event: { name: string; data: Record<string, unknown> }) =>
+  new InngestTestEngine({ function: fn, events: [event as never] }).execute();
 
 async function lastEvent(tenantId: string, bookingId: string) {
   const events = await outboxFor(tenantId, bookingId);
@@ -47,7 +48,9 @@ async function bookPublicly(t: BookingTenant, input: { smsConsent: boolean; emai
     smsConsent: input.smsConsent,
     notes: null,
   });
-  const row = await withTenant(t.id, (db) => db.booking.findUniqueOrThrow({ where: { id: booking.bookingId }, select: { customerId: true } }));
+  const row = await withTenant(t.id, (db) =>
+    db.booking.findUniqueOrThrow({ where: { id: booking.bookingId }, select: { customerId: true } }),
+  );
   return { ...booking, customerId: row.customerId! };
 }
 
@@ -75,7 +78,9 @@ describe("booking confirmations to the customer", () => {
     expect(localSms().sent()).toEqual([expect.objectContaining({ body: sms, tenantId: t.id })]);
     expect(thread[1].subject).toMatch(/está reservado/);
 
-    const mailbox = await withTenant(t.id, (db) => db.emailMessage.findMany({ where: { kind: "booking.customerConfirmation" }, select: { toAddress: true, html: true } }));
+    const mailbox = await withTenant(t.id, (db) =>
+      db.emailMessage.findMany({ where: { kind: "booking.customerConfirmation" }, select: { toAddress: true, html: true } }),
+    );
     expect(mailbox).toHaveLength(1);
     expect(mailbox[0].toAddress).toBe("maria@example.com");
     expect(mailbox[0].html).toContain(`/s/${t.slug}/booking/manage/`);
@@ -103,7 +108,12 @@ describe("booking confirmations to the customer", () => {
   it("neither consent nor email: nothing is sent", async () => {
     const t = await bookingTenant();
     const b = await bookPublicly(t, { smsConsent: false, email: null, locale: "en" });
-    expect((await run(await lastEvent(t.id, b.bookingId))).result).toEqual({ kind: "confirmation", skipped: "noChannel", sms: null, email: null });
+    expect((await run(await lastEvent(t.id, b.bookingId))).result).toEqual({
+      kind: "confirmation",
+      skipped: "noChannel",
+      sms: null,
+      email: null,
+    });
     expect(await threadOf(t.id, b.customerId)).toEqual([]);
   });
 
@@ -137,10 +147,17 @@ describe("booking confirmations to the customer", () => {
     const t = await bookingTenant();
     const phone = `+1512555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
     const customerId = await addCustomer(t.id, { phone, smsConsent: true });
-    await withTenant(t.id, (db) => db.consentEvent.create({ data: { tenantId: t.id, customerId, channel: "SMS", phone, action: "OPT_OUT", source: "test" } }));
+    await withTenant(t.id, (db) =>
+      db.consentEvent.create({ data: { tenantId: t.id, customerId, channel: "SMS", phone, action: "OPT_OUT", source: "test" } }),
+    );
     const b = await bookPublicly(t, { smsConsent: false, phone, locale: "en" });
     expect(b.customerId).toBe(customerId);
-    expect((await run(await lastEvent(t.id, b.bookingId))).result).toEqual({ kind: "confirmation", skipped: null, sms: "BLOCKED", email: null });
+    expect((await run(await lastEvent(t.id, b.bookingId))).result).toEqual({
+      kind: "confirmation",
+      skipped: null,
+      sms: "BLOCKED",
+      email: null,
+    });
     const thread = await threadOf(t.id, customerId);
     expect(thread.map((m) => [m.channel, m.status, m.blockedReason])).toEqual([["SMS", "BLOCKED", "smsOptedOut"]]);
     expect(localSms().sent()).toEqual([]);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cancelBooking, completeBooking, confirmBooking, markNoShow, rescheduleBooking, startBooking } from "../../../server/booking/change-booking.server";
+import {
+  cancelBooking,
+  completeBooking,
+  confirmBooking,
+  markNoShow,
+  rescheduleBooking,
+  startBooking,
+} from "../../../server/booking/change-booking.server";
 import { createBooking, type CreateBookingInput } from "../../../server/booking/create-booking.server";
 import { getBooking, listBookings } from "../../../server/booking/get-booking.server";
 import { confirmHold, holdSlot, type ConfirmHoldInput } from "../../../server/booking/hold-slot.server";
@@ -26,7 +33,12 @@ const member = (t: BookingTenant) => ({ kind: "MEMBER" as const, userId: t.owner
 async function book(t: BookingTenant, startsAt: Date, extra: Partial<CreateBookingInput> = {}, now = NOW) {
   const customerId = extra.customer ? undefined : await addCustomer(t.id);
   return withTenant(t.id, (db) =>
-    createBooking(db, { source: "DASHBOARD", serviceId: t.serviceId, startsAt, staffId: t.staffId, customer: { id: customerId! }, ...extra }, member(t), { now }),
+    createBooking(
+      db,
+      { source: "DASHBOARD", serviceId: t.serviceId, startsAt, staffId: t.staffId, customer: { id: customerId! }, ...extra },
+      member(t),
+      { now },
+    ),
   );
 }
 
@@ -34,7 +46,9 @@ const tryBook = (t: BookingTenant, startsAt: Date, serviceId = t.serviceId, staf
   outcome(
     (async () => {
       const customerId = await addCustomer(t.id);
-      return withTenant(t.id, (db) => createBooking(db, { source: "DASHBOARD", serviceId, startsAt, staffId, customer: { id: customerId } }, member(t), { now: NOW }));
+      return withTenant(t.id, (db) =>
+        createBooking(db, { source: "DASHBOARD", serviceId, startsAt, staffId, customer: { id: customerId } }, member(t), { now: NOW }),
+      );
     })(),
   );
 
@@ -42,7 +56,9 @@ const hold = (t: BookingTenant, startsAt: Date, now = NOW, staffId: string | nul
   withTenant(t.id, (db) => holdSlot(db, { serviceId, startsAt, staffId }, { now }));
 
 const confirm = (t: BookingTenant, input: Partial<ConfirmHoldInput> & { holdId: string }, now = NOW) =>
-  withTenant(t.id, (db) => confirmHold(db, { name: "Ana Díaz", phone: "(512) 555-0142", locale: "es", smsConsent: false, ...input }, { now }));
+  withTenant(t.id, (db) =>
+    confirmHold(db, { name: "Ana Díaz", phone: "(512) 555-0142", locale: "es", smsConsent: false, ...input }, { now }),
+  );
 
 describe("intervals and the exclusion constraint", () => {
   it("overlapping-but-not-equal intervals conflict; touching ones do not", async () => {
@@ -65,7 +81,11 @@ describe("intervals and the exclusion constraint", () => {
     const serviceId = await addService(t.id, 60);
     const ten = dayAt(NOW, 3, 10);
     const customerId = await addCustomer(t.id);
-    const b = await withTenant(t.id, (db) => createBooking(db, { source: "DASHBOARD", serviceId, startsAt: ten, staffId: t.staffId, customer: { id: customerId } }, member(t), { now: NOW }));
+    const b = await withTenant(t.id, (db) =>
+      createBooking(db, { source: "DASHBOARD", serviceId, startsAt: ten, staffId: t.staffId, customer: { id: customerId } }, member(t), {
+        now: NOW,
+      }),
+    );
     expect({ from: b.blockedFrom, until: b.blockedUntil, ends: b.endsAt }).toEqual({
       from: new Date(ten.getTime() - 30 * MINUTE).toISOString(),
       until: new Date(ten.getTime() + 75 * MINUTE).toISOString(),
@@ -106,7 +126,9 @@ describe("holds", () => {
     const soon = new Date(NOW.getTime() + 2 * HOUR);
     const h2 = await hold(t, soon);
     // Twenty minutes later the hold expired and the start is now inside the minimum notice.
-    expect(await outcome(confirm(t, { holdId: h2.holdId }, new Date(NOW.getTime() + 65 * MINUTE)))).toBe("Conflict:errors:booking.holdExpired");
+    expect(await outcome(confirm(t, { holdId: h2.holdId }, new Date(NOW.getTime() + 65 * MINUTE)))).toBe(
+      "Conflict:errors:booking.holdExpired",
+    );
   });
 
   it("holdSlot picks the first free staff member who can do the service, and follows service.staffIds", async () => {
@@ -149,12 +171,16 @@ describe("holds", () => {
         },
       ],
     });
-    const h = await withTenant(t.id, (db) => holdSlot(db, { serviceId, startsAt: dayAt(NOW, 3, 15), options: { size: ["suv"] } }, { now: NOW }));
+    const h = await withTenant(t.id, (db) =>
+      holdSlot(db, { serviceId, startsAt: dayAt(NOW, 3, 15), options: { size: ["suv"] } }, { now: NOW }),
+    );
     expect(h).toMatchObject({ priceCents: 12_550, depositCents: 3_138, durationMinutes: 90 });
     expect(Date.parse(h.endsAt) - Date.parse(h.startsAt)).toBe(90 * MINUTE);
-    expect(await outcome(withTenant(t.id, (db) => holdSlot(db, { serviceId, startsAt: dayAt(NOW, 4, 15), options: { size: ["truck"] } }, { now: NOW })))).toBe(
-      "Invalid:errors:booking.invalidOptions",
-    );
+    expect(
+      await outcome(
+        withTenant(t.id, (db) => holdSlot(db, { serviceId, startsAt: dayAt(NOW, 4, 15), options: { size: ["truck"] } }, { now: NOW })),
+      ),
+    ).toBe("Invalid:errors:booking.invalidOptions");
   });
 });
 
@@ -176,9 +202,24 @@ describe("confirming a hold: customer and consent", () => {
     await confirm(t, { holdId: h2.holdId, phone: "+1 512-555-0142", name: "Somebody Else", smsConsent: true }, later);
     const again = await withTenant(t.id, (db) => db.customer.findMany({ where: { phone: "+15125550142" } }));
     expect(again).toHaveLength(1);
-    expect(again[0]).toMatchObject({ id: customer.id, name: "Ana Díaz", smsConsent: true, smsConsentSource: "booking.public", smsConsentAt: later });
+    expect(again[0]).toMatchObject({
+      id: customer.id,
+      name: "Ana Díaz",
+      smsConsent: true,
+      smsConsentSource: "booking.public",
+      smsConsentAt: later,
+    });
     const ledger = await withTenant(t.id, (db) => db.consentEvent.findMany());
-    expect(ledger).toEqual([expect.objectContaining({ customerId: customer.id, phone: "+15125550142", channel: "SMS", action: "OPT_IN", source: "booking.public", createdAt: later })]);
+    expect(ledger).toEqual([
+      expect.objectContaining({
+        customerId: customer.id,
+        phone: "+15125550142",
+        channel: "SMS",
+        action: "OPT_IN",
+        source: "booking.public",
+        createdAt: later,
+      }),
+    ]);
 
     // A later booking without the box ticked never revokes it.
     const h3 = await hold(t, dayAt(NOW, 5, 15));
@@ -186,7 +227,17 @@ describe("confirming a hold: customer and consent", () => {
     expect((await withTenant(t.id, (db) => db.customer.findUniqueOrThrow({ where: { id: customer.id } }))).smsConsent).toBe(true);
 
     expect(await outboxFor(t.id, c1.bookingId)).toEqual([
-      { name: "booking/created", data: expect.objectContaining({ bookingId: c1.bookingId, version: 2, status: "CONFIRMED", source: "PUBLIC", customerId: customer.id, startsAt: c1.startsAt }) },
+      {
+        name: "booking/created",
+        data: expect.objectContaining({
+          bookingId: c1.bookingId,
+          version: 2,
+          status: "CONFIRMED",
+          source: "PUBLIC",
+          customerId: customer.id,
+          startsAt: c1.startsAt,
+        }),
+      },
     ]);
   });
 
@@ -224,7 +275,9 @@ describe("the state machine, enforced by the services", () => {
     expect(await run((db) => markNoShow(db, b.id, member(t), { now: NOW }))).toBe("Invalid:errors:booking.notStarted");
     const during = new Date(Date.parse(b.startsAt) + MINUTE);
     expect(await run((db) => startBooking(db, b.id, member(t), { now: during }))).toBe("ok");
-    expect(await run((db) => rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 4, 15) }, member(t), { now: NOW }))).toBe("Conflict:errors:booking.illegalTransition");
+    expect(await run((db) => rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 4, 15) }, member(t), { now: NOW }))).toBe(
+      "Conflict:errors:booking.illegalTransition",
+    );
     expect(await run((db) => cancelBooking(db, b.id, member(t), { now: during }))).toBe("Conflict:errors:booking.illegalTransition");
     expect(await run((db) => completeBooking(db, b.id, member(t), { now: during }))).toBe("ok");
     for (const fn of [startBooking, completeBooking, cancelBooking, markNoShow, confirmBooking]) {
@@ -236,7 +289,9 @@ describe("the state machine, enforced by the services", () => {
   it("a stale version is Conflict errors:conflict; a cancelled booking frees its time", async () => {
     const t = await bookingTenant();
     const b = await book(t, dayAt(NOW, 3, 15));
-    expect(await outcome(withTenant(t.id, (db) => cancelBooking(db, b.id, member(t), { now: NOW, expectedVersion: b.version + 1 })))).toBe("Conflict:errors:conflict");
+    expect(await outcome(withTenant(t.id, (db) => cancelBooking(db, b.id, member(t), { now: NOW, expectedVersion: b.version + 1 })))).toBe(
+      "Conflict:errors:conflict",
+    );
     await withTenant(t.id, (db) => cancelBooking(db, b.id, member(t), { now: NOW, expectedVersion: b.version, reason: "customer called" }));
     expect(await tryBook(t, dayAt(NOW, 3, 15))).toBe("ok");
   });
@@ -256,21 +311,36 @@ describe("audit trail and outbox", () => {
     const t = await bookingTenant();
     const h = await hold(t, dayAt(NOW, 3, 15));
     const c = await confirm(t, { holdId: h.holdId });
-    const moved = await withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: c.bookingId, startsAt: dayAt(NOW, 4, 16) }, member(t), { now: NOW, reason: "rain" }));
+    const moved = await withTenant(t.id, (db) =>
+      rescheduleBooking(db, { bookingId: c.bookingId, startsAt: dayAt(NOW, 4, 16) }, member(t), { now: NOW, reason: "rain" }),
+    );
     expect(moved).toMatchObject({ version: 3, status: "CONFIRMED", startsAt: dayAt(NOW, 4, 16).toISOString() });
     const cancelled = await withTenant(t.id, (db) => cancelBooking(db, c.bookingId, member(t), { now: NOW, reason: "  sick  " }));
     expect(cancelled).toMatchObject({ version: 4, status: "CANCELLED", cancelReason: "sick" });
 
     const events = await bookingEvents(t.id, c.bookingId);
-    expect(events.map((e) => [e.fromStatus, e.toStatus, e.actorKind, e.actorUserId, e.reason, (e.data as { version: number }).version])).toEqual([
+    expect(
+      events.map((e) => [e.fromStatus, e.toStatus, e.actorKind, e.actorUserId, e.reason, (e.data as { version: number }).version]),
+    ).toEqual([
       [null, "HELD", "CUSTOMER", null, null, 1],
       ["HELD", "CONFIRMED", "CUSTOMER", null, null, 2],
       ["CONFIRMED", "CONFIRMED", "MEMBER", t.owner.id, "rain", 3],
       ["CONFIRMED", "CANCELLED", "MEMBER", t.owner.id, "sick", 4],
     ]);
-    expect(events[2].data).toMatchObject({ event: "RESCHEDULE", previousStartsAt: dayAt(NOW, 3, 15).toISOString(), startsAt: dayAt(NOW, 4, 16).toISOString() });
+    expect(events[2].data).toMatchObject({
+      event: "RESCHEDULE",
+      previousStartsAt: dayAt(NOW, 3, 15).toISOString(),
+      startsAt: dayAt(NOW, 4, 16).toISOString(),
+    });
 
-    expect((await outboxFor(t.id, c.bookingId)).map((e) => ({ name: e.name, version: e.data.version, startsAt: e.data.startsAt, extra: e.data.previousStartsAt ?? e.data.by ?? e.data.status }))).toEqual([
+    expect(
+      (await outboxFor(t.id, c.bookingId)).map((e) => ({
+        name: e.name,
+        version: e.data.version,
+        startsAt: e.data.startsAt,
+        extra: e.data.previousStartsAt ?? e.data.by ?? e.data.status,
+      })),
+    ).toEqual([
       { name: "booking/created", version: 2, startsAt: dayAt(NOW, 3, 15).toISOString(), extra: "CONFIRMED" },
       { name: "booking/rescheduled", version: 3, startsAt: dayAt(NOW, 4, 16).toISOString(), extra: dayAt(NOW, 3, 15).toISOString() },
       { name: "booking/cancelled", version: 4, startsAt: dayAt(NOW, 4, 16).toISOString(), extra: "MEMBER" },
@@ -312,13 +382,21 @@ describe("rescheduling, cutoff, agent and listing", () => {
     const second = await addStaff(t.id);
     const b = await book(t, dayAt(NOW, 3, 15));
     const blocker = await book(t, dayAt(NOW, 4, 15));
-    const same = await withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 3, 17) }, member(t), { now: NOW }));
-    expect(same.staff.id).toBe(t.staffId);
-    const moved = await withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 4, 15) }, member(t), { now: NOW }));
-    expect(moved.staff.id).toBe(second);
-    expect(await outcome(withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: blocker.id, startsAt: dayAt(NOW, 4, 15), staffId: second }, member(t), { now: NOW })))).toBe(
-      "Conflict:errors:booking.slotTaken",
+    const same = await withTenant(t.id, (db) =>
+      rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 3, 17) }, member(t), { now: NOW }),
     );
+    expect(same.staff.id).toBe(t.staffId);
+    const moved = await withTenant(t.id, (db) =>
+      rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 4, 15) }, member(t), { now: NOW }),
+    );
+    expect(moved.staff.id).toBe(second);
+    expect(
+      await outcome(
+        withTenant(t.id, (db) =>
+          rescheduleBooking(db, { bookingId: blocker.id, startsAt: dayAt(NOW, 4, 15), staffId: second }, member(t), { now: NOW }),
+        ),
+      ),
+    ).toBe("Conflict:errors:booking.slotTaken");
   });
 
   it("customers change online only before changeCutoffHours; members any time", async () => {
@@ -329,16 +407,40 @@ describe("rescheduling, cutoff, agent and listing", () => {
     const tooLate = new Date(start - 12 * HOUR + MINUTE);
     const err = await domainError(withTenant(t.id, (db) => cancelBooking(db, b.id, { kind: "CUSTOMER" }, { now: tooLate })));
     expect(err).toMatchObject({ kind: "Forbidden", key: "errors:booking.pastCutoff", params: { hours: 12 } });
-    expect(await outcome(withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 5, 15) }, { kind: "CUSTOMER" }, { now: tooLate })))).toBe("Forbidden:errors:booking.pastCutoff");
-    expect(await outcome(withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 5, 15) }, { kind: "CUSTOMER" }, { now: justBefore })))).toBe("ok");
+    expect(
+      await outcome(
+        withTenant(t.id, (db) =>
+          rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 5, 15) }, { kind: "CUSTOMER" }, { now: tooLate }),
+        ),
+      ),
+    ).toBe("Forbidden:errors:booking.pastCutoff");
+    expect(
+      await outcome(
+        withTenant(t.id, (db) =>
+          rescheduleBooking(db, { bookingId: b.id, startsAt: dayAt(NOW, 5, 15) }, { kind: "CUSTOMER" }, { now: justBefore }),
+        ),
+      ),
+    ).toBe("ok");
     const b2 = await book(t, dayAt(NOW, 3, 18));
-    expect(await outcome(withTenant(t.id, (db) => cancelBooking(db, b2.id, member(t), { now: new Date(Date.parse(b2.startsAt) - HOUR) })))).toBe("ok");
+    expect(
+      await outcome(withTenant(t.id, (db) => cancelBooking(db, b2.id, member(t), { now: new Date(Date.parse(b2.startsAt) - HOUR) }))),
+    ).toBe("ok");
   });
 
   it("the agent books with customer rules and requireConfirmation; new customers with verbal consent", async () => {
     const t = await bookingTenant({ requireConfirmation: true, minNoticeMinutes: 120 });
-    const input = { source: "AGENT" as const, serviceId: t.serviceId, customer: { name: "Luis", phone: "512-555-0199", locale: "es" as const, smsConsent: true } };
-    expect(await outcome(withTenant(t.id, (db) => createBooking(db, { ...input, startsAt: new Date(NOW.getTime() + HOUR) }, { kind: "AGENT" }, { now: NOW })))).toBe("Invalid:errors:booking.tooSoon");
+    const input = {
+      source: "AGENT" as const,
+      serviceId: t.serviceId,
+      customer: { name: "Luis", phone: "512-555-0199", locale: "es" as const, smsConsent: true },
+    };
+    expect(
+      await outcome(
+        withTenant(t.id, (db) =>
+          createBooking(db, { ...input, startsAt: new Date(NOW.getTime() + HOUR) }, { kind: "AGENT" }, { now: NOW }),
+        ),
+      ),
+    ).toBe("Invalid:errors:booking.tooSoon");
     const b = await withTenant(t.id, (db) => createBooking(db, { ...input, startsAt: dayAt(NOW, 3, 15) }, { kind: "AGENT" }, { now: NOW }));
     expect(b).toMatchObject({ status: "REQUESTED", source: "AGENT", customer: { name: "Luis", phone: "+15125550199" } });
     const ledger = await withTenant(t.id, (db) => db.consentEvent.findMany());

@@ -17,7 +17,12 @@ const N = 50;
 const tally = (results: string[]) => results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});
 
 async function liveBookings(tenantId: string) {
-  return withTenant(tenantId, (db) => db.booking.findMany({ where: { status: { in: ["HELD", "REQUESTED", "CONFIRMED", "IN_PROGRESS"] } }, select: { id: true, staffId: true, status: true } }));
+  return withTenant(tenantId, (db) =>
+    db.booking.findMany({
+      where: { status: { in: ["HELD", "REQUESTED", "CONFIRMED", "IN_PROGRESS"] } },
+      select: { id: true, staffId: true, status: true },
+    }),
+  );
 }
 
 describe("concurrency: one staff member, one slot, 50 requests at once", () => {
@@ -25,7 +30,9 @@ describe("concurrency: one staff member, one slot, 50 requests at once", () => {
     const t = await bookingTenant();
     const startsAt = dayAt(NOW, 3, 15);
     const results = await Promise.all(
-      Array.from({ length: N }, () => outcome(withTenant(t.id, (db) => holdSlot(db, { serviceId: t.serviceId, startsAt, staffId: t.staffId }, { now: NOW })))),
+      Array.from({ length: N }, () =>
+        outcome(withTenant(t.id, (db) => holdSlot(db, { serviceId: t.serviceId, startsAt, staffId: t.staffId }, { now: NOW }))),
+      ),
     );
     expect(tally(results)).toEqual({ ok: 1, "Conflict:errors:booking.slotTaken": N - 1 });
     expect(await liveBookings(t.id)).toHaveLength(1);
@@ -39,7 +46,12 @@ describe("concurrency: one staff member, one slot, 50 requests at once", () => {
       Array.from({ length: N }, () =>
         outcome(
           withTenant(t.id, (db) =>
-            createBooking(db, { source: "DASHBOARD", serviceId: t.serviceId, startsAt, staffId: t.staffId, customer: { id: customerId } }, { kind: "MEMBER", userId: t.owner.id }, { now: NOW }),
+            createBooking(
+              db,
+              { source: "DASHBOARD", serviceId: t.serviceId, startsAt, staffId: t.staffId, customer: { id: customerId } },
+              { kind: "MEMBER", userId: t.owner.id },
+              { now: NOW },
+            ),
           ),
         ),
       ),
@@ -67,7 +79,12 @@ describe("concurrency: one staff member, one slot, 50 requests at once", () => {
           withTenant(t.id, (db): Promise<unknown> =>
             i % 2
               ? holdSlot(db, { serviceId, startsAt, staffId: t.staffId }, { now: NOW })
-              : createBooking(db, { source: "DASHBOARD", serviceId, startsAt, staffId: t.staffId, customer: { id: customerId } }, { kind: "MEMBER", userId: t.owner.id }, { now: NOW }),
+              : createBooking(
+                  db,
+                  { source: "DASHBOARD", serviceId, startsAt, staffId: t.staffId, customer: { id: customerId } },
+                  { kind: "MEMBER", userId: t.owner.id },
+                  { now: NOW },
+                ),
           ),
         );
       }),
@@ -95,7 +112,18 @@ describe("concurrency: one staff member, one slot, 50 requests at once", () => {
       const made = [];
       for (let i = 0; i < N; i++) {
         made.push(
-          await createBooking(db, { source: "DASHBOARD", serviceId: t.serviceId, startsAt: dayAt(NOW, 5 + i, 15), staffId: t.staffId, customer: { id: customerId } }, { kind: "MEMBER", userId: t.owner.id }, { now: NOW }),
+          await createBooking(
+            db,
+            {
+              source: "DASHBOARD",
+              serviceId: t.serviceId,
+              startsAt: dayAt(NOW, 5 + i, 15),
+              staffId: t.staffId,
+              customer: { id: customerId },
+            },
+            { kind: "MEMBER", userId: t.owner.id },
+            { now: NOW },
+          ),
         );
       }
       return made;
@@ -103,7 +131,16 @@ describe("concurrency: one staff member, one slot, 50 requests at once", () => {
     const target = dayAt(NOW, 3, 15);
     const results = await Promise.all(
       bookings.map((b) =>
-        outcome(withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: b.id, startsAt: target, staffId: t.staffId }, { kind: "MEMBER", userId: t.owner.id }, { now: NOW, expectedVersion: b.version }))),
+        outcome(
+          withTenant(t.id, (db) =>
+            rescheduleBooking(
+              db,
+              { bookingId: b.id, startsAt: target, staffId: t.staffId },
+              { kind: "MEMBER", userId: t.owner.id },
+              { now: NOW, expectedVersion: b.version },
+            ),
+          ),
+        ),
       ),
     );
     expect(tally(results)).toEqual({ ok: 1, "Conflict:errors:booking.slotTaken": N - 1 });

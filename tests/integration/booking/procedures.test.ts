@@ -14,13 +14,27 @@ const soon = () => dayAt(new Date(), 3, 16);
 async function publicBooking(t: BookingTenant, startsAt = soon(), ip?: string) {
   const c = caller(null, null, ip);
   const hold = await c.booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: startsAt.toISOString() });
-  const confirmed = await c.booking.public.confirm({ slug: t.slug, holdId: hold.holdId, name: "Ana", phone: "5125550142", email: "", locale: "en", smsConsent: true, notes: null });
+  const confirmed = await c.booking.public.confirm({
+    slug: t.slug,
+    holdId: hold.holdId,
+    name: "Ana",
+    phone: "5125550142",
+    email: "",
+    locale: "en",
+    smsConsent: true,
+    notes: null,
+  });
   return { hold, confirmed };
 }
 
 async function dashboardBooking(t: BookingTenant, startsAt = soon()) {
   const customerId = await addCustomer(t.id);
-  return caller(t.owner, t.id).booking.create({ serviceId: t.serviceId, startsAt: startsAt.toISOString(), staffId: t.staffId, customer: { id: customerId } });
+  return caller(t.owner, t.id).booking.create({
+    serviceId: t.serviceId,
+    startsAt: startsAt.toISOString(),
+    staffId: t.staffId,
+    customer: { id: customerId },
+  });
 }
 
 describe("public booking by slug", () => {
@@ -36,8 +50,16 @@ describe("public booking by slug", () => {
 
   it("unknown slug is NOT_FOUND; bad input is BAD_REQUEST", async () => {
     const t = await bookingTenant();
-    expect((await trpcError(caller(null).booking.public.hold({ slug: "no-such-business-xyz", serviceId: t.serviceId, startsAt: soon().toISOString() }))).code).toBe("NOT_FOUND");
-    expect((await trpcError(caller(null).booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: "tomorrow at 3" }))).code).toBe("BAD_REQUEST");
+    expect(
+      (
+        await trpcError(
+          caller(null).booking.public.hold({ slug: "no-such-business-xyz", serviceId: t.serviceId, startsAt: soon().toISOString() }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (await trpcError(caller(null).booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: "tomorrow at 3" }))).code,
+    ).toBe("BAD_REQUEST");
   });
 
   it("public procedures are rate-limited per IP (publicForm: 20 a minute)", async () => {
@@ -45,7 +67,8 @@ describe("public booking by slug", () => {
     const ip = "203.0.113.77";
     const token = createManageToken({ bookingId: "nope", tenantId: t.id });
     const codes: string[] = [];
-    for (let i = 0; i < 21; i++) codes.push((await trpcError(caller(null, null, ip).booking.public.manage.get({ slug: t.slug, token }))).code);
+    for (let i = 0; i < 21; i++)
+      codes.push((await trpcError(caller(null, null, ip).booking.public.manage.get({ slug: t.slug, token }))).code);
     expect(codes.slice(0, 20).every((c) => c === "NOT_FOUND")).toBe(true);
     expect(codes[20]).toBe("TOO_MANY_REQUESTS");
   });
@@ -57,13 +80,23 @@ describe("manage links", () => {
     const { confirmed } = await publicBooking(t);
     const manage = caller(null).booking.public.manage;
     const view = await manage.get({ slug: t.slug, token: confirmed.manageToken });
-    expect(view).toMatchObject({ id: confirmed.bookingId, status: "CONFIRMED", canCancel: true, canReschedule: true, business: { timeZone: "America/Chicago" } });
+    expect(view).toMatchObject({
+      id: confirmed.bookingId,
+      status: "CONFIRMED",
+      canCancel: true,
+      canReschedule: true,
+      business: { timeZone: "America/Chicago" },
+    });
     const newTime = dayAt(new Date(), 4, 17);
-    expect(await manage.reschedule({ slug: t.slug, token: confirmed.manageToken, startsAt: newTime.toISOString() })).toMatchObject({ startsAt: newTime.toISOString() });
+    expect(await manage.reschedule({ slug: t.slug, token: confirmed.manageToken, startsAt: newTime.toISOString() })).toMatchObject({
+      startsAt: newTime.toISOString(),
+    });
     // Same token after the version changed.
     const cancelled = await manage.cancel({ slug: t.slug, token: confirmed.manageToken, reason: "can't make it" });
     expect(cancelled).toMatchObject({ status: "CANCELLED", canCancel: false, canReschedule: false });
-    const events = await withTenant(t.id, (db) => db.bookingEvent.findMany({ where: { bookingId: confirmed.bookingId }, orderBy: { createdAt: "asc" } }));
+    const events = await withTenant(t.id, (db) =>
+      db.bookingEvent.findMany({ where: { bookingId: confirmed.bookingId }, orderBy: { createdAt: "asc" } }),
+    );
     expect(events.slice(-2).map((e) => [e.actorKind, e.toStatus])).toEqual([
       ["CUSTOMER", "CONFIRMED"],
       ["CUSTOMER", "CANCELLED"],
@@ -76,12 +109,24 @@ describe("manage links", () => {
     const manage = caller(null).booking.public.manage;
     const [payload, signature] = confirmed.manageToken.split(".");
     const tampered = `${payload}.${signature.startsWith("A") ? "B" : "A"}${signature.slice(1)}`;
-    expect(await trpcError(manage.get({ slug: a.slug, token: tampered }))).toMatchObject({ code: "FORBIDDEN", message: "errors:booking.linkInvalid" });
-    const expired = createManageToken({ bookingId: confirmed.bookingId, tenantId: a.id }, { now: new Date(Date.now() - 2 * 24 * HOUR), ttlDays: 1 });
-    expect(await trpcError(manage.get({ slug: a.slug, token: expired }))).toMatchObject({ code: "FORBIDDEN", message: "errors:booking.linkExpired" });
+    expect(await trpcError(manage.get({ slug: a.slug, token: tampered }))).toMatchObject({
+      code: "FORBIDDEN",
+      message: "errors:booking.linkInvalid",
+    });
+    const expired = createManageToken(
+      { bookingId: confirmed.bookingId, tenantId: a.id },
+      { now: new Date(Date.now() - 2 * 24 * HOUR), ttlDays: 1 },
+    );
+    expect(await trpcError(manage.get({ slug: a.slug, token: expired }))).toMatchObject({
+      code: "FORBIDDEN",
+      message: "errors:booking.linkExpired",
+    });
     expect(await trpcError(manage.cancel({ slug: a.slug, token: expired }))).toMatchObject({ code: "FORBIDDEN" });
     // A's genuine link on B's site.
-    expect(await trpcError(manage.get({ slug: b.slug, token: confirmed.manageToken }))).toMatchObject({ code: "NOT_FOUND", message: "errors:booking.notFound" });
+    expect(await trpcError(manage.get({ slug: b.slug, token: confirmed.manageToken }))).toMatchObject({
+      code: "NOT_FOUND",
+      message: "errors:booking.notFound",
+    });
     // A genuine token naming B as the tenant but A's booking id: RLS hides the row.
     const crossed = createManageToken({ bookingId: confirmed.bookingId, tenantId: b.id });
     expect(await trpcError(manage.cancel({ slug: b.slug, token: crossed }))).toMatchObject({ code: "NOT_FOUND" });
@@ -94,8 +139,13 @@ describe("manage links", () => {
     const token = createManageToken({ bookingId: b.id, tenantId: t.id });
     const manage = caller(null).booking.public.manage;
     expect(await manage.get({ slug: t.slug, token })).toMatchObject({ canCancel: false, canReschedule: false });
-    expect(await trpcError(manage.cancel({ slug: t.slug, token }))).toMatchObject({ code: "FORBIDDEN", message: "errors:booking.pastCutoff" });
-    expect(await trpcError(manage.reschedule({ slug: t.slug, token, startsAt: dayAt(new Date(), 5, 16).toISOString() }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await trpcError(manage.cancel({ slug: t.slug, token }))).toMatchObject({
+      code: "FORBIDDEN",
+      message: "errors:booking.pastCutoff",
+    });
+    expect(await trpcError(manage.reschedule({ slug: t.slug, token, startsAt: dayAt(new Date(), 5, 16).toISOString() }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
     // The business itself can still cancel.
     expect((await caller(t.owner, t.id).booking.cancel({ id: b.id })).status).toBe("CANCELLED");
   });
@@ -109,16 +159,30 @@ describe("member procedures", () => {
     const { confirmed } = await publicBooking(t);
     expect(confirmed.status).toBe("REQUESTED");
     const asStaff = caller(staff, t.id);
-    expect((await asStaff.booking.list({ from: dayAt(new Date(), 3, 0).toISOString(), to: dayAt(new Date(), 4, 0).toISOString() })).map((b) => b.id)).toEqual([confirmed.bookingId]);
+    expect(
+      (await asStaff.booking.list({ from: dayAt(new Date(), 3, 0).toISOString(), to: dayAt(new Date(), 4, 0).toISOString() })).map(
+        (b) => b.id,
+      ),
+    ).toEqual([confirmed.bookingId]);
     expect((await asStaff.booking.get({ id: confirmed.bookingId })).allowedEvents.sort()).toEqual(["CANCEL", "CONFIRM", "RESCHEDULE"]);
     expect(await trpcError(asStaff.booking.confirm({ id: confirmed.bookingId }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await trpcError(asStaff.booking.cancel({ id: confirmed.bookingId }))).toMatchObject({ code: "FORBIDDEN" });
-    const moved = await asStaff.booking.reschedule({ id: confirmed.bookingId, startsAt: dayAt(new Date(), 3, 18).toISOString(), version: 2 });
+    const moved = await asStaff.booking.reschedule({
+      id: confirmed.bookingId,
+      startsAt: dayAt(new Date(), 3, 18).toISOString(),
+      version: 2,
+    });
     expect(moved).toMatchObject({ status: "REQUESTED", version: 3 });
-    expect(await trpcError(asStaff.booking.reschedule({ id: confirmed.bookingId, startsAt: dayAt(new Date(), 3, 19).toISOString(), version: 2 }))).toMatchObject({ code: "CONFLICT", message: "errors:conflict" });
+    expect(
+      await trpcError(
+        asStaff.booking.reschedule({ id: confirmed.bookingId, startsAt: dayAt(new Date(), 3, 19).toISOString(), version: 2 }),
+      ),
+    ).toMatchObject({ code: "CONFLICT", message: "errors:conflict" });
     const approved = await caller(manager, t.id).booking.confirm({ id: confirmed.bookingId, version: 3 });
     expect(approved).toMatchObject({ status: "CONFIRMED", version: 4 });
-    expect(await trpcError(caller(manager, t.id).booking.start({ id: confirmed.bookingId, version: 3 }))).toMatchObject({ code: "CONFLICT" });
+    expect(await trpcError(caller(manager, t.id).booking.start({ id: confirmed.bookingId, version: 3 }))).toMatchObject({
+      code: "CONFLICT",
+    });
     const created = await caller(staff, t.id).booking.create({
       serviceId: t.serviceId,
       startsAt: dayAt(new Date(), 6, 16).toISOString(),
@@ -151,13 +215,23 @@ describe("member procedures", () => {
     // A's booking is untouched, and A still sees it.
     expect((await caller(a.owner, a.id).booking.list(range)).map((x) => [x.id, x.status, x.version])).toEqual([[id, "CONFIRMED", 1]]);
     // B cannot book A's service either (RLS hides it): the service is unavailable to B.
-    expect(await trpcError(asB.booking.create({ serviceId: a.serviceId, startsAt: dayAt(new Date(), 5, 16).toISOString(), customer: { id: await addCustomer(b.id) } }))).toMatchObject({
+    expect(
+      await trpcError(
+        asB.booking.create({
+          serviceId: a.serviceId,
+          startsAt: dayAt(new Date(), 5, 16).toISOString(),
+          customer: { id: await addCustomer(b.id) },
+        }),
+      ),
+    ).toMatchObject({
       code: "BAD_REQUEST",
       message: "errors:booking.serviceUnavailable",
     });
   });
 
   it("signed out: member procedures are UNAUTHORIZED", async () => {
-    expect((await trpcError(caller(null).booking.list({ from: new Date().toISOString(), to: new Date(Date.now() + HOUR).toISOString() }))).code).toBe("UNAUTHORIZED");
+    expect(
+      (await trpcError(caller(null).booking.list({ from: new Date().toISOString(), to: new Date(Date.now() + HOUR).toISOString() }))).code,
+    ).toBe("UNAUTHORIZED");
   });
 });

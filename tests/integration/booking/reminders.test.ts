@@ -26,17 +26,27 @@ const CHICAGO = "America/Chicago";
 // window, so these tests see the BOOKING node's 08:00-21:00 alone (a Texas number below).
 const chicagoPhone = () => `+1312555${String(Math.floor(Math.random() * 10_000)).padStart(4, "0")}`;
 
-async function confirmedBooking(t: BookingTenant, startsAt: Date, customer: { smsConsent?: boolean; email?: string | null; phone?: string } = { smsConsent: true }) {
+async function confirmedBooking(
+  t: BookingTenant,
+  startsAt: Date,
+  customer: { smsConsent?: boolean; email?: string | null; phone?: string } = { smsConsent: true },
+) {
   const customerId = await addCustomer(t.id, { phone: chicagoPhone(), ...customer });
   const b = await withTenant(t.id, (db) =>
-    createBooking(db, { source: "DASHBOARD", serviceId: t.serviceId, startsAt, staffId: t.staffId, customer: { id: customerId } }, { kind: "MEMBER", userId: t.owner.id }),
+    createBooking(
+      db,
+      { source: "DASHBOARD", serviceId: t.serviceId, startsAt, staffId: t.staffId, customer: { id: customerId } },
+      { kind: "MEMBER", userId: t.owner.id },
+    ),
   );
   return { ...b, customerId };
 }
 
 /** The newest booking/* outbox event of a booking, as the relay would deliver it. */
 async function lastEvent(tenantId: string, bookingId: string) {
-  const rows = await withTenant(tenantId, (db) => db.outboxEvent.findMany({ where: { name: { startsWith: "booking/" } }, orderBy: [{ createdAt: "desc" }] }));
+  const rows = await withTenant(tenantId, (db) =>
+    db.outboxEvent.findMany({ where: { name: { startsWith: "booking/" } }, orderBy: [{ createdAt: "desc" }] }),
+  );
   const row = rows.find((r) => (r.data as { bookingId?: string }).bookingId === bookingId);
   if (!row) throw new Error("no booking event");
   return { id: row.id, name: row.name, data: row.data as Record<string, unknown> };
@@ -48,7 +58,16 @@ async function reminderMessages(tenantId: string) {
     db.message.findMany({
       where: { OR: [{ idempotencyKey: { startsWith: "reminder:" } }, { providerMessageId: { startsWith: "reminder:" } }] },
       orderBy: [{ createdAt: "asc" }, { providerMessageId: "asc" }],
-      select: { providerMessageId: true, idempotencyKey: true, channel: true, direction: true, status: true, provider: true, body: true, subject: true },
+      select: {
+        providerMessageId: true,
+        idempotencyKey: true,
+        channel: true,
+        direction: true,
+        status: true,
+        provider: true,
+        body: true,
+        subject: true,
+      },
     }),
   );
   return rows.map((m) => ({ ...m, key: m.idempotencyKey ?? m.providerMessageId }));
@@ -89,7 +108,10 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
       function: fn,
       events: [created],
       steps: sleepsMocked({
-        "wait-1440": () => withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: b.id, startsAt: newStart }, { kind: "CUSTOMER" })).then(() => undefined),
+        "wait-1440": () =>
+          withTenant(t.id, (db) => rescheduleBooking(db, { bookingId: b.id, startsAt: newStart }, { kind: "CUSTOMER" })).then(
+            () => undefined,
+          ),
       }),
     }).execute();
     expect(old.result).toEqual({ superseded: 0, planned: 2, sent: 0, stopped: "stale" });
@@ -111,7 +133,9 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
     const { result } = await new InngestTestEngine({
       function: fn,
       events: [created],
-      steps: sleepsMocked({ "wait-120": () => withTenant(t.id, (db) => cancelBooking(db, b.id, { kind: "CUSTOMER" })).then(() => undefined) }),
+      steps: sleepsMocked({
+        "wait-120": () => withTenant(t.id, (db) => cancelBooking(db, b.id, { kind: "CUSTOMER" })).then(() => undefined),
+      }),
     }).execute();
     expect(result).toEqual({ superseded: 0, planned: 2, sent: 1, stopped: "stale" });
     expect((await reminderMessages(t.id)).map((m) => m.key)).toEqual([`reminder:${b.id}:1:1440`]);
@@ -122,7 +146,8 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
     const emailOnly = await confirmedBooking(t, dayAt(new Date(), 3, 15), { smsConsent: false, email: "pat@example.com" });
     const both = await confirmedBooking(t, dayAt(new Date(), 3, 18), { smsConsent: true, email: "sam@example.com" });
     const neither = await confirmedBooking(t, dayAt(new Date(), 3, 21), { smsConsent: false });
-    const run = async (id: string) => (await new InngestTestEngine({ function: fn, events: [await lastEvent(t.id, id)], steps: sleepsMocked() }).execute()).result;
+    const run = async (id: string) =>
+      (await new InngestTestEngine({ function: fn, events: [await lastEvent(t.id, id)], steps: sleepsMocked() }).execute()).result;
     expect(await run(emailOnly.id)).toMatchObject({ sent: 2 });
     expect(await run(both.id)).toMatchObject({ sent: 2 });
     expect(await run(neither.id)).toMatchObject({ sent: 0, stopped: "noChannel" });
@@ -131,7 +156,9 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
     expect(of(emailOnly.id)).toEqual(["EMAIL:SENT", "EMAIL:SENT"]);
     expect(of(both.id).sort()).toEqual(["EMAIL:SENT", "EMAIL:SENT", "SMS:SENT", "SMS:SENT"]);
     expect(of(neither.id)).toEqual([]);
-    const mailbox = await withTenant(t.id, (db) => db.emailMessage.findMany({ where: { kind: "booking.reminder" }, select: { toAddress: true } }));
+    const mailbox = await withTenant(t.id, (db) =>
+      db.emailMessage.findMany({ where: { kind: "booking.reminder" }, select: { toAddress: true } }),
+    );
     expect(mailbox.map((m) => m.toAddress).sort()).toEqual(["pat@example.com", "pat@example.com", "sam@example.com", "sam@example.com"]);
 
     await setBookingConfig(t.id, { reminders: { enabled: false } });
@@ -147,7 +174,8 @@ describe("reminders through the outbox relay and the local runner (controllable 
     const clock = manualClock();
     const relay = createOutboxRelay({ functions: [fn], mode: "local", tenantId, now: clock.now });
     const runner = createLocalRunner({ functions: [fn], now: clock.now, pollIntervalMs: 20 });
-    const runs = () => withGlobal((g) => g.jobRun.findMany({ where: { functionId: fn.id() }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
+    const runs = () =>
+      withGlobal((g) => g.jobRun.findMany({ where: { functionId: fn.id() }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
     return {
       clock,
       runs,
@@ -211,7 +239,11 @@ describe("reminders through the outbox relay and the local runner (controllable 
     await h.pump();
     const [reminders, cancelledRun] = await h.runs();
     expect(reminders).toMatchObject({ status: "CANCELLED" });
-    expect(cancelledRun).toMatchObject({ status: "COMPLETED", eventName: "booking/cancelled", output: { superseded: 1, planned: 0, sent: 0 } });
+    expect(cancelledRun).toMatchObject({
+      status: "COMPLETED",
+      eventName: "booking/cancelled",
+      output: { superseded: 1, planned: 0, sent: 0 },
+    });
     for (const at of [s.getTime() - DAY, s.getTime() - 2 * HOUR, s.getTime() + HOUR]) {
       h.clock.set(new Date(at));
       await h.pump();
@@ -267,6 +299,8 @@ describe("reminders through the outbox relay and the local runner (controllable 
     const plan = await planBookingReminders(t.id, { bookingId: b.id, version: b.version, startsAt: new Date(b.startsAt).toISOString() });
     const dayBefore = day.minus({ days: 1 });
     const opening = dayBefore.weekday === 7 ? 12 : 9;
-    expect(plan.reminders).toEqual([{ offsetMinutes: 1440, sendAt: dayBefore.set({ hour: opening }).toJSDate().toISOString(), moved: true }]);
+    expect(plan.reminders).toEqual([
+      { offsetMinutes: 1440, sendAt: dayBefore.set({ hour: opening }).toJSDate().toISOString(), moved: true },
+    ]);
   });
 });

@@ -21,7 +21,10 @@ export interface BookingTenant extends TestTenant {
  * service, and the BOOKING node set for the test (no buffer by default, so intervals are
  * exactly the jobs).
  */
-export async function bookingTenant(booking: DeepPartial<TConfigNode<"BOOKING">> = {}, input: { timeZone?: string } = {}): Promise<BookingTenant> {
+export async function bookingTenant(
+  booking: DeepPartial<TConfigNode<"BOOKING">> = {},
+  input: { timeZone?: string } = {},
+): Promise<BookingTenant> {
   const t = await createTestTenant({ input: input.timeZone ? { timeZone: input.timeZone } : {} });
   return withTenant(t.id, async (db) => {
     await writeConfig(db, "BOOKING", { bufferMinutes: 0, travelMinutes: 0, ...booking }, null);
@@ -36,7 +39,11 @@ export async function setBookingConfig(tenantId: string, patch: DeepPartial<TCon
 }
 
 /** A service of a given length (and price), so times in tests are easy to read. */
-export async function addService(tenantId: string, durationMinutes: number, extra: { priceCents?: number; optionGroups?: unknown; depositRule?: unknown; staffIds?: string[] } = {}): Promise<string> {
+export async function addService(
+  tenantId: string,
+  durationMinutes: number,
+  extra: { priceCents?: number; optionGroups?: unknown; depositRule?: unknown; staffIds?: string[] } = {},
+): Promise<string> {
   const row = await withTenant(tenantId, (db) =>
     db.service.create({
       data: {
@@ -57,11 +64,16 @@ export async function addService(tenantId: string, durationMinutes: number, extr
 
 export async function addStaff(tenantId: string, name = uid("tech")): Promise<string> {
   const last = await withTenant(tenantId, (db) => db.staff.aggregate({ _max: { sortOrder: true } }));
-  const row = await withTenant(tenantId, (db) => db.staff.create({ data: { tenantId, name, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } }));
+  const row = await withTenant(tenantId, (db) =>
+    db.staff.create({ data: { tenantId, name, sortOrder: (last._max.sortOrder ?? 0) + 1 }, select: { id: true } }),
+  );
   return row.id;
 }
 
-export async function addCustomer(tenantId: string, data: { phone?: string; email?: string | null; smsConsent?: boolean; locale?: TLocale } = {}): Promise<string> {
+export async function addCustomer(
+  tenantId: string,
+  data: { phone?: string; email?: string | null; smsConsent?: boolean; locale?: TLocale } = {},
+): Promise<string> {
   const row = await withTenant(tenantId, (db) =>
     db.customer.create({
       data: {
@@ -109,7 +121,14 @@ export async function trpcError(p: Promise<unknown>): Promise<TRPCError> {
 
 /** A caller with its own client IP (public procedures are rate-limited per IP). */
 export function caller(user: SessionUser | null, tenantId: string | null = null, ip = `10.${rand()}.${rand()}.${rand()}`) {
-  return createCaller({ requestId: uid("req"), request: new Request("http://localhost/"), user, locale: "en", tenantIdHint: tenantId ?? user?.lastTenantId ?? null, ip });
+  return createCaller({
+    requestId: uid("req"),
+    request: new Request("http://localhost/"),
+    user,
+    locale: "en",
+    tenantIdHint: tenantId ?? user?.lastTenantId ?? null,
+    ip,
+  });
 }
 const rand = () => Math.floor(Math.random() * 250) + 1;
 
@@ -128,6 +147,10 @@ export const bookingEvents = (tenantId: string, bookingId: string) =>
   withTenant(tenantId, (db) => db.bookingEvent.findMany({ where: { bookingId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
 
 export async function outboxFor(tenantId: string, bookingId: string) {
-  const rows = await withTenant(tenantId, (db) => db.outboxEvent.findMany({ where: { name: { startsWith: "booking/" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
-  return rows.filter((r) => (r.data as { bookingId?: string }).bookingId === bookingId).map((r) => ({ name: r.name, data: r.data as Record<string, unknown> }));
+  const rows = await withTenant(tenantId, (db) =>
+    db.outboxEvent.findMany({ where: { name: { startsWith: "booking/" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  );
+  return rows
+    .filter((r) => (r.data as { bookingId?: string }).bookingId === bookingId)
+    .map((r) => ({ name: r.name, data: r.data as Record<string, unknown> }));
 }

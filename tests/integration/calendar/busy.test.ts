@@ -67,7 +67,9 @@ describe("busy times", () => {
     // Google reports the booking's own event merged with a private appointment right after it.
     setGoogleBusy("shop@example.com", [{ start: iso(start), end: iso(new Date(start.getTime() + 2 * hour)) }]);
     await refreshBusyBlocks(t.id, connectionId);
-    expect(await storedBlocks(t.id, connectionId)).toEqual([[iso(new Date(start.getTime() + hour)), iso(new Date(start.getTime() + 2 * hour))]]);
+    expect(await storedBlocks(t.id, connectionId)).toEqual([
+      [iso(new Date(start.getTime() + hour)), iso(new Date(start.getTime() + 2 * hour))],
+    ]);
   });
 
   it("a staff member's calendar blocks only that staff member", async () => {
@@ -78,7 +80,9 @@ describe("busy times", () => {
     const { connectionId } = await connectGoogle(t, "tech@example.com", { staffId: staff.id });
     const rows = await withTenant(t.id, (db) => db.calendarBusyBlock.findMany({ where: { connectionId } }));
     expect(rows.map((r) => r.staffId)).toEqual([staff.id]);
-    const other = await withTenant(t.id, (db) => getBusyBlocks(db, { from: new Date(), to: inDays(30), staffId: "00000000-0000-0000-0000-000000000001" }));
+    const other = await withTenant(t.id, (db) =>
+      getBusyBlocks(db, { from: new Date(), to: inDays(30), staffId: "00000000-0000-0000-0000-000000000001" }),
+    );
     expect(other.blocks).toHaveLength(0);
   });
 
@@ -110,7 +114,12 @@ describe("busy times", () => {
     await settleCalendarBackgroundWork();
     expect(await storedBlocks(t.id, connectionId)).toEqual(before);
     const { connections } = await callerFor(t.owner, t.id).calendar.connections();
-    expect(connections[0]).toMatchObject({ status: "CONNECTED", consecutiveFailures: 2, lastError: "timeout", lastErrorMessage: "Google took too long to answer." });
+    expect(connections[0]).toMatchObject({
+      status: "CONNECTED",
+      consecutiveFailures: 2,
+      lastError: "timeout",
+      lastErrorMessage: "Google took too long to answer.",
+    });
     expect(connections[0].lastSyncedAt).toEqual(old);
 
     // While cooling down after failures, the booking path does not even ask Google.

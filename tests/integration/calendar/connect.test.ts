@@ -29,7 +29,14 @@ describe("connecting Google Calendar", () => {
     const { connections, mode, unconnected } = await owner.calendar.connections();
     expect(mode).toBe("google");
     expect(connections).toHaveLength(1);
-    expect(connections[0]).toMatchObject({ id: result.connectionId, status: "CONNECTED", accountEmail: "shop@example.com", calendarId: "shop@example.com", consecutiveFailures: 0, lastError: null });
+    expect(connections[0]).toMatchObject({
+      id: result.connectionId,
+      status: "CONNECTED",
+      accountEmail: "shop@example.com",
+      calendarId: "shop@example.com",
+      consecutiveFailures: 0,
+      lastError: null,
+    });
     expect(unconnected.some((u) => u.staffId === null)).toBe(false);
 
     const { grant, secretRow } = await withTenant(t.id, async (db) => ({
@@ -39,7 +46,9 @@ describe("connecting Google Calendar", () => {
     expect(grant?.refreshToken).toMatch(/^1\/\/refresh\./);
     // Encrypted at rest: the stored row never holds the token in clear.
     expect(secretRow.ciphertext).not.toContain(grant!.refreshToken);
-    const audit = await withTenant(t.id, (db) => db.auditEntry.findFirst({ where: { action: "calendar.connected", targetId: result.connectionId } }));
+    const audit = await withTenant(t.id, (db) =>
+      db.auditEntry.findFirst({ where: { action: "calendar.connected", targetId: result.connectionId } }),
+    );
     expect(audit).not.toBeNull();
   });
 
@@ -57,10 +66,14 @@ describe("connecting Google Calendar", () => {
     const forged = `${Buffer.from(JSON.stringify({ ...payload, sid: "someone-else" })).toString("base64url")}.${signature}`;
     await expect(owner.calendar.completeConnect({ code, state: forged, nonce })).rejects.toMatchObject(badState);
     // Signature changed.
-    await expect(owner.calendar.completeConnect({ code, state: `${body}.${signature.slice(0, -2)}xx`, nonce })).rejects.toMatchObject(badState);
+    await expect(owner.calendar.completeConnect({ code, state: `${body}.${signature.slice(0, -2)}xx`, nonce })).rejects.toMatchObject(
+      badState,
+    );
     // Right state, but the browser has no (or another) nonce cookie: a link someone else started.
     await expect(owner.calendar.completeConnect({ code, state, nonce: null })).rejects.toMatchObject(badState);
-    await expect(owner.calendar.completeConnect({ code, state, nonce: `${nonce.slice(0, -1)}${nonce.endsWith("x") ? "y" : "x"}` })).rejects.toMatchObject(badState);
+    await expect(
+      owner.calendar.completeConnect({ code, state, nonce: `${nonce.slice(0, -1)}${nonce.endsWith("x") ? "y" : "x"}` }),
+    ).rejects.toMatchObject(badState);
     // Expired (validly signed, 11 minutes old).
     const expired = signOAuthState({ ...payload, exp: Math.floor(Date.now() / 1000) - 60 });
     await expect(owner.calendar.completeConnect({ code, state: expired, nonce })).rejects.toMatchObject(badState);
@@ -85,7 +98,9 @@ describe("connecting Google Calendar", () => {
     await expect(callerFor(manager, t.id).calendar.connectUrl({ staffId: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(callerFor(staffUser, t.id).calendar.connections()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await callerFor(staffUser, t.id).calendar.mode()).toEqual({ mode: "google" });
-    await expect(callerFor(manager, t.id).calendar.connectUrl({ staffId: "00000000-0000-0000-0000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(callerFor(manager, t.id).calendar.connectUrl({ staffId: "00000000-0000-0000-0000-000000000000" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
 
     const result = await connectGoogle(t, "tech@example.com", { staffId: staff.id, user: { ...manager, lastTenantId: t.id } });
     const list = await callerFor(manager, t.id).calendar.connections();
@@ -99,7 +114,10 @@ describe("connecting Google Calendar", () => {
     const owner = callerFor(t.owner, t.id);
     const { url, nonce } = await owner.calendar.connectUrl({ staffId: null });
     const state = new URL(url).searchParams.get("state")!;
-    await expect(owner.calendar.completeConnect({ code: "4/not-a-real-code", state, nonce })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "calendar:errors.googleRefused" });
+    await expect(owner.calendar.completeConnect({ code: "4/not-a-real-code", state, nonce })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "calendar:errors.googleRefused",
+    });
     expect((await owner.calendar.connections()).connections).toHaveLength(0);
   });
 

@@ -34,10 +34,16 @@ describe("local mode (no Google credentials)", () => {
     const owner = callerFor(t.owner, t.id);
     expect(await owner.calendar.mode()).toEqual({ mode: "local" });
     expect(await owner.calendar.connections()).toMatchObject({ mode: "local", connections: [] });
-    await expect(owner.calendar.connectUrl({ staffId: null })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "calendar:errors.notConfigured" });
+    await expect(owner.calendar.connectUrl({ staffId: null })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "calendar:errors.notConfigured",
+    });
 
     const booking = await createBooking(t.id, { startsAt: inDays(2) });
-    const { result } = await new InngestTestEngine({ function: createCalendarSyncFunction(uid("calendar-sync")), events: [bookingEvent("booking/created", booking)] }).execute();
+    const { result } = await new InngestTestEngine({
+      function: createCalendarSyncFunction(uid("calendar-sync")),
+      events: [bookingEvent("booking/created", booking)],
+    }).execute();
     expect(result).toEqual({ status: "skipped", reason: "internal" });
     const row = await withTenant(t.id, (db) => db.booking.findUniqueOrThrow({ where: { id: booking.id } }));
     expect(row).toMatchObject({ calendarSyncStatus: "NOT_NEEDED", externalEventId: null });

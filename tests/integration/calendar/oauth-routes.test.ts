@@ -23,13 +23,23 @@ const args = (request: Request) => ({ request, params: {}, context: {} });
 
 async function start(cookie: string, staffId = "") {
   const body = new URLSearchParams({ staffId });
-  const res = (await startAction(args(new Request("http://localhost/oauth/google/start", { method: "POST", body, headers: { Cookie: cookie, "content-type": "application/x-www-form-urlencoded" } })))) as Response;
+  const res = (await startAction(
+    args(
+      new Request("http://localhost/oauth/google/start", {
+        method: "POST",
+        body,
+        headers: { Cookie: cookie, "content-type": "application/x-www-form-urlencoded" },
+      }),
+    ),
+  )) as Response;
   return res;
 }
 
 async function callback(cookie: string, query: string): Promise<Response> {
   try {
-    return (await callbackLoader(args(new Request(`http://localhost/oauth/google/callback?${query}`, { headers: { Cookie: cookie } })))) as Response;
+    return (await callbackLoader(
+      args(new Request(`http://localhost/oauth/google/callback?${query}`, { headers: { Cookie: cookie } })),
+    )) as Response;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -49,7 +59,10 @@ describe("OAuth routes (browser flow)", () => {
     const nonce = setCookie.split(";")[0]!;
     expect(nonce.startsWith(`${OAUTH_NONCE_COOKIE}=`)).toBe(true);
 
-    const query = new URLSearchParams({ code: googleAuthorizationCode("shop@example.com"), state: google.searchParams.get("state")! }).toString();
+    const query = new URLSearchParams({
+      code: googleAuthorizationCode("shop@example.com"),
+      state: google.searchParams.get("state")!,
+    }).toString();
     const back = await callback(`${session}; ${nonce}`, query);
     expect(back.status).toBe(302);
     expect(back.headers.get("Location")).toBe("/dashboard/calendar?notice=connected");
@@ -61,7 +74,10 @@ describe("OAuth routes (browser flow)", () => {
     const t = await createTestTenant();
     const session = await sessionCookie(t.owner.id);
     const google = new URL((await start(session)).headers.get("Location")!);
-    const query = new URLSearchParams({ code: googleAuthorizationCode("shop@example.com"), state: google.searchParams.get("state")! }).toString();
+    const query = new URLSearchParams({
+      code: googleAuthorizationCode("shop@example.com"),
+      state: google.searchParams.get("state")!,
+    }).toString();
     const back = await callback(session, query);
     expect(back.headers.get("Location")).toBe("/dashboard/calendar?error=badState");
     expect(googleRequestsTo("token")).toHaveLength(0);

@@ -53,14 +53,24 @@ let phoneSeq = 1000;
 /** A booking written straight to the table (the booking domain is someone else's), one hour long. */
 export async function createBooking(
   tenantId: string,
-  options: { startsAt: Date; status?: "CONFIRMED" | "REQUESTED" | "CANCELLED" | "HELD"; staffId?: string; customerName?: string; calendarSyncStatus?: "NOT_NEEDED" | "PENDING" | "SYNCED" | "FAILED" },
+  options: {
+    startsAt: Date;
+    status?: "CONFIRMED" | "REQUESTED" | "CANCELLED" | "HELD";
+    staffId?: string;
+    customerName?: string;
+    calendarSyncStatus?: "NOT_NEEDED" | "PENDING" | "SYNCED" | "FAILED";
+  },
 ) {
   return withTenant(tenantId, async (db) => {
     const [staff, service] = await Promise.all([
-      options.staffId ? db.staff.findUniqueOrThrow({ where: { id: options.staffId } }) : db.staff.findFirstOrThrow({ orderBy: { sortOrder: "asc" } }),
+      options.staffId
+        ? db.staff.findUniqueOrThrow({ where: { id: options.staffId } })
+        : db.staff.findFirstOrThrow({ orderBy: { sortOrder: "asc" } }),
       db.service.findFirstOrThrow({ orderBy: { sortOrder: "asc" } }),
     ]);
-    const customer = await db.customer.create({ data: { tenantId, name: options.customerName ?? "Ana López", phone: `+1512555${phoneSeq++ % 9000}` } });
+    const customer = await db.customer.create({
+      data: { tenantId, name: options.customerName ?? "Ana López", phone: `+1512555${phoneSeq++ % 9000}` },
+    });
     const endsAt = new Date(options.startsAt.getTime() + 3_600_000);
     return db.booking.create({
       data: {
@@ -83,12 +93,23 @@ export async function createBooking(
 }
 
 /** Changes a booking as the booking domain would (time and/or status), bumping its version. */
-export async function changeBooking(tenantId: string, bookingId: string, change: { startsAt?: Date; status?: "CONFIRMED" | "CANCELLED" | "IN_PROGRESS" }) {
+export async function changeBooking(
+  tenantId: string,
+  bookingId: string,
+  change: { startsAt?: Date; status?: "CONFIRMED" | "CANCELLED" | "IN_PROGRESS" },
+) {
   return withTenant(tenantId, (db) =>
     db.booking.update({
       where: { id: bookingId },
       data: {
-        ...(change.startsAt ? { startsAt: change.startsAt, endsAt: new Date(change.startsAt.getTime() + 3_600_000), blockedFrom: change.startsAt, blockedUntil: new Date(change.startsAt.getTime() + 3_600_000) } : {}),
+        ...(change.startsAt
+          ? {
+              startsAt: change.startsAt,
+              endsAt: new Date(change.startsAt.getTime() + 3_600_000),
+              blockedFrom: change.startsAt,
+              blockedUntil: new Date(change.startsAt.getTime() + 3_600_000),
+            }
+          : {}),
         ...(change.status ? { status: change.status } : {}),
         version: { increment: 1 },
       },
@@ -100,7 +121,13 @@ export const bookingEvent = (
   name: "booking/created" | "booking/confirmed" | "booking/rescheduled" | "booking/cancelled",
   booking: { id: string; tenantId: string; version: number; startsAt: Date },
 ) => {
-  const base = { tenantId: booking.tenantId, bookingId: booking.id, version: booking.version, startsAt: booking.startsAt.toISOString(), customerId: null };
+  const base = {
+    tenantId: booking.tenantId,
+    bookingId: booking.id,
+    version: booking.version,
+    startsAt: booking.startsAt.toISOString(),
+    customerId: null,
+  };
   switch (name) {
     case "booking/created":
       return { name, data: { ...base, status: "CONFIRMED" as const, source: "DASHBOARD" as const } };
@@ -120,15 +147,27 @@ export function manualClock(start = new Date()) {
 }
 
 /** Runs a function for one event through the real local runner (retries with backoff, NonRetriableError), driving time by hand. */
-export async function runThroughLocalRunner(fn: AnyInngestFunction, event: { name: string; data: Record<string, unknown> }, options: { maxTicks?: number; between?: (tick: number) => void | Promise<void> } = {}) {
+export async function runThroughLocalRunner(
+  fn: AnyInngestFunction,
+  event: { name: string; data: Record<string, unknown> },
+  options: { maxTicks?: number; between?: (tick: number) => void | Promise<void> } = {},
+) {
   const eventId = randomUUID();
   await withGlobal((g) => createRunsForEvent(g, [fn], { id: eventId, name: event.name, data: event.data, ts: Date.now() }));
   const clock = manualClock();
-  const runner = createLocalRunner({ functions: [fn], now: clock.now, backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0.5 }, pollIntervalMs: 20 });
+  const runner = createLocalRunner({
+    functions: [fn],
+    now: clock.now,
+    backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0.5 },
+    pollIntervalMs: 20,
+  });
   for (let tick = 0; tick < (options.maxTicks ?? 12); tick++) {
     await runner.tick();
     const run = await withGlobal((g) => g.jobRun.findUniqueOrThrow({ where: { functionId_eventId: { functionId: fn.id(), eventId } } }));
-    if (run.status === "COMPLETED" || run.status === "FAILED") return withGlobal((g) => g.jobRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } }));
+    if (run.status === "COMPLETED" || run.status === "FAILED")
+      return withGlobal((g) =>
+        g.jobRun.findUniqueOrThrow({ where: { id: run.id }, include: { steps: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } }),
+      );
     await options.between?.(tick);
     clock.advance(120_000);
   }

@@ -8,7 +8,17 @@ import { withTenant } from "../../../server/db/db.server";
 import { callerFor, createTestTenant, type TestTenant } from "../../helpers/factories";
 import { failGoogle, googleEvents, googleRequests, googleRequestsTo, resetGoogleFaults, revokeGoogleAccess } from "../../mocks/google";
 import { setupMockServer } from "../../mocks/index";
-import { bookingEvent, changeBooking, connectGoogle, createBooking, firstStaff, inDays, runThroughLocalRunner, uid, withGoogleCredentials } from "./support";
+import {
+  bookingEvent,
+  changeBooking,
+  connectGoogle,
+  createBooking,
+  firstStaff,
+  inDays,
+  runThroughLocalRunner,
+  uid,
+  withGoogleCredentials,
+} from "./support";
 
 setupMockServer();
 withGoogleCredentials();
@@ -19,7 +29,8 @@ const calendarSync = createCalendarSyncFunction(uid("calendar-sync"));
 const execute = (event: ReturnType<typeof bookingEvent>) => new InngestTestEngine({ function: calendarSync, events: [event] }).execute();
 
 const bookingRow = (tenantId: string, id: string) => withTenant(tenantId, (db) => db.booking.findUniqueOrThrow({ where: { id } }));
-const connectionRow = (tenantId: string, id: string) => withTenant(tenantId, (db) => db.calendarConnection.findUniqueOrThrow({ where: { id } }));
+const connectionRow = (tenantId: string, id: string) =>
+  withTenant(tenantId, (db) => db.calendarConnection.findUniqueOrThrow({ where: { id } }));
 const alertsSent = (tenantId: string, kind: string) => withTenant(tenantId, (db) => db.emailMessage.findMany({ where: { kind } }));
 
 async function connectedBusiness(email = "shop@example.com"): Promise<{ t: TestTenant; connectionId: string }> {
@@ -45,7 +56,10 @@ describe("booking events -> Google Calendar", () => {
     });
     expect(events[0].summary).toContain("Ana López");
     expect(events[0].description).toContain("Customer: Ana López");
-    expect(await bookingRow(t.id, booking.id)).toMatchObject({ calendarSyncStatus: "SYNCED", externalEventId: googleEventIdFor(booking.id) });
+    expect(await bookingRow(t.id, booking.id)).toMatchObject({
+      calendarSyncStatus: "SYNCED",
+      externalEventId: googleEventIdFor(booking.id),
+    });
 
     // At-least-once delivery: the same event again updates the same Google event.
     await execute(bookingEvent("booking/created", booking));
@@ -84,7 +98,9 @@ describe("booking events -> Google Calendar", () => {
     const booking = await createBooking(t.id, { startsAt: inDays(2, 15), status: "REQUESTED", staffId: staff.id });
     await execute(bookingEvent("booking/created", booking));
     expect(googleEvents("shop@example.com")).toHaveLength(0);
-    expect(googleEvents("tech@example.com")).toEqual([expect.objectContaining({ status: "tentative", summary: expect.stringMatching(/^\[Request\]/) })]);
+    expect(googleEvents("tech@example.com")).toEqual([
+      expect.objectContaining({ status: "tentative", summary: expect.stringMatching(/^\[Request\]/) }),
+    ]);
   });
 
   it("without a connection the booking is NOT_NEEDED and Google is never called", async () => {
@@ -132,7 +148,12 @@ describe("booking events -> Google Calendar", () => {
 
     // The owner sees it in plain words.
     const view = (await callerFor(t.owner, t.id).calendar.connections()).connections[0];
-    expect(view).toMatchObject({ status: "ERROR", lastError: "unavailable", lastErrorMessage: "Google Calendar is having problems on its side.", failedCount: 2 });
+    expect(view).toMatchObject({
+      status: "ERROR",
+      lastError: "unavailable",
+      lastErrorMessage: "Google Calendar is having problems on its side.",
+      failedCount: 2,
+    });
 
     // Google is back: "Sync now" writes both, the connection is healthy again.
     resetGoogleFaults();
@@ -187,7 +208,11 @@ describe("booking events -> Google Calendar", () => {
     const inserts = googleRequests.slice(sinceReconnect).filter((r) => r.route === "events.insert");
     expect(inserts.filter((r) => r.eventId === googleEventIdFor(missedA.id))).toHaveLength(1);
     expect(inserts.filter((r) => r.eventId === googleEventIdFor(missedB.id))).toHaveLength(1);
-    expect(googleEvents("shop@example.com").map((e) => e.id).sort()).toEqual([googleEventIdFor(missedA.id), googleEventIdFor(missedB.id)].sort());
+    expect(
+      googleEvents("shop@example.com")
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([googleEventIdFor(missedA.id), googleEventIdFor(missedB.id)].sort());
     for (const id of [missedA.id, missedB.id, before.id]) expect((await bookingRow(t.id, id)).calendarSyncStatus).toBe("SYNCED");
     expect(await connectionRow(t.id, connectionId)).toMatchObject({ status: "CONNECTED", consecutiveFailures: 0, lastError: null });
 

@@ -45,28 +45,45 @@ describe("services: options, deposit and who can do it", () => {
     const t = await createTestTenant();
     const caller = callerFor(t.owner, t.id);
     const ana = await addStaff(t.id, "Ana");
-    const created = await caller.services.create({ ...base, optionGroups: [sizes], depositRule: { type: "percent", percent: 20 }, staffIds: [ana] });
+    const created = await caller.services.create({
+      ...base,
+      optionGroups: [sizes],
+      depositRule: { type: "percent", percent: 20 },
+      staffIds: [ana],
+    });
     expect(created).toMatchObject({ optionGroups: [sizes], depositRule: { type: "percent", percent: 20 }, staffIds: [ana] });
 
     const listed = (await caller.services.list({ includeInactive: true })).find((s) => s.id === created.id);
     expect(listed).toMatchObject({ optionGroups: [sizes], depositRule: { type: "percent", percent: 20 }, staffIds: [ana] });
     expect((await caller.services.staffChoices()).map((s) => s.name)).toContain("Ana");
 
-    const updated = await caller.services.update({ id: created.id, service: { ...base, optionGroups: [sizes, addOns], depositRule: { type: "fixed", amountCents: 5000 }, staffIds: [] } });
+    const updated = await caller.services.update({
+      id: created.id,
+      service: { ...base, optionGroups: [sizes, addOns], depositRule: { type: "fixed", amountCents: 5000 }, staffIds: [] },
+    });
     expect(updated).toMatchObject({ optionGroups: [sizes, addOns], depositRule: { type: "fixed", amountCents: 5000 }, staffIds: [] });
 
     // Omitted fields keep what is saved.
     const renamed = await caller.services.update({ id: created.id, service: { ...base, name: "Full detail+" } });
     expect(renamed).toMatchObject({ optionGroups: [sizes, addOns], depositRule: { type: "fixed", amountCents: 5000 } });
 
-    const audit = await withTenant(t.id, (db) => db.auditEntry.findMany({ where: { targetId: created.id }, orderBy: { createdAt: "asc" } }));
+    const audit = await withTenant(t.id, (db) =>
+      db.auditEntry.findMany({ where: { targetId: created.id }, orderBy: { createdAt: "asc" } }),
+    );
     expect(audit.map((a) => a.action)).toEqual(["service.created", "service.updated", "service.updated"]);
-    expect(audit[1]?.data).toMatchObject({ from: { depositRule: { type: "percent", percent: 20 }, staffIds: [ana] }, to: { depositRule: { type: "fixed", amountCents: 5000 }, staffIds: [] } });
+    expect(audit[1]?.data).toMatchObject({
+      from: { depositRule: { type: "percent", percent: 20 }, staffIds: [ana] },
+      to: { depositRule: { type: "fixed", amountCents: 5000 }, staffIds: [] },
+    });
     expect((audit[1]?.data as { to: { optionGroups: unknown[] } }).to.optionGroups).toHaveLength(2);
 
     const saved = await withTenant(t.id, (db) => db.service.findUniqueOrThrow({ where: { id: created.id } }));
     expect(quote(saved, {})).toMatchObject({ priceCents: 15000, durationMinutes: 120, depositCents: 5000 });
-    expect(quote(saved, { "vehicle-size": ["suv"], "add-ons": ["pet-hair", "clay-bar"] })).toMatchObject({ priceCents: 15000 + 2500 + 3000 + 4050, durationMinutes: 120 + 30 + 20 + 45, depositCents: 5000 });
+    expect(quote(saved, { "vehicle-size": ["suv"], "add-ons": ["pet-hair", "clay-bar"] })).toMatchObject({
+      priceCents: 15000 + 2500 + 3000 + 4050,
+      durationMinutes: 120 + 30 + 20 + 45,
+      depositCents: 5000,
+    });
     expect(quote(saved, { "vehicle-size": ["coupe"] })).toMatchObject({ priceCents: 14000, durationMinutes: 105 });
   });
 
@@ -76,7 +93,9 @@ describe("services: options, deposit and who can do it", () => {
     const badChoice = { ...sizes, choices: [{ ...sizes.choices[0], name: { en: "Sedan", es: "" } }, sizes.choices[0]] };
     const e1 = await failure(caller.services.create({ ...base, optionGroups: [badChoice] }));
     expect(e1.code).toBe("BAD_REQUEST");
-    expect(Object.keys(describeError(e1, "es").fields ?? {})).toEqual(expect.arrayContaining(["optionGroups.0.choices.0.name.es", "optionGroups.0.choices"]));
+    expect(Object.keys(describeError(e1, "es").fields ?? {})).toEqual(
+      expect.arrayContaining(["optionGroups.0.choices.0.name.es", "optionGroups.0.choices"]),
+    );
 
     const e2 = await failure(caller.services.create({ ...base, optionGroups: [sizes, sizes] }));
     expect(describeError(e2, "es").fields).toMatchObject({ optionGroups: "Cada clave debe ser distinta." });
@@ -90,7 +109,9 @@ describe("services: options, deposit and who can do it", () => {
     expect(Object.keys(describeError(e4, "es").fields ?? {})).toContain("depositRule.percent");
 
     // A deposit equal to the price is allowed.
-    expect((await caller.services.create({ ...base, priceCents: 4000, depositRule: { type: "fixed", amountCents: 4000 } })).depositRule).toEqual({ type: "fixed", amountCents: 4000 });
+    expect(
+      (await caller.services.create({ ...base, priceCents: 4000, depositRule: { type: "fixed", amountCents: 4000 } })).depositRule,
+    ).toEqual({ type: "fixed", amountCents: 4000 });
   });
 
   it("tenant isolation: another tenant cannot update the service, and staff of another tenant (or inactive staff) are refused", async () => {

@@ -14,7 +14,13 @@ const NIGHT = new Date("2026-07-16T04:00:00Z"); // 23:00 CDT
 const NOON = new Date("2026-07-15T17:00:00Z"); // 12:00 CDT
 const minutes = (at: Date, n: number) => new Date(at.getTime() + n * 60_000);
 
-async function reason(tenantId: string, customer: { id: string; phone: string | null; smsConsent: boolean }, conversationId: string, now: Date, purpose?: "customerAction") {
+async function reason(
+  tenantId: string,
+  customer: { id: string; phone: string | null; smsConsent: boolean },
+  conversationId: string,
+  now: Date,
+  purpose?: "customerAction",
+) {
   return withTenant(tenantId, (db) => smsBlockReason(db, { customer, conversationId, automated: true, now, purpose }));
 }
 
@@ -23,7 +29,12 @@ describe("automated replies in a conversation the customer started", () => {
     const t = await createTestTenant();
     for (const channel of ["SMS", "CALL", "VOICEMAIL"] as const) {
       const c = await createCustomer(t.id, { smsConsent: false });
-      const contact = await inbound(t.id, { customer: { id: c.id }, channel, body: channel === "SMS" ? "Do you have time Saturday?" : "Missed call", receivedAt: minutes(NOON, -5) });
+      const contact = await inbound(t.id, {
+        customer: { id: c.id },
+        channel,
+        body: channel === "SMS" ? "Do you have time Saturday?" : "Missed call",
+        receivedAt: minutes(NOON, -5),
+      });
       expect(await reason(t.id, c, contact.conversationId, NOON), channel).toBeNull();
       expect(await reason(t.id, c, contact.conversationId, minutes(NOON, 23 * 60)), channel).toBeNull();
       expect(await reason(t.id, c, contact.conversationId, minutes(NOON, 25 * 60)), channel).toBe("noSmsConsent");

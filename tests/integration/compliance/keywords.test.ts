@@ -13,10 +13,20 @@ import { createCustomer, inbound } from "../inbox/support";
 const DAYTIME = new Date("2026-07-15T17:00:00Z"); // Wednesday 12:00 CDT
 const NIGHT = new Date("2026-07-16T04:00:00Z"); // Wednesday 23:00 CDT
 
-const sentTo = (phone: string) => localSms().sent().filter((s) => s.to === phone);
+const sentTo = (phone: string) =>
+  localSms()
+    .sent()
+    .filter((s) => s.to === phone);
 const ledger = (tenantId: string, phone: string) =>
-  withTenant(tenantId, (db) => db.consentEvent.findMany({ where: { phone }, orderBy: { createdAt: "asc" }, select: { action: true, source: true, words: true, actorUserId: true, customerId: true } }));
-const customerRow = (tenantId: string, id: string) => withTenant(tenantId, (db) => db.customer.findUniqueOrThrow({ where: { id }, select: { smsConsent: true, smsConsentSource: true } }));
+  withTenant(tenantId, (db) =>
+    db.consentEvent.findMany({
+      where: { phone },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, source: true, words: true, actorUserId: true, customerId: true },
+    }),
+  );
+const customerRow = (tenantId: string, id: string) =>
+  withTenant(tenantId, (db) => db.customer.findUniqueOrThrow({ where: { id }, select: { smsConsent: true, smsConsentSource: true } }));
 const automated = (tenantId: string, customerId: string, body: string) =>
   withTenant(tenantId, (db) => recordOutboundMessage(db, { target: { customerId }, channel: "SMS", body, authorUserId: null }));
 
@@ -39,15 +49,26 @@ describe("SMS compliance keywords", () => {
 
     const result = await handleComplianceKeyword(a.id, stop.message.id);
     expect(result).toMatchObject({ handled: true, kind: "OPT_OUT", replyMessageId: expect.any(String) });
-    expect(await ledger(a.id, c.phone!)).toEqual([{ action: "OPT_OUT", source: "sms.keyword", words: "Stop", actorUserId: null, customerId: c.id }]);
+    expect(await ledger(a.id, c.phone!)).toEqual([
+      { action: "OPT_OUT", source: "sms.keyword", words: "Stop", actorUserId: null, customerId: c.id },
+    ]);
     expect(await customerRow(a.id, c.id)).toEqual({ smsConsent: false, smsConsentSource: "sms.keyword" });
 
     const texts = sentTo(c.phone!);
     expect(texts).toHaveLength(1);
     expect(texts[0]!.body).toContain(a.name);
     expect(texts[0]!.body).toMatch(/no more texts/i);
-    const reply = await withTenant(a.id, (db) => db.message.findUniqueOrThrow({ where: { id: (result as { replyMessageId: string }).replyMessageId } }));
-    expect(reply).toMatchObject({ status: "SENT", direction: "OUTBOUND", channel: "SMS", idempotencyKey: `compliance:${stop.message.id}`, authorUserId: null, conversationId: stop.conversationId });
+    const reply = await withTenant(a.id, (db) =>
+      db.message.findUniqueOrThrow({ where: { id: (result as { replyMessageId: string }).replyMessageId } }),
+    );
+    expect(reply).toMatchObject({
+      status: "SENT",
+      direction: "OUTBOUND",
+      channel: "SMS",
+      idempotencyKey: `compliance:${stop.message.id}`,
+      authorUserId: null,
+      conversationId: stop.conversationId,
+    });
 
     // Even with consent given again by hand (and a member's own reply), nothing goes to a number whose last word was STOP... until START.
     vi.useFakeTimers({ toFake: ["Date"], now: DAYTIME });
@@ -60,14 +81,19 @@ describe("SMS compliance keywords", () => {
   it("handling the same message twice writes one ledger row and sends one text", async () => {
     const c = await createCustomer(a.id, { smsConsent: true });
     const stop = await inbound(a.id, { customer: { id: c.id }, body: "please stop texting me" });
-    const [first, second] = await Promise.all([handleComplianceKeyword(a.id, stop.message.id), handleComplianceKeyword(a.id, stop.message.id)]);
+    const [first, second] = await Promise.all([
+      handleComplianceKeyword(a.id, stop.message.id),
+      handleComplianceKeyword(a.id, stop.message.id),
+    ]);
     const third = await handleComplianceKeyword(a.id, stop.message.id);
     expect(first).toMatchObject({ handled: true, kind: "OPT_OUT" });
     expect(second).toEqual(first);
     expect(third).toEqual(first);
     expect(await ledger(a.id, c.phone!)).toHaveLength(1);
     expect(sentTo(c.phone!)).toHaveLength(1);
-    expect(await withTenant(a.id, (db) => db.message.count({ where: { conversationId: stop.conversationId, direction: "OUTBOUND" } }))).toBe(1);
+    expect(
+      await withTenant(a.id, (db) => db.message.count({ where: { conversationId: stop.conversationId, direction: "OUTBOUND" } })),
+    ).toBe(1);
   });
 
   it("START opts back in: ledger OPT_IN, consent true, a confirmation, and automated texts flow again", async () => {
@@ -152,9 +178,20 @@ describe("SMS compliance keywords", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NIGHT });
     const blocked = await automated(a.id, c.id, "Reminder: tomorrow 9am");
     expect(blocked.message).toMatchObject({ status: "BLOCKED", blockedReason: "quietHours", direction: "OUTBOUND" });
-    expect(await withTenant(a.id, (db) => db.message.findUniqueOrThrow({ where: { id: blocked.message.id }, select: { blockedReason: true, status: true } }))).toEqual({ status: "BLOCKED", blockedReason: "quietHours" });
+    expect(
+      await withTenant(a.id, (db) =>
+        db.message.findUniqueOrThrow({ where: { id: blocked.message.id }, select: { blockedReason: true, status: true } }),
+      ),
+    ).toEqual({ status: "BLOCKED", blockedReason: "quietHours" });
 
-    const member = await withTenant(a.id, (db) => recordOutboundMessage(db, { target: { customerId: c.id }, channel: "SMS", body: "Sorry for the late text", authorUserId: a.owner.id }));
+    const member = await withTenant(a.id, (db) =>
+      recordOutboundMessage(db, {
+        target: { customerId: c.id },
+        channel: "SMS",
+        body: "Sorry for the late text",
+        authorUserId: a.owner.id,
+      }),
+    );
     expect(member.message.status).toBe("QUEUED");
 
     // The customer texts at 23:00; the automated answer within 10 minutes is a reply, not a cold text.
@@ -167,14 +204,17 @@ describe("SMS compliance keywords", () => {
   it("quiet hours follow the customer's address state (Florida: 8 p.m.) over the business's zone", async () => {
     const c = await createCustomer(a.id, { smsConsent: true });
     await withTenant(a.id, (db) => db.customer.update({ where: { id: c.id }, data: { address: { city: "Miami", state: "FL" } } }));
-    const conversationId = (await inbound(a.id, { customer: { id: c.id }, body: "hi", receivedAt: new Date("2026-07-15T15:00:00Z") })).conversationId;
+    const conversationId = (await inbound(a.id, { customer: { id: c.id }, body: "hi", receivedAt: new Date("2026-07-15T15:00:00Z") }))
+      .conversationId;
     const customer = { id: c.id, phone: c.phone, smsConsent: true };
     // 20:30 EDT = 19:30 CDT: fine for Texas, too late for Florida.
     const now = new Date("2026-07-16T00:30:00Z");
     const check = (db: TenantDb) => smsBlockReason(db, { customer, conversationId, automated: true, now });
     expect(await withTenant(a.id, check)).toBe("quietHours");
     expect(await withTenant(a.id, (db) => smsBlockReason(db, { customer, conversationId, automated: false, now }))).toBeNull();
-    expect(await withTenant(a.id, (db) => smsBlockReason(db, { customer, conversationId, automated: true, now, purpose: "compliance" }))).toBeNull();
+    expect(
+      await withTenant(a.id, (db) => smsBlockReason(db, { customer, conversationId, automated: true, now, purpose: "compliance" })),
+    ).toBeNull();
     await withTenant(a.id, (db) => db.customer.update({ where: { id: c.id }, data: { address: { state: "TX" } } }));
     expect(await withTenant(a.id, check)).toBeNull();
   });
@@ -204,7 +244,9 @@ describe("SMS compliance keywords", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: DAYTIME });
     void handleComplianceKeyword(a.id, stop.message.id);
     await vi.waitFor(() => expect(reachedCarrier).toBe(true));
-    expect(await withTenant(a.id, (db) => db.message.count({ where: { idempotencyKey: `compliance:${stop.message.id}`, status: "SENDING" } }))).toBe(1);
+    expect(
+      await withTenant(a.id, (db) => db.message.count({ where: { idempotencyKey: `compliance:${stop.message.id}`, status: "SENDING" } })),
+    ).toBe(1);
     installSmsPort(undefined);
     localSms().clear();
     // A concurrent duplicate right away does not send it a second time...

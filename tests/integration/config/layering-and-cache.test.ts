@@ -22,7 +22,11 @@ const SUNDAYS = {
 /** Changes the stored override behind the cache's back (as another instance would). */
 async function rawSetOverride(tenantId: string, node: string, data: unknown) {
   const n = await withTenant(tenantId, (db) =>
-    db.$executeRawUnsafe(`UPDATE "config_overrides" SET "data" = $1::jsonb, "version" = "version" + 1 WHERE "node" = $2::"ConfigNodeKey"`, JSON.stringify(data), node),
+    db.$executeRawUnsafe(
+      `UPDATE "config_overrides" SET "data" = $1::jsonb, "version" = "version" + 1 WHERE "node" = $2::"ConfigNodeKey"`,
+      JSON.stringify(data),
+      node,
+    ),
   );
   expect(n).toBe(1);
 }
@@ -54,16 +58,24 @@ describe("config layering: platform default <- pack <- tenant override", () => {
     expect(all.BILLING).toEqual(PLATFORM_CONFIG_DEFAULTS.BILLING);
     expect(all.EMAIL).toEqual({ ...PLATFORM_CONFIG_DEFAULTS.EMAIL, fromName: t.name }); // onboarding's override
     expect(all.LOYALTY).toEqual({ ...PLATFORM_CONFIG_DEFAULTS.LOYALTY, ...pack.config.LOYALTY, enabled: true });
-    expect(all.SITE).toMatchObject({ headline: pack.config.SITE.headline, blocks: pack.config.SITE.blocks, showPrices: PLATFORM_CONFIG_DEFAULTS.SITE.showPrices });
+    expect(all.SITE).toMatchObject({
+      headline: pack.config.SITE.headline,
+      blocks: pack.config.SITE.blocks,
+      showPrices: PLATFORM_CONFIG_DEFAULTS.SITE.showPrices,
+    });
 
     // An override of one language keeps the pack's other language; an array replaces the pack's.
-    const site = await withTenant(t.id, (db) => writeConfig(db, "SITE", { headline: { en: "Greener lawns" }, blocks: ["hero", "contact"] }, t.owner.id));
+    const site = await withTenant(t.id, (db) =>
+      writeConfig(db, "SITE", { headline: { en: "Greener lawns" }, blocks: ["hero", "contact"] }, t.owner.id),
+    );
     expect(site.headline).toEqual({ en: "Greener lawns", es: pack.config.SITE.headline.es });
     expect(site.blocks).toEqual(["hero", "contact"]);
     expect(site.tagline).toEqual(pack.config.SITE.tagline);
     expect(await read(t.id, "SITE")).toEqual(site);
     // Only the patch is stored: a later pack change still reaches the other fields.
-    expect(await withTenant(t.id, (db) => db.configOverride.findUniqueOrThrow({ where: { tenantId_node: { tenantId: t.id, node: "SITE" } } }))).toMatchObject({
+    expect(
+      await withTenant(t.id, (db) => db.configOverride.findUniqueOrThrow({ where: { tenantId_node: { tenantId: t.id, node: "SITE" } } })),
+    ).toMatchObject({
       data: { headline: { en: "Greener lawns" }, blocks: ["hero", "contact"] },
     });
   });

@@ -9,7 +9,10 @@ import { callerFor, createMember, createTestTenant } from "../../helpers/factori
 
 const HOURS = {
   weekly: {
-    mon: [{ open: "08:00", close: "12:00" }, { open: "13:00", close: "17:00" }],
+    mon: [
+      { open: "08:00", close: "12:00" },
+      { open: "13:00", close: "17:00" },
+    ],
     tue: [{ open: "08:00", close: "17:00" }],
     wed: [],
     thu: [{ open: "08:00", close: "17:00" }],
@@ -80,11 +83,16 @@ describe("config procedures", () => {
     const es = await failure(callerFor(t.owner, t.id, "es").config.HOURS.update(bad));
     expect(shapeOf(es, "es")).toMatchObject({
       message: "Algunos campos necesitan su atención.",
-      data: { fields: { "weekly.mon.0.open": "Use una hora como 09:00.", "weekly.tue.0": "La hora de apertura debe ser antes de la de cierre." } },
+      data: {
+        fields: { "weekly.mon.0.open": "Use una hora como 09:00.", "weekly.tue.0": "La hora de apertura debe ser antes de la de cierre." },
+      },
     });
 
     const site = await failure(callerFor(t.owner, t.id, "es").config.SITE.update({ primaryColor: "blue", contactPhone: "555-1234" }));
-    expect(shapeOf(site, "es").data.fields).toEqual({ primaryColor: "Use un color como #1d5ef1.", contactPhone: "Escriba un número de teléfono válido." });
+    expect(shapeOf(site, "es").data.fields).toEqual({
+      primaryColor: "Use un color como #1d5ef1.",
+      contactPhone: "Escriba un número de teléfono válido.",
+    });
 
     // Unknown keys are refused too (strict schemas), and nothing was written.
     expect((await failure(callerFor(t.owner, t.id).config.PHONE.update({ ringSecs: 10 } as never))).code).toBe("BAD_REQUEST");
@@ -116,7 +124,9 @@ describe("config procedures", () => {
     expect((await asOwner.config.PHONE.update({ ringSeconds: 30 })).ringSeconds).toBe(30);
     expect((await asOwner.config.BILLING.update({ plan: "PRO" })).plan).toBe("PRO");
 
-    const stored = await withTenant(t.id, (db) => db.configOverride.findMany({ where: { node: { in: ["PHONE", "BILLING", "SITE"] } }, select: { node: true, updatedByUserId: true } }));
+    const stored = await withTenant(t.id, (db) =>
+      db.configOverride.findMany({ where: { node: { in: ["PHONE", "BILLING", "SITE"] } }, select: { node: true, updatedByUserId: true } }),
+    );
     expect(stored.sort((a, b) => a.node.localeCompare(b.node))).toEqual([
       { node: "BILLING", updatedByUserId: t.owner.id },
       { node: "PHONE", updatedByUserId: t.owner.id },
@@ -134,7 +144,10 @@ describe("config procedures", () => {
     await caller.config.reset({ node: "PHONE" }); // nothing to reset: no audit, no event
 
     const { audit, events } = await withTenant(t.id, async (db) => ({
-      audit: await db.auditEntry.findMany({ where: { targetType: "config", targetId: "HOURS" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+      audit: await db.auditEntry.findMany({
+        where: { targetType: "config", targetId: "HOURS" },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
       events: await db.outboxEvent.findMany({ where: { name: "config/changed" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     }));
     expect(audit.map((a) => [a.action, (a.data as { version?: number }).version ?? null, a.actorUserId])).toEqual([
@@ -144,7 +157,9 @@ describe("config procedures", () => {
       ["config.reset", null, t.owner.id],
       ["config.updated", 1, t.owner.id],
     ]);
-    const hoursEvents = events.map((e) => e.data as { node: string; version: number; changedByUserId: string | null; tenantId: string }).filter((d) => d.node === "HOURS");
+    const hoursEvents = events
+      .map((e) => e.data as { node: string; version: number; changedByUserId: string | null; tenantId: string })
+      .filter((d) => d.node === "HOURS");
     expect(hoursEvents.map((d) => d.version)).toEqual([1, 2, 3, 0, 1]);
     expect(hoursEvents.every((d) => d.tenantId === t.id && d.changedByUserId === t.owner.id)).toBe(true);
     expect(events.filter((e) => (e.data as { node: string }).node === "PHONE")).toEqual([]);

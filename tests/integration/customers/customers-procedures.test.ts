@@ -58,16 +58,29 @@ describe("customers procedures", () => {
       status: 400,
       i18nKey: "errors:invalidInput",
       message: "Some fields need your attention.",
-      fields: { name: "This field is required.", phone: "Enter a valid phone number.", email: "Enter a valid email address.", "tags.0": "This is too long." },
+      fields: {
+        name: "This field is required.",
+        phone: "Enter a valid phone number.",
+        email: "Enter a valid email address.",
+        "tags.0": "This is too long.",
+      },
     });
     const es = await described(callerFor(t.owner, t.id, "es").customers.create(bad), "es");
     expect(es).toMatchObject({
       message: "Algunos campos necesitan su atención.",
-      fields: { name: "Este campo es obligatorio.", phone: "Escriba un número de teléfono válido.", email: "Escriba un correo electrónico válido.", "tags.0": "Es demasiado largo." },
+      fields: {
+        name: "Este campo es obligatorio.",
+        phone: "Escriba un número de teléfono válido.",
+        email: "Escriba un correo electrónico válido.",
+        "tags.0": "Es demasiado largo.",
+      },
     });
 
     // Trade fields are checked against the pack: a detailer keeps vehicles, not pets.
-    const fieldsEs = await described(callerFor(t.owner, t.id, "es").customers.create({ name: "Ana", fields: { pets: ["Rex"], vehicles: ["ok", "y".repeat(201)] } }), "es");
+    const fieldsEs = await described(
+      callerFor(t.owner, t.id, "es").customers.create({ name: "Ana", fields: { pets: ["Rex"], vehicles: ["ok", "y".repeat(201)] } }),
+      "es",
+    );
     expect(fieldsEs).toMatchObject({
       code: "BAD_REQUEST",
       fields: { "fields.pets": translateNow("es", "errors:customers.unknownField"), "fields.vehicles.1": "Es demasiado largo." },
@@ -83,11 +96,22 @@ describe("customers procedures", () => {
   it("update is a patch; phone numbers stay unique per business with a translated conflict", async () => {
     const t = await createTestTenant();
     const caller = callerFor(t.owner, t.id, "es");
-    const a = await caller.customers.create({ name: "David Thompson", phone: "5125550101", fields: { vehicles: ["Tacoma"] }, tags: ["vip"] });
+    const a = await caller.customers.create({
+      name: "David Thompson",
+      phone: "5125550101",
+      fields: { vehicles: ["Tacoma"] },
+      tags: ["vip"],
+    });
     const b = await caller.customers.create({ name: "Marcus Johnson", phone: "5125550107" });
 
     const updated = await caller.customers.update({ id: a.id, email: "DAVID@example.com", fields: { vehicles: ["Tacoma", "Civic"] } });
-    expect(updated).toMatchObject({ name: "David Thompson", phone: "+15125550101", email: "david@example.com", tags: ["vip"], fields: { vehicles: ["Tacoma", "Civic"] } });
+    expect(updated).toMatchObject({
+      name: "David Thompson",
+      phone: "+15125550101",
+      email: "david@example.com",
+      tags: ["vip"],
+      fields: { vehicles: ["Tacoma", "Civic"] },
+    });
     expect((await caller.customers.update({ id: a.id, fields: { vehicles: null }, notes: "" })).fields).toEqual({});
 
     const conflict = await described(caller.customers.update({ id: b.id, phone: "(512) 555-0101" }), "es");

@@ -91,7 +91,13 @@ describe("merging customers", () => {
     }));
     expect(state.bookings).toEqual([{ customerId: survivor.id, _count: { _all: 3 } }]);
     expect(state.conversations).toHaveLength(1);
-    expect(state.conversations[0]).toMatchObject({ id: own.id, customerId: survivor.id, unreadCount: 3, aiEnabled: false, lastMessagePreview: `last of ${duplicate.id}` });
+    expect(state.conversations[0]).toMatchObject({
+      id: own.id,
+      customerId: survivor.id,
+      unreadCount: 3,
+      aiEnabled: false,
+      lastMessagePreview: `last of ${duplicate.id}`,
+    });
     expect(state.messages).toBe(5);
     expect(state.hidden.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
       [
@@ -120,19 +126,27 @@ describe("merging customers", () => {
     // Merged records cannot be merged or edited again.
     expect((await failure(caller.customers.merge({ survivorId: survivor.id, duplicateId: duplicate.id }))).code).toBe("CONFLICT");
     expect((await failure(caller.customers.update({ id: duplicate.id, name: "X" }))).code).toBe("CONFLICT");
-    expect((await described(caller.customers.merge({ survivorId: survivor.id, duplicateId: survivor.id }), "es")).i18nKey).toBe("errors:customers.mergeSelf");
+    expect((await described(caller.customers.merge({ survivorId: survivor.id, duplicateId: survivor.id }), "es")).i18nKey).toBe(
+      "errors:customers.mergeSelf",
+    );
   });
 
   it("a survivor without a phone takes the duplicate's number and its consent; a lone conversation moves", async () => {
     const t = await createTestTenant();
     const caller = callerFor(t.owner, t.id);
     const survivor = await caller.customers.create({ name: "Marcus Johnson", email: "marcus@example.com" });
-    const duplicate = await caller.customers.create({ name: "Marcus Jonson", phone: "5125550107", smsConsent: { source: "booking.public" } });
+    const duplicate = await caller.customers.create({
+      name: "Marcus Jonson",
+      phone: "5125550107",
+      smsConsent: { source: "booking.public" },
+    });
     const conversation = await addConversation(t.id, duplicate.id, { count: 1 });
     const { survivor: merged, moved } = await caller.customers.merge({ survivorId: survivor.id, duplicateId: duplicate.id });
     expect(moved).toMatchObject({ conversation: "moved", phone: true, messages: 0 });
     expect(merged).toMatchObject({ phone: "+15125550107", smsConsent: { granted: true, source: "booking.public" } });
-    expect(await withTenant(t.id, (db) => db.conversation.findUniqueOrThrow({ where: { id: conversation.id } }))).toMatchObject({ customerId: survivor.id });
+    expect(await withTenant(t.id, (db) => db.conversation.findUniqueOrThrow({ where: { id: conversation.id } }))).toMatchObject({
+      customerId: survivor.id,
+    });
     expect((await caller.customers.byPhone({ phone: "5125550107" }))?.id).toBe(survivor.id);
   });
 
@@ -157,7 +171,9 @@ describe("merging customers", () => {
           return Reflect.get(target, prop, receiver);
         },
       });
-    await expect(withTenant(t.id, (db) => mergeCustomers(failingAudit(db), survivor.id, duplicate.id, t.owner.id))).rejects.toThrow("disk full");
+    await expect(withTenant(t.id, (db) => mergeCustomers(failingAudit(db), survivor.id, duplicate.id, t.owner.id))).rejects.toThrow(
+      "disk full",
+    );
     expect(await snapshot()).toEqual(before);
     expect(before.messages.filter((m) => m.conversationId === theirs.id)).toHaveLength(2);
   });

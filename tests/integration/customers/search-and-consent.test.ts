@@ -18,7 +18,8 @@ describe("customer search", () => {
       { key: "david", name: "David Thompson", phone: "5125550101", email: "dthompson@example.com", tags: [] },
       { key: "nophone", name: "Zoe Martin", email: "zoe@example.org", tags: [] },
     ];
-    for (const p of people) ids[p.key] = (await caller.customers.create({ name: p.name, phone: p.phone ?? null, email: p.email, tags: p.tags })).id;
+    for (const p of people)
+      ids[p.key] = (await caller.customers.create({ name: p.name, phone: p.phone ?? null, email: p.email, tags: p.tags })).id;
     await addBooking(t.id, ids.david, { daysFromNow: -20, status: "COMPLETED" });
     await addBooking(t.id, ids.david, { daysFromNow: -2, status: "COMPLETED" });
     await addBooking(t.id, ids.david, { daysFromNow: 6, status: "CONFIRMED" });
@@ -64,7 +65,13 @@ describe("customer search", () => {
     const first = await caller.customers.list({ limit: 2 });
     const second = await caller.customers.list({ limit: 2, cursor: first.nextCursor! });
     const third = await caller.customers.list({ limit: 2, cursor: second.nextCursor! });
-    expect([...first.items, ...second.items, ...third.items].map((i) => i.name)).toEqual(["Alejandra Gómez", "David Thompson", "Marcus Johnson", "María Rodríguez", "Zoe Martin"]);
+    expect([...first.items, ...second.items, ...third.items].map((i) => i.name)).toEqual([
+      "Alejandra Gómez",
+      "David Thompson",
+      "Marcus Johnson",
+      "María Rodríguez",
+      "Zoe Martin",
+    ]);
     expect(third.nextCursor).toBeNull();
     const david = first.items[1];
     expect(david.lastBookingAt!.getTime()).toBeLessThan(Date.now());
@@ -102,8 +109,15 @@ describe("SMS consent", () => {
     // A new number withdraws consent: it was given for the old one.
     const moved = await caller.customers.update({ id: c.id, phone: "5125550199" });
     expect(moved.smsConsent).toMatchObject({ granted: false, source: "customers.phoneChanged" });
-    const ledger = await withTenant(t.id, (db) => db.consentEvent.findMany({ where: { customerId: c.id }, orderBy: { createdAt: "desc" }, take: 1 }));
-    expect(ledger[0]).toMatchObject({ action: "OPT_OUT", phone: "+15125550103", source: "customers.phoneChanged", actorUserId: manager.user.id });
+    const ledger = await withTenant(t.id, (db) =>
+      db.consentEvent.findMany({ where: { customerId: c.id }, orderBy: { createdAt: "desc" }, take: 1 }),
+    );
+    expect(ledger[0]).toMatchObject({
+      action: "OPT_OUT",
+      phone: "+15125550103",
+      source: "customers.phoneChanged",
+      actorUserId: manager.user.id,
+    });
   });
 
   it("consent needs a phone number; the ledger cannot be rewritten by the tenant", async () => {
@@ -126,12 +140,19 @@ describe("SMS consent", () => {
     const first = await withTenant(t.id, (db) => upsertCustomerByPhone(db, { phone: "(512) 555-0177" }));
     expect(first.created).toBe(true);
     expect(first.customer).toMatchObject({ name: "(512) 555-0177", phone: "+15125550177", locale: "es" });
-    const again = await withTenant(t.id, (db) => upsertCustomerByPhone(db, { phone: "+15125550177", name: "Someone Else", email: "new@example.com" }));
+    const again = await withTenant(t.id, (db) =>
+      upsertCustomerByPhone(db, { phone: "+15125550177", name: "Someone Else", email: "new@example.com" }),
+    );
     expect(again).toMatchObject({ created: false, customer: { id: first.customer.id, name: "(512) 555-0177", email: "new@example.com" } });
     // Two first contacts at once: one customer.
-    const racers = await Promise.all([0, 1, 2].map(() => withTenant(t.id, (db) => upsertCustomerByPhone(db, { phone: "512 555 0178", name: "Racer" }))));
+    const racers = await Promise.all(
+      [0, 1, 2].map(() => withTenant(t.id, (db) => upsertCustomerByPhone(db, { phone: "512 555 0178", name: "Racer" }))),
+    );
     expect(new Set(racers.map((r) => r.customer.id)).size).toBe(1);
     expect(racers.filter((r) => r.created)).toHaveLength(1);
-    await expect(withTenant(t.id, (db) => upsertCustomerByPhone(db, { phone: "555" }))).rejects.toMatchObject({ kind: "Invalid", fields: { phone: "errors:validation.phoneE164" } });
+    await expect(withTenant(t.id, (db) => upsertCustomerByPhone(db, { phone: "555" }))).rejects.toMatchObject({
+      kind: "Invalid",
+      fields: { phone: "errors:validation.phoneE164" },
+    });
   });
 });

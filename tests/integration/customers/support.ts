@@ -22,7 +22,11 @@ export async function described(p: Promise<unknown>, locale: "en" | "es" = "en")
 let slot = 0;
 
 /** A booking for a customer (a new staff member and the tenant's first service), `daysFromNow` away. */
-export async function addBooking(tenantId: string, customerId: string, options: { daysFromNow: number; status?: "REQUESTED" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW"; priceCents?: number }) {
+export async function addBooking(
+  tenantId: string,
+  customerId: string,
+  options: { daysFromNow: number; status?: "REQUESTED" | "CONFIRMED" | "COMPLETED" | "CANCELLED" | "NO_SHOW"; priceCents?: number },
+) {
   return withTenant(tenantId, async (db) => {
     const service = await db.service.findFirstOrThrow({ orderBy: { sortOrder: "asc" } });
     const staff = await db.staff.create({ data: { tenantId, name: `Tech ${++slot}` } });
@@ -48,15 +52,36 @@ export async function addBooking(tenantId: string, customerId: string, options: 
 }
 
 /** A conversation with `count` inbound texts for a customer. */
-export async function addConversation(tenantId: string, customerId: string, options: { count: number; unread?: number; at?: Date; aiEnabled?: boolean }) {
+export async function addConversation(
+  tenantId: string,
+  customerId: string,
+  options: { count: number; unread?: number; at?: Date; aiEnabled?: boolean },
+) {
   return withTenant(tenantId, async (db) => {
     const at = options.at ?? new Date();
     const conversation = await db.conversation.create({
-      data: { tenantId, customerId, unreadCount: options.unread ?? 0, lastMessageAt: at, lastMessagePreview: `last of ${customerId}`, aiEnabled: options.aiEnabled ?? true },
+      data: {
+        tenantId,
+        customerId,
+        unreadCount: options.unread ?? 0,
+        lastMessageAt: at,
+        lastMessagePreview: `last of ${customerId}`,
+        aiEnabled: options.aiEnabled ?? true,
+      },
     });
     for (let i = 0; i < options.count; i++) {
       await db.message.create({
-        data: { tenantId, conversationId: conversation.id, channel: "SMS", direction: "INBOUND", status: "RECEIVED", body: `hello ${i}`, provider: "local", providerMessageId: `${conversation.id}-${i}`, createdAt: new Date(at.getTime() - (options.count - i) * 1000) },
+        data: {
+          tenantId,
+          conversationId: conversation.id,
+          channel: "SMS",
+          direction: "INBOUND",
+          status: "RECEIVED",
+          body: `hello ${i}`,
+          provider: "local",
+          providerMessageId: `${conversation.id}-${i}`,
+          createdAt: new Date(at.getTime() - (options.count - i) * 1000),
+        },
       });
     }
     return conversation;

@@ -14,11 +14,14 @@ describe("schema drift: migrations vs schema.prisma", () => {
     // Break the first migration only (later ones may refer to what it creates).
     const migrations = readMigrations().map((m, i) => ({
       ...m,
-      sql: i > 0 ? m.sql : m.sql
-        .replace(/^\s*"price_cents" INTEGER NOT NULL,\n/m, "")
-        .replace(/CONSTRAINT "services_price_cents_check" CHECK \("price_cents" >= 0\),\n\s*/m, "")
-        .replace(`"default_locale" TEXT NOT NULL,`, `"default_locale" TEXT,`)
-        .replace(`"attempts" INTEGER NOT NULL DEFAULT 0,`, `"attempts" BIGINT NOT NULL DEFAULT 0,`),
+      sql:
+        i > 0
+          ? m.sql
+          : m.sql
+              .replace(/^\s*"price_cents" INTEGER NOT NULL,\n/m, "")
+              .replace(/CONSTRAINT "services_price_cents_check" CHECK \("price_cents" >= 0\),\n\s*/m, "")
+              .replace(`"default_locale" TEXT NOT NULL,`, `"default_locale" TEXT,`)
+              .replace(`"attempts" INTEGER NOT NULL DEFAULT 0,`, `"attempts" BIGINT NOT NULL DEFAULT 0,`),
     }));
     expect(migrations[0].sql).not.toContain(`"price_cents" INTEGER`);
     const scratch = await openScratchDatabase();

@@ -20,12 +20,30 @@ const customHost = `${slug}.example.net`;
 
 beforeAll(async () => {
   const tenant = await withGlobal(async (g) => {
-    await g.tenant.create({ data: { slug: suspendedSlug, name: "Off Co", industryPackKey: "lawn-care", timeZone: "America/Denver", defaultLocale: "en", status: "SUSPENDED" } });
-    return g.tenant.create({ data: { slug, name: "Http Tier Co", industryPackKey: "lawn-care", timeZone: "America/Denver", defaultLocale: "en" } });
+    await g.tenant.create({
+      data: {
+        slug: suspendedSlug,
+        name: "Off Co",
+        industryPackKey: "lawn-care",
+        timeZone: "America/Denver",
+        defaultLocale: "en",
+        status: "SUSPENDED",
+      },
+    });
+    return g.tenant.create({
+      data: { slug, name: "Http Tier Co", industryPackKey: "lawn-care", timeZone: "America/Denver", defaultLocale: "en" },
+    });
   });
   // Domains are tenant-owned rows: the tenant writes them, the global role only reads them.
-  await markDomainVerified(await withTenant(tenant.id, async (db) => (await db.domain.create({ data: { tenantId: tenant.id, hostname: customHost, kind: "CUSTOM" } })).id));
-  await withTenant(tenant.id, (db) => db.domain.create({ data: { tenantId: tenant.id, hostname: `unverified.${customHost}`, kind: "CUSTOM" } }));
+  await markDomainVerified(
+    await withTenant(
+      tenant.id,
+      async (db) => (await db.domain.create({ data: { tenantId: tenant.id, hostname: customHost, kind: "CUSTOM" } })).id,
+    ),
+  );
+  await withTenant(tenant.id, (db) =>
+    db.domain.create({ data: { tenantId: tenant.id, hostname: `unverified.${customHost}`, kind: "CUSTOM" } }),
+  );
 
   const app = express();
   app.use(requestContextMiddleware());
@@ -33,7 +51,13 @@ beforeAll(async () => {
   app.use(crossSiteFormGuard());
   app.use(rateLimitPublicPosts());
   app.all("*", (req, res) => {
-    res.json({ url: req.originalUrl, site: req.headers[SITE_SLUG_HEADER] ?? null, unknownSite: req.headers[SITE_UNKNOWN_HEADER] === "1", requestId: req.headers["x-request-id"], clientIp: req.headers["x-sp-client-ip"] });
+    res.json({
+      url: req.originalUrl,
+      site: req.headers[SITE_SLUG_HEADER] ?? null,
+      unknownSite: req.headers[SITE_UNKNOWN_HEADER] === "1",
+      requestId: req.headers["x-request-id"],
+      clientIp: req.headers["x-sp-client-ip"],
+    });
   });
   const server = app.listen(0);
   await new Promise((r) => server.once("listening", r));
@@ -94,7 +118,12 @@ describe("tenant hosts", () => {
   });
 
   it("drops internal headers a client tries to forge", async () => {
-    const r = await get("/x", { host: "localhost", [SITE_SLUG_HEADER]: "someone-else", [SITE_UNKNOWN_HEADER]: "1", "x-sp-client-ip": "6.6.6.6" });
+    const r = await get("/x", {
+      host: "localhost",
+      [SITE_SLUG_HEADER]: "someone-else",
+      [SITE_UNKNOWN_HEADER]: "1",
+      "x-sp-client-ip": "6.6.6.6",
+    });
     expect(r.body).toMatchObject({ site: null, unknownSite: false });
     expect(r.body.clientIp).not.toBe("6.6.6.6");
   });
@@ -110,7 +139,8 @@ describe("request ids", () => {
 });
 
 describe("cross-site form guard", () => {
-  const post = (headers: Record<string, string>, path = "/dashboard/team") => request("POST", path, { host: "localhost:3000", cookie: "__sp_session=x", ...headers }, "a=1");
+  const post = (headers: Record<string, string>, path = "/dashboard/team") =>
+    request("POST", path, { host: "localhost:3000", cookie: "__sp_session=x", ...headers }, "a=1");
 
   it("refuses a cookie-carrying POST from another site", async () => {
     expect((await post({ origin: "https://evil.example" })).status).toBe(403);

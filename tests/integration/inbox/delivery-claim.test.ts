@@ -16,11 +16,22 @@ describe("delivering an outbound text", () => {
   it("ten concurrent deliveries of one message send it once; all of them report it SENT", async () => {
     const t = await createTestTenant();
     const c = await createCustomer(t.id, { smsConsent: true });
-    const run = <T,>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.id, fn);
-    const recorded = await run((db) => recordOutboundMessage(db, { target: { customerId: c.id }, channel: "SMS", body: "Your detail is confirmed", authorUserId: t.owner.id }));
+    const run = <T>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.id, fn);
+    const recorded = await run((db) =>
+      recordOutboundMessage(db, {
+        target: { customerId: c.id },
+        channel: "SMS",
+        body: "Your detail is confirmed",
+        authorUserId: t.owner.id,
+      }),
+    );
     expect(recorded.message.status).toBe("QUEUED");
     const results = await Promise.all(Array.from({ length: 10 }, () => deliverOutboundMessage(run, recorded.message.id)));
-    expect(localSms().sent().filter((s) => s.to === c.phone)).toHaveLength(1);
+    expect(
+      localSms()
+        .sent()
+        .filter((s) => s.to === c.phone),
+    ).toHaveLength(1);
     const final = await run((db) => db.message.findUniqueOrThrow({ where: { id: recorded.message.id }, select: { status: true } }));
     expect(final.status).toBe("SENT");
     // The losers answered with the message as they found it: being sent, or sent.
@@ -32,10 +43,17 @@ describe("delivering an outbound text", () => {
   it("a claim left by a crashed delivery is taken over once it is stale, not before", async () => {
     const t = await createTestTenant();
     const c = await createCustomer(t.id, { smsConsent: true });
-    const run = <T,>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.id, fn);
-    const recorded = await run((db) => recordOutboundMessage(db, { target: { customerId: c.id }, channel: "SMS", body: "See you Saturday", authorUserId: t.owner.id }));
+    const run = <T>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.id, fn);
+    const recorded = await run((db) =>
+      recordOutboundMessage(db, { target: { customerId: c.id }, channel: "SMS", body: "See you Saturday", authorUserId: t.owner.id }),
+    );
     const crashedAt = (ago: number) =>
-      run((db) => db.message.update({ where: { id: recorded.message.id }, data: { status: "SENDING", metadata: { sendingSince: new Date(Date.now() - ago).toISOString() } } }));
+      run((db) =>
+        db.message.update({
+          where: { id: recorded.message.id },
+          data: { status: "SENDING", metadata: { sendingSince: new Date(Date.now() - ago).toISOString() } },
+        }),
+      );
     await crashedAt(10_000);
     expect((await deliverOutboundMessage(run, recorded.message.id)).status).toBe("SENDING");
     expect(localSms().sent()).toHaveLength(0);

@@ -7,7 +7,11 @@ import { installSmsPort, localSms } from "../../../server/integrations/sms";
 import { createMember, createTestTenant, callerFor, type TestTenant } from "../../helpers/factories";
 import { createCustomer, inbound } from "./support";
 
-const code = (p: Promise<unknown>) => p.then(() => "OK", (e: unknown) => (e instanceof TRPCError ? e.code : String(e)));
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => "OK",
+    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
+  );
 
 describe("inbox procedures", () => {
   let a: TestTenant;
@@ -86,11 +90,15 @@ describe("inbox procedures", () => {
     const first = await owner.inbox.list({ limit: 2 });
     const second = await owner.inbox.list({ limit: 2, cursor: first.nextCursor! });
     const third = await owner.inbox.list({ limit: 2, cursor: second.nextCursor! });
-    expect([...first.conversations, ...second.conversations, ...third.conversations].map((c) => c.customer.id)).toEqual([...customers].reverse().map((c) => c.id));
+    expect([...first.conversations, ...second.conversations, ...third.conversations].map((c) => c.customer.id)).toEqual(
+      [...customers].reverse().map((c) => c.id),
+    );
     expect(third.nextCursor).toBeNull();
 
-    const conv = (await inbound(t.id, { customer: { id: customers[0].id }, body: "m1", receivedAt: new Date(base + 10_000) })).conversationId;
-    for (let i = 2; i <= 5; i++) await inbound(t.id, { customer: { id: customers[0].id }, body: `m${i}`, receivedAt: new Date(base + 10_000 + i) });
+    const conv = (await inbound(t.id, { customer: { id: customers[0].id }, body: "m1", receivedAt: new Date(base + 10_000) }))
+      .conversationId;
+    for (let i = 2; i <= 5; i++)
+      await inbound(t.id, { customer: { id: customers[0].id }, body: `m${i}`, receivedAt: new Date(base + 10_000 + i) });
     const newest = await owner.inbox.get({ conversationId: conv, limit: 3 });
     expect(newest.messages.map((m) => m.body)).toEqual(["m3", "m4", "m5"]);
     const older = await owner.inbox.get({ conversationId: conv, limit: 3, before: newest.olderCursor! });
@@ -103,10 +111,23 @@ describe("inbox procedures", () => {
     const staff = await createMember(a.id, "STAFF");
     const asStaff = callerFor(staff.user, a.id);
     const sent = await asStaff.inbox.reply({ conversationId: conversationA, channel: "SMS", body: "Yes, 10am works. See you then!" });
-    expect(sent).toMatchObject({ status: "SENT", direction: "OUTBOUND", provider: "local", authorUserId: staff.user.id, blockedReason: null });
+    expect(sent).toMatchObject({
+      status: "SENT",
+      direction: "OUTBOUND",
+      provider: "local",
+      authorUserId: staff.user.id,
+      blockedReason: null,
+    });
     expect(sent.providerMessageId).toMatch(/^local-[0-9a-f-]{36}$/);
     expect(sent.metadata).toMatchObject({ segments: 1 });
-    expect(localSms().sent()).toEqual([expect.objectContaining({ to: customerA.phone, body: "Yes, 10am works. See you then!", tenantId: a.id, providerMessageId: sent.providerMessageId })]);
+    expect(localSms().sent()).toEqual([
+      expect.objectContaining({
+        to: customerA.phone,
+        body: "Yes, 10am works. See you then!",
+        tenantId: a.id,
+        providerMessageId: sent.providerMessageId,
+      }),
+    ]);
 
     const note = await asStaff.inbox.reply({ conversationId: conversationA, channel: "NOTE", body: "Gate code is 4521" });
     expect(note).toMatchObject({ direction: "INTERNAL", channel: "NOTE", provider: "servicepro" });
@@ -121,7 +142,12 @@ describe("inbox procedures", () => {
 
   it("an email reply goes through the tenant's email (the dev mailbox here); no address means BLOCKED", async () => {
     const owner = callerFor(a.owner, a.id);
-    const sent = await owner.inbox.reply({ conversationId: conversationA, channel: "EMAIL", body: "Photos attached <3", subject: "Your detail" });
+    const sent = await owner.inbox.reply({
+      conversationId: conversationA,
+      channel: "EMAIL",
+      body: "Photos attached <3",
+      subject: "Your detail",
+    });
     expect(sent).toMatchObject({ status: "SENT", provider: "email-local" });
     const mail = await withTenant(a.id, (db) => db.emailMessage.findUniqueOrThrow({ where: { id: sent.providerMessageId } }));
     expect(mail).toMatchObject({ toAddress: customerA.email, subject: "Your detail", kind: "inbox.reply" });
@@ -129,7 +155,10 @@ describe("inbox procedures", () => {
 
     const noEmail = await createCustomer(a.id, { email: null });
     const conv = (await inbound(a.id, { customer: { id: noEmail.id } })).conversationId;
-    expect(await owner.inbox.reply({ conversationId: conv, channel: "EMAIL", body: "hi" })).toMatchObject({ status: "BLOCKED", blockedReason: "noEmail" });
+    expect(await owner.inbox.reply({ conversationId: conv, channel: "EMAIL", body: "hi" })).toMatchObject({
+      status: "BLOCKED",
+      blockedReason: "noEmail",
+    });
   });
 
   it("an automated text to a customer without SMS consent is BLOCKED with a reason; with consent it is queued and sent", async () => {
@@ -139,29 +168,68 @@ describe("inbox procedures", () => {
     const t = await createTestTenant();
     const noConsent = await createCustomer(t.id, { smsConsent: false });
     const consenting = await createCustomer(t.id, { smsConsent: true });
-    const run = <T,>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.id, fn);
-    const blocked = await run((db) => recordOutboundMessage(db, { target: { customerId: noConsent.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null, idempotencyKey: "reminder-1" }));
+    const run = <T>(fn: Parameters<typeof withTenant<T>>[1]) => withTenant(t.id, fn);
+    const blocked = await run((db) =>
+      recordOutboundMessage(db, {
+        target: { customerId: noConsent.id },
+        channel: "SMS",
+        body: "Reminder: tomorrow 9am",
+        authorUserId: null,
+        idempotencyKey: "reminder-1",
+      }),
+    );
     expect(blocked.message).toMatchObject({ status: "BLOCKED", blockedReason: "noSmsConsent", direction: "OUTBOUND" });
     expect((await deliverOutboundMessage(run, blocked.message.id)).status).toBe("BLOCKED");
     expect(localSms().sent()).toEqual([]);
     // The same automated send again is a no-op.
-    const again = await run((db) => recordOutboundMessage(db, { target: { customerId: noConsent.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null, idempotencyKey: "reminder-1" }));
+    const again = await run((db) =>
+      recordOutboundMessage(db, {
+        target: { customerId: noConsent.id },
+        channel: "SMS",
+        body: "Reminder: tomorrow 9am",
+        authorUserId: null,
+        idempotencyKey: "reminder-1",
+      }),
+    );
     expect(again).toMatchObject({ created: false, message: { id: blocked.message.id } });
 
-    const queued = await run((db) => recordOutboundMessage(db, { target: { customerId: consenting.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null, idempotencyKey: "reminder-2" }));
+    const queued = await run((db) =>
+      recordOutboundMessage(db, {
+        target: { customerId: consenting.id },
+        channel: "SMS",
+        body: "Reminder: tomorrow 9am",
+        authorUserId: null,
+        idempotencyKey: "reminder-2",
+      }),
+    );
     expect(queued.message.status).toBe("QUEUED");
     const delivered = await deliverOutboundMessage(run, queued.message.id);
     expect(delivered).toMatchObject({ status: "SENT", provider: "local" });
     // Delivery replaced the provider id with the carrier's; a replay still finds the message by its key.
-    const replay = await run((db) => recordOutboundMessage(db, { target: { customerId: consenting.id }, channel: "SMS", body: "Reminder: tomorrow 9am", authorUserId: null, idempotencyKey: "reminder-2" }));
+    const replay = await run((db) =>
+      recordOutboundMessage(db, {
+        target: { customerId: consenting.id },
+        channel: "SMS",
+        body: "Reminder: tomorrow 9am",
+        authorUserId: null,
+        idempotencyKey: "reminder-2",
+      }),
+    );
     expect(replay).toMatchObject({ created: false, message: { id: queued.message.id, status: "SENT" } });
-    expect(await run((db) => db.message.count({ where: { body: "Reminder: tomorrow 9am", conversation: { customerId: consenting.id } } }))).toBe(1);
+    expect(
+      await run((db) => db.message.count({ where: { body: "Reminder: tomorrow 9am", conversation: { customerId: consenting.id } } })),
+    ).toBe(1);
     expect(localSms().sent()).toHaveLength(1);
 
     // A failing carrier: FAILED, with the error kept.
     localSms().failNextTo(consenting.phone!);
-    const failing = await run((db) => recordOutboundMessage(db, { target: { customerId: consenting.id }, channel: "SMS", body: "again", authorUserId: null }));
-    expect(await deliverOutboundMessage(run, failing.message.id)).toMatchObject({ status: "FAILED", metadata: { error: expect.stringContaining("simulated") } });
+    const failing = await run((db) =>
+      recordOutboundMessage(db, { target: { customerId: consenting.id }, channel: "SMS", body: "again", authorUserId: null }),
+    );
+    expect(await deliverOutboundMessage(run, failing.message.id)).toMatchObject({
+      status: "FAILED",
+      metadata: { error: expect.stringContaining("simulated") },
+    });
   });
 
   it("a member may text someone who texted first; not someone who never did, nor anyone who opted out", async () => {
@@ -169,14 +237,32 @@ describe("inbox procedures", () => {
     const owner = callerFor(t.owner, t.id);
     const silent = await createCustomer(t.id, { smsConsent: false });
     const silentConv = (await inbound(t.id, { customer: { id: silent.id }, channel: "EMAIL", body: "email only" })).conversationId;
-    expect(await owner.inbox.reply({ conversationId: silentConv, channel: "SMS", body: "hi" })).toMatchObject({ status: "BLOCKED", blockedReason: "notCustomerInitiated" });
+    expect(await owner.inbox.reply({ conversationId: silentConv, channel: "SMS", body: "hi" })).toMatchObject({
+      status: "BLOCKED",
+      blockedReason: "notCustomerInitiated",
+    });
 
     const texter = await createCustomer(t.id, { smsConsent: false });
     const texterConv = (await inbound(t.id, { customer: { id: texter.id }, channel: "SMS", body: "hi there" })).conversationId;
     expect(await owner.inbox.reply({ conversationId: texterConv, channel: "SMS", body: "hello!" })).toMatchObject({ status: "SENT" });
 
-    await withTenant(t.id, (db) => db.consentEvent.create({ data: { tenantId: t.id, customerId: texter.id, phone: texter.phone, channel: "SMS", action: "OPT_OUT", source: "sms.keyword", words: "STOP" } }));
-    expect(await owner.inbox.reply({ conversationId: texterConv, channel: "SMS", body: "are you sure?" })).toMatchObject({ status: "BLOCKED", blockedReason: "smsOptedOut" });
+    await withTenant(t.id, (db) =>
+      db.consentEvent.create({
+        data: {
+          tenantId: t.id,
+          customerId: texter.id,
+          phone: texter.phone,
+          channel: "SMS",
+          action: "OPT_OUT",
+          source: "sms.keyword",
+          words: "STOP",
+        },
+      }),
+    );
+    expect(await owner.inbox.reply({ conversationId: texterConv, channel: "SMS", body: "are you sure?" })).toMatchObject({
+      status: "BLOCKED",
+      blockedReason: "smsOptedOut",
+    });
     expect(localSms().sent()).toHaveLength(1);
   });
 
@@ -184,7 +270,9 @@ describe("inbox procedures", () => {
     const staff = await createMember(a.id, "STAFF");
     const manager = await createMember(a.id, "MANAGER");
     expect(await code(callerFor(staff.user, a.id).inbox.setAiEnabled({ conversationId: conversationA, enabled: false }))).toBe("FORBIDDEN");
-    expect(await callerFor(manager.user, a.id).inbox.setAiEnabled({ conversationId: conversationA, enabled: false })).toEqual({ aiEnabled: false });
+    expect(await callerFor(manager.user, a.id).inbox.setAiEnabled({ conversationId: conversationA, enabled: false })).toEqual({
+      aiEnabled: false,
+    });
     expect((await callerFor(staff.user, a.id).inbox.get({ conversationId: conversationA })).conversation.aiEnabled).toBe(false);
     await callerFor(a.owner, a.id).inbox.setAiEnabled({ conversationId: conversationA, enabled: true });
   });

@@ -21,14 +21,21 @@ async function signedInRequest(user: SessionUser, url = "http://localhost/api/in
 const callLoader = (request: Request) => inboxEventsLoader({ request, params: {}, context: {} }) as Promise<Response>;
 
 /** Reads the stream until `predicate` holds for the text so far (or fails after `ms`). */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean, ms = 5_000): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  predicate: (text: string) => boolean,
+  ms = 5_000,
+): Promise<string> {
   const decoder = new TextDecoder();
   let text = "";
   const deadline = Date.now() + ms;
   while (!predicate(text)) {
     const left = deadline - Date.now();
     if (left <= 0) throw new Error(`stream did not produce the expected data; got:\n${text}`);
-    const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timeout; got:\n${text}`)), left))]);
+    const chunk = await Promise.race([
+      reader.read(),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timeout; got:\n${text}`)), left)),
+    ]);
     if (chunk.done) break;
     text += decoder.decode(chunk.value, { stream: true });
   }
@@ -44,11 +51,20 @@ describe("inbox realtime", () => {
     const customer = await createCustomer(t.id);
     const heard: TInboxSignal[] = [];
     const heardOther: TInboxSignal[] = [];
-    unsubscribers.push(inboxBus().subscribe(t.id, (e) => heard.push(e)), inboxBus().subscribe(other.id, (e) => heardOther.push(e)));
+    unsubscribers.push(
+      inboxBus().subscribe(t.id, (e) => heard.push(e)),
+      inboxBus().subscribe(other.id, (e) => heardOther.push(e)),
+    );
 
     await expect(
       withTenant(t.id, async (db) => {
-        await storeInboundMessage(db, { customer: { id: customer.id }, channel: "SMS", body: "rolled back", provider: "test", providerMessageId: uid("rb") });
+        await storeInboundMessage(db, {
+          customer: { id: customer.id },
+          channel: "SMS",
+          body: "rolled back",
+          provider: "test",
+          providerMessageId: uid("rb"),
+        });
         expect(heard).toEqual([]); // not before commit
         throw new Error("rollback");
       }),
@@ -56,9 +72,22 @@ describe("inbox realtime", () => {
     expect(heard).toEqual([]);
 
     const stored = await inbound(t.id, { customer: { id: customer.id }, body: "kept" });
-    expect(heard).toEqual([expect.objectContaining({ kind: "message.stored", tenantId: t.id, conversationId: stored.conversationId, messageId: stored.message.id, direction: "INBOUND", channel: "SMS" })]);
+    expect(heard).toEqual([
+      expect.objectContaining({
+        kind: "message.stored",
+        tenantId: t.id,
+        conversationId: stored.conversationId,
+        messageId: stored.message.id,
+        direction: "INBOUND",
+        channel: "SMS",
+      }),
+    ]);
     // A duplicate delivery stores nothing and announces nothing.
-    await inbound(t.id, { customer: { id: customer.id }, provider: stored.message.provider, providerMessageId: stored.message.providerMessageId });
+    await inbound(t.id, {
+      customer: { id: customer.id },
+      provider: stored.message.provider,
+      providerMessageId: stored.message.providerMessageId,
+    });
     expect(heard).toHaveLength(1);
     expect(heardOther).toEqual([]);
   });
@@ -83,7 +112,15 @@ describe("inbox realtime", () => {
     const events = text
       .split("\n\n")
       .filter((block) => block.includes("event: inbox"))
-      .map((block) => JSON.parse(block.split("\n").find((l) => l.startsWith("data: "))!.slice(6)) as TInboxSignal);
+      .map(
+        (block) =>
+          JSON.parse(
+            block
+              .split("\n")
+              .find((l) => l.startsWith("data: "))!
+              .slice(6),
+          ) as TInboxSignal,
+      );
     expect(events).toEqual([expect.objectContaining({ kind: "message.stored", tenantId: t.id, messageId: stored.message.id })]);
 
     controller.abort();
@@ -130,7 +167,18 @@ describe("inbox realtime", () => {
         expect(heard.filter((e) => e.kind === "message.stored" && e.messageId === stored.message.id)).toHaveLength(1);
 
         // Another instance's event arrives through the listener.
-        const foreign = { origin: "another-instance", event: { kind: "message.stored", tenantId: t.id, conversationId: stored.conversationId, messageId: "from-elsewhere", channel: "SMS", direction: "INBOUND", at: new Date().toISOString() } };
+        const foreign = {
+          origin: "another-instance",
+          event: {
+            kind: "message.stored",
+            tenantId: t.id,
+            conversationId: stored.conversationId,
+            messageId: "from-elsewhere",
+            channel: "SMS",
+            direction: "INBOUND",
+            at: new Date().toISOString(),
+          },
+        };
         await raw.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, JSON.stringify(foreign)]);
         await expect.poll(() => heard.some((e) => e.kind === "message.stored" && e.messageId === "from-elsewhere")).toBe(true);
         // Garbage on the channel is ignored.

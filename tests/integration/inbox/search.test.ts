@@ -16,10 +16,24 @@ describe("inbox search (full text on messages_search_idx)", () => {
     const david = await createCustomer(t.id, { name: "David Thompson" });
     const jose = await createCustomer(t.id, { name: "José Martínez", locale: "es" });
     const ana = await createCustomer(t.id, { name: "Ana Lucía Torres", locale: "es" });
-    ids.en = (await inbound(t.id, { customer: { id: david.id }, body: "Can you reschedule the ceramic coating to Saturday morning?" })).conversationId;
-    ids.es = (await inbound(t.id, { customer: { id: jose.id }, body: "¿Pueden hacer el lavado rápido de la camioneta mañana? Necesito la cancelación del otro día." })).conversationId;
+    ids.en = (
+      await inbound(t.id, { customer: { id: david.id }, body: "Can you reschedule the ceramic coating to Saturday morning?" })
+    ).conversationId;
+    ids.es = (
+      await inbound(t.id, {
+        customer: { id: jose.id },
+        body: "¿Pueden hacer el lavado rápido de la camioneta mañana? Necesito la cancelación del otro día.",
+      })
+    ).conversationId;
     // Customers often type without accents; the search must still find them with accents.
-    ids.esPlain = (await inbound(t.id, { customer: { id: ana.id }, channel: "EMAIL", subject: "Limpieza de asientos", body: "Mi nino derramo jugo en el asiento, cuanto cuesta la limpieza?" })).conversationId;
+    ids.esPlain = (
+      await inbound(t.id, {
+        customer: { id: ana.id },
+        channel: "EMAIL",
+        subject: "Limpieza de asientos",
+        body: "Mi nino derramo jugo en el asiento, cuanto cuesta la limpieza?",
+      })
+    ).conversationId;
     const stranger = await createCustomer(other.id, { name: "Other Tenant" });
     await inbound(other.id, { customer: { id: stranger.id }, body: "ceramic coating for the other business" });
   });
@@ -54,7 +68,8 @@ describe("inbox search (full text on messages_search_idx)", () => {
   });
 
   it("the list's search matches names (accents optional), phone digits and message text", async () => {
-    const list = (q: string) => withTenant(t.id, (db) => listConversations(db, { q, userId: t.owner.id })).then((p) => p.conversations.map((c) => c.id).sort());
+    const list = (q: string) =>
+      withTenant(t.id, (db) => listConversations(db, { q, userId: t.owner.id })).then((p) => p.conversations.map((c) => c.id).sort());
     expect(await list("jose")).toEqual([ids.es]);
     expect(await list("Martínez")).toEqual([ids.es]);
     expect(await list("lucia")).toEqual([ids.esPlain]);

@@ -19,13 +19,24 @@ describe("storeInboundMessage", () => {
   it("stores each of 150 messages exactly once when 300 deliveries (each twice, shuffled) race, with exact unread counts", async () => {
     const t = await createTestTenant();
     const customers = await Promise.all([0, 1, 2].map(() => createCustomer(t.id)));
-    const unique = Array.from({ length: 150 }, (_, i) => ({ id: `SM${i.toString().padStart(4, "0")}`, customer: customers[i % 3], at: new Date(Date.UTC(2030, 0, 1, 12, 0, i)) }));
+    const unique = Array.from({ length: 150 }, (_, i) => ({
+      id: `SM${i.toString().padStart(4, "0")}`,
+      customer: customers[i % 3],
+      at: new Date(Date.UTC(2030, 0, 1, 12, 0, i)),
+    }));
     const deliveries = shuffle([...unique, ...unique], 42);
     const started = Date.now();
     const results = await Promise.all(
       deliveries.map((m) =>
         withTenant(t.id, (db) =>
-          storeInboundMessage(db, { customer: { id: m.customer.id }, channel: "SMS", body: `Message ${m.id}`, provider: "signalwire", providerMessageId: m.id, receivedAt: m.at }),
+          storeInboundMessage(db, {
+            customer: { id: m.customer.id },
+            channel: "SMS",
+            body: `Message ${m.id}`,
+            provider: "signalwire",
+            providerMessageId: m.id,
+            receivedAt: m.at,
+          }),
         ),
       ),
     );
@@ -34,12 +45,15 @@ describe("storeInboundMessage", () => {
     expect(results.filter((r) => r.created)).toHaveLength(150);
     // Both deliveries of a message answer with the same stored row.
     const byProviderId = new Map<string, Set<string>>();
-    for (const [i, r] of results.entries()) byProviderId.set(deliveries[i].id, (byProviderId.get(deliveries[i].id) ?? new Set()).add(r.message.id));
+    for (const [i, r] of results.entries())
+      byProviderId.set(deliveries[i].id, (byProviderId.get(deliveries[i].id) ?? new Set()).add(r.message.id));
     expect([...byProviderId.values()].every((ids) => ids.size === 1)).toBe(true);
 
     const { messages, conversations, events } = await withTenant(t.id, async (db) => ({
       messages: await db.message.count(),
-      conversations: await db.conversation.findMany({ select: { customerId: true, unreadCount: true, lastMessageAt: true, lastMessagePreview: true } }),
+      conversations: await db.conversation.findMany({
+        select: { customerId: true, unreadCount: true, lastMessageAt: true, lastMessagePreview: true },
+      }),
       events: await db.outboxEvent.count({ where: { name: "message/stored" } }),
     }));
     expect(messages).toBe(150);
@@ -60,10 +74,32 @@ describe("storeInboundMessage", () => {
     const t = await createTestTenant();
     const customer = await createCustomer(t.id);
     const base = Date.UTC(2030, 1, 1, 15);
-    const a = await inbound(t.id, { customer: { id: customer.id }, channel: "SMS", body: "Can you do Friday?", receivedAt: new Date(base) });
-    const b = await inbound(t.id, { customer: { id: customer.id }, channel: "VOICEMAIL", body: "Hi, it's about Friday", receivedAt: new Date(base + 60_000), metadata: { durationSeconds: 31 } });
-    const c = await inbound(t.id, { customer: { id: customer.id }, channel: "EMAIL", subject: "Photos", body: "Here are the photos of the seats", receivedAt: new Date(base + 120_000) });
-    const late = await inbound(t.id, { customer: { id: customer.id }, channel: "WEBCHAT", body: "an old web chat line", receivedAt: new Date(base - 3_600_000) });
+    const a = await inbound(t.id, {
+      customer: { id: customer.id },
+      channel: "SMS",
+      body: "Can you do Friday?",
+      receivedAt: new Date(base),
+    });
+    const b = await inbound(t.id, {
+      customer: { id: customer.id },
+      channel: "VOICEMAIL",
+      body: "Hi, it's about Friday",
+      receivedAt: new Date(base + 60_000),
+      metadata: { durationSeconds: 31 },
+    });
+    const c = await inbound(t.id, {
+      customer: { id: customer.id },
+      channel: "EMAIL",
+      subject: "Photos",
+      body: "Here are the photos of the seats",
+      receivedAt: new Date(base + 120_000),
+    });
+    const late = await inbound(t.id, {
+      customer: { id: customer.id },
+      channel: "WEBCHAT",
+      body: "an old web chat line",
+      receivedAt: new Date(base - 3_600_000),
+    });
     expect(new Set([a.conversationId, b.conversationId, c.conversationId, late.conversationId]).size).toBe(1);
     const thread = await withTenant(t.id, (db) => db.conversation.findUniqueOrThrow({ where: { id: a.conversationId } }));
     expect(thread.unreadCount).toBe(4);
@@ -91,7 +127,12 @@ describe("storeInboundMessage", () => {
     const customer = await createCustomer(t.id);
     const first = await inbound(t.id, { customer: { id: customer.id }, provider: "signalwire", providerMessageId: "SAME" });
     const other = await inbound(t.id, { customer: { id: customer.id }, provider: "web", providerMessageId: "SAME" });
-    const replay = await inbound(t.id, { customer: { id: customer.id }, provider: "signalwire", providerMessageId: "SAME", body: "changed?" });
+    const replay = await inbound(t.id, {
+      customer: { id: customer.id },
+      provider: "signalwire",
+      providerMessageId: "SAME",
+      body: "changed?",
+    });
     expect(other.created).toBe(true);
     expect(replay).toMatchObject({ created: false, message: { id: first.message.id, body: "Hello" } });
     const thread = await withTenant(t.id, (db) => db.conversation.findUniqueOrThrow({ where: { id: first.conversationId } }));

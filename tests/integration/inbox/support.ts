@@ -12,7 +12,10 @@ export function uniquePhone(): string {
   return `+1512${String(2_000_000 + (n % 7_000_000)).padStart(7, "0")}`;
 }
 
-export async function createCustomer(tenantId: string, overrides: { name?: string; phone?: string | null; email?: string | null; smsConsent?: boolean; locale?: string } = {}) {
+export async function createCustomer(
+  tenantId: string,
+  overrides: { name?: string; phone?: string | null; email?: string | null; smsConsent?: boolean; locale?: string } = {},
+) {
   return withTenant(tenantId, (db) =>
     db.customer.create({
       data: {

@@ -99,11 +99,15 @@ beforeAll(async () => {
   if (fileDb) await fileDb.close(); // the child needs the data directory to itself
   const worker = startWorker(dbSpec, runIds);
   try {
-    await waitUntil("the blocking run is inside step 2 and the sleeping run sleeps", () => {
-      const blocked = worker.messages.some((m) => m.type === "blocked" && m.runId === runIds[0]);
-      const statuses = worker.messages.filter((m) => m.type === "status").at(-1)?.runs ?? [];
-      return blocked && statuses.some((r) => r.id === runIds[1] && r.status === "SLEEPING");
-    }, worker.exited);
+    await waitUntil(
+      "the blocking run is inside step 2 and the sleeping run sleeps",
+      () => {
+        const blocked = worker.messages.some((m) => m.type === "blocked" && m.runId === runIds[0]);
+        const statuses = worker.messages.filter((m) => m.type === "status").at(-1)?.runs ?? [];
+        return blocked && statuses.some((r) => r.id === runIds[1] && r.status === "SLEEPING");
+      },
+      worker.exited,
+    );
   } finally {
     worker.child.kill("SIGKILL");
   }

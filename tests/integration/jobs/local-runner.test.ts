@@ -17,7 +17,12 @@ const history = <T extends { op: string }>(rows: T[], op: string): T[] => rows.f
 
 /** A runner with deterministic backoff; pass a manual clock created AFTER the runs were enqueued. */
 function runnerFor(functions: AnyInngestFunction[], clock?: ReturnType<typeof manualClock>) {
-  return createLocalRunner({ functions, now: clock?.now, backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0.5 }, pollIntervalMs: 20 });
+  return createLocalRunner({
+    functions,
+    now: clock?.now,
+    backoff: { baseMs: 1_000, maxMs: 60_000, random: () => 0.5 },
+    pollIntervalMs: 20,
+  });
 }
 
 describe("local runner", () => {
@@ -89,7 +94,7 @@ describe("local runner", () => {
     expect(flaky).toBe(3);
     expect(before).toBe(1);
     const errors = history(run.steps, "StepError");
-    expect(errors.map((e) => (e.error as { attempt: number; backoffMs: number; stepId: string }))).toEqual([
+    expect(errors.map((e) => e.error as { attempt: number; backoffMs: number; stepId: string })).toEqual([
       expect.objectContaining({ attempt: 0, backoffMs: 750, stepId: hashStepId("flaky"), message: "transient 1" }),
       expect.objectContaining({ attempt: 1, backoffMs: 1_500, stepId: hashStepId("flaky"), message: "transient 2" }),
     ]);
@@ -143,12 +148,15 @@ describe("local runner", () => {
 
   it("fails at once on NonRetriableError", async () => {
     let calls = 0;
-    const fn = inngest.createFunction({ id: fnId("non-retriable"), retries: 5, triggers: [{ event: "jobs-test/nr" }] }, async ({ step }) => {
-      await step.run("validate", () => {
-        calls++;
-        throw new NonRetriableError("customer record is gone");
-      });
-    });
+    const fn = inngest.createFunction(
+      { id: fnId("non-retriable"), retries: 5, triggers: [{ event: "jobs-test/nr" }] },
+      async ({ step }) => {
+        await step.run("validate", () => {
+          calls++;
+          throw new NonRetriableError("customer record is gone");
+        });
+      },
+    );
     const runner = runnerFor([fn]);
     const eventId = await enqueue([fn], "jobs-test/nr");
     await runner.tick();
@@ -200,7 +208,10 @@ describe("local runner", () => {
     expect(run.status).toBe("SLEEPING");
     expect(run.runAt.getTime()).toBe(clock.now().getTime() + 2_000);
     expect(run.lockedBy).toBeNull();
-    expect(run.steps.find((s) => s.stepId === hashStepId("nap"))).toMatchObject({ op: "Sleep", output: { wakeAt: run.runAt.toISOString(), duration: "2s" } });
+    expect(run.steps.find((s) => s.stepId === hashStepId("nap"))).toMatchObject({
+      op: "Sleep",
+      output: { wakeAt: run.runAt.toISOString(), duration: "2s" },
+    });
 
     clock.advance(1_999);
     await runner.tick();
@@ -255,7 +266,10 @@ describe("local runner", () => {
     const received: string[] = [];
     const sender = inngest.createFunction({ id: fnId("sender"), triggers: [{ event: "jobs-test/send" }] }, async ({ step, event }) => {
       const direct = await step.sendEvent("ping", { name: "jobs-test/ping", data: { from: "sender" } });
-      const viaOutbox = await step.sendEvent("joined", memberJoined.create({ tenantId: String(event.data.tenantId), userId: "u-1", role: "STAFF" }));
+      const viaOutbox = await step.sendEvent(
+        "joined",
+        memberJoined.create({ tenantId: String(event.data.tenantId), userId: "u-1", role: "STAFF" }),
+      );
       return { direct: direct.ids, viaOutbox: viaOutbox.ids };
     });
     const ping = inngest.createFunction({ id: fnId("ping"), triggers: [{ event: "jobs-test/ping" }] }, async ({ event }) => {
@@ -287,10 +301,15 @@ describe("local runner", () => {
 
   it("claims a RUNNING run whose lease expired (crashed worker) and counts it as an attempt", async () => {
     let calls = 0;
-    const fn = inngest.createFunction({ id: fnId("orphan"), triggers: [{ event: "jobs-test/orphan" }] }, async ({ step }) => step.run("work", () => ++calls));
+    const fn = inngest.createFunction({ id: fnId("orphan"), triggers: [{ event: "jobs-test/orphan" }] }, async ({ step }) =>
+      step.run("work", () => ++calls),
+    );
     const eventId = await enqueue([fn], "jobs-test/orphan");
     await withGlobal((g) =>
-      g.jobRun.updateMany({ where: { functionId: fn.id(), eventId }, data: { status: "RUNNING", lockedBy: "ghost", lockedUntil: new Date(Date.now() + 60_000) } }),
+      g.jobRun.updateMany({
+        where: { functionId: fn.id(), eventId },
+        data: { status: "RUNNING", lockedBy: "ghost", lockedUntil: new Date(Date.now() + 60_000) },
+      }),
     );
     const clock = manualClock();
     const runner = runnerFor([fn], clock);
@@ -326,7 +345,9 @@ describe("local runner", () => {
   });
 
   it("start()/stop() process runs in the background", async () => {
-    const fn = inngest.createFunction({ id: fnId("background"), triggers: [{ event: "jobs-test/bg" }] }, async ({ step }) => step.run("x", () => "done"));
+    const fn = inngest.createFunction({ id: fnId("background"), triggers: [{ event: "jobs-test/bg" }] }, async ({ step }) =>
+      step.run("x", () => "done"),
+    );
     const runner = createLocalRunner({ functions: [fn], pollIntervalMs: 20 });
     runner.start();
     try {
@@ -484,10 +505,12 @@ describe("startDurableWork", () => {
         const id = await emitEvent(db, "member/joined", { tenantId, userId: "wired-user", role: "STAFF" });
         return id;
       });
-      await expect.poll(async () => (await withGlobal((g) => g.jobRun.findFirst({ where: { functionId: fn.id(), eventId: outboxId } })))?.status, {
-        timeout: 4_000,
-        interval: 25,
-      }).toBe("COMPLETED");
+      await expect
+        .poll(async () => (await withGlobal((g) => g.jobRun.findFirst({ where: { functionId: fn.id(), eventId: outboxId } })))?.status, {
+          timeout: 4_000,
+          interval: 25,
+        })
+        .toBe("COMPLETED");
       expect((await runFor(fn.id(), outboxId)).output).toBe("wired-user");
     } finally {
       await work.stop();

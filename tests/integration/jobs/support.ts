@@ -9,7 +9,9 @@ export const uid = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 export async function createTenant(prefix = "jobs"): Promise<string> {
   const slug = uid(prefix);
   const tenant = await withGlobal((g) =>
-    g.tenant.create({ data: { slug, name: `Jobs ${slug}`, industryPackKey: "auto-detailing", timeZone: "America/Chicago", defaultLocale: "en" } }),
+    g.tenant.create({
+      data: { slug, name: `Jobs ${slug}`, industryPackKey: "auto-detailing", timeZone: "America/Chicago", defaultLocale: "en" },
+    }),
   );
   return tenant.id;
 }
@@ -29,14 +31,22 @@ export function manualClock(start = new Date()) {
 }
 
 /** Starts runs for an event directly (what the relay does for an outbox row). */
-export async function enqueue(functions: readonly AnyInngestFunction[], name: string, data: Record<string, unknown> = {}, id = randomUUID()) {
+export async function enqueue(
+  functions: readonly AnyInngestFunction[],
+  name: string,
+  data: Record<string, unknown> = {},
+  id = randomUUID(),
+) {
   await withGlobal((g) => createRunsForEvent(g, functions, { id, name, data, ts: Date.now() }));
   return id;
 }
 
 export async function runFor(functionId: string, eventId: string) {
   const run = await withGlobal((g) =>
-    g.jobRun.findUnique({ where: { functionId_eventId: { functionId, eventId } }, include: { steps: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } } }),
+    g.jobRun.findUnique({
+      where: { functionId_eventId: { functionId, eventId } },
+      include: { steps: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] } },
+    }),
   );
   if (!run) throw new Error(`no run of ${functionId} for event ${eventId}`);
   return run;

@@ -13,7 +13,9 @@ const DAY = 24 * 60 * 60 * 1000;
 async function seedSetup(tenantId: string, services: number, hours: boolean) {
   await withTenant(tenantId, async (db) => {
     for (let i = 0; i < services; i++) {
-      await db.service.create({ data: { tenantId, name: { en: `Wash ${i}` }, description: { en: "" }, durationMinutes: 30, priceCents: 2500 } });
+      await db.service.create({
+        data: { tenantId, name: { en: `Wash ${i}` }, description: { en: "" }, durationMinutes: 30, priceCents: 2500 },
+      });
     }
     if (hours) await db.configOverride.create({ data: { tenantId, node: "HOURS", data: { mon: [["09:00", "17:00"]] } } });
   });
@@ -28,12 +30,20 @@ describe("tenant-onboarding-followup on the database", () => {
   it("@inngest/test with only the sleep mocked: writes the welcome and checklist audit rows, once", async () => {
     const tenantId = await createTenant("onb");
     await seedSetup(tenantId, 2, true);
-    const t = new InngestTestEngine({ function: tenantOnboardingFollowup, events: [createdEvent(tenantId)], steps: [{ id: "wait-one-day", handler: () => undefined }] });
+    const t = new InngestTestEngine({
+      function: tenantOnboardingFollowup,
+      events: [createdEvent(tenantId)],
+      steps: [{ id: "wait-one-day", handler: () => undefined }],
+    });
     const { result } = await t.execute();
     expect(result).toEqual({ servicesCount: 2, hasHours: true });
 
     // Steps are idempotent: replaying the whole function (a new engine) adds no rows.
-    const again = new InngestTestEngine({ function: tenantOnboardingFollowup, events: [createdEvent(tenantId)], steps: [{ id: "wait-one-day", handler: () => undefined }] });
+    const again = new InngestTestEngine({
+      function: tenantOnboardingFollowup,
+      events: [createdEvent(tenantId)],
+      steps: [{ id: "wait-one-day", handler: () => undefined }],
+    });
     await again.execute();
     const actions = await auditActions(tenantId);
     expect(count(actions, "onboarding.welcome")).toBe(1);

@@ -28,7 +28,12 @@ beforeAll(async () => {
       let raw = "";
       stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
       stream.on("end", () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw, user: String(session.user ?? "") });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          user: String(session.user ?? ""),
+        });
         cb();
       });
     },
@@ -41,7 +46,17 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
-const email = (to: string) => ({ to, kind: "owner.newMessage", ...renderLayout({ locale: "en", businessName: "Shine <Co>", subject: "Hello", heading: "Hi", lines: ['Ana wrote: "<script>alert(1)</script>"'] }) });
+const email = (to: string) => ({
+  to,
+  kind: "owner.newMessage",
+  ...renderLayout({
+    locale: "en",
+    businessName: "Shine <Co>",
+    subject: "Hello",
+    heading: "Hi",
+    lines: ['Ana wrote: "<script>alert(1)</script>"'],
+  }),
+});
 
 describe("tenant email", () => {
   it("with no SMTP anywhere, keeps the message in the dev mailbox (STORED, nothing delivered)", async () => {
@@ -57,7 +72,12 @@ describe("tenant email", () => {
   it("delivers through the tenant's own SMTP server, authenticating with the encrypted password", async () => {
     const t = await createTestTenant();
     await withTenant(t.id, async (db) => {
-      await writeConfig(db, "EMAIL", { smtp: { host: "127.0.0.1", port, secure: false, user: "mailer", hasPassword: true }, fromName: "Shine Co" }, t.owner.id);
+      await writeConfig(
+        db,
+        "EMAIL",
+        { smtp: { host: "127.0.0.1", port, secure: false, user: "mailer", hasPassword: true }, fromName: "Shine Co" },
+        t.owner.id,
+      );
       await putIntegrationSecret(db, "smtp", "smtp-pass-123");
     });
     const before = received.length;
@@ -102,7 +122,9 @@ describe("email procedures", () => {
 
     const { user: manager } = await createMember(t.id, "MANAGER");
     await expect(callerFor(manager, t.id).email.sent({ limit: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(owner.email.setSmtp({ host: "bad host!", port: 0, secure: false, user: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(owner.email.setSmtp({ host: "bad host!", port: 0, secure: false, user: "" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await owner.email.clearSmtp();
     expect((await owner.config.EMAIL.get()).smtp).toBeNull();
   });

@@ -16,9 +16,18 @@ async function bookingFor(tenantId: string) {
     const startsAt = new Date("2030-03-05T16:00:00Z");
     const booking = await db.booking.create({
       data: {
-        tenantId, customerId: customer.id, serviceId: service.id, staffId: staff.id, status: "CONFIRMED", source: "PUBLIC",
-        startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), blockedFrom: startsAt, blockedUntil: new Date(startsAt.getTime() + 3_600_000),
-        durationMinutes: 60, priceCents: service.priceCents,
+        tenantId,
+        customerId: customer.id,
+        serviceId: service.id,
+        staffId: staff.id,
+        status: "CONFIRMED",
+        source: "PUBLIC",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        blockedFrom: startsAt,
+        blockedUntil: new Date(startsAt.getTime() + 3_600_000),
+        durationMinutes: 60,
+        priceCents: service.priceCents,
       },
     });
     return { booking, customer, service };
@@ -27,7 +36,15 @@ async function bookingFor(tenantId: string) {
 
 const created = (tenantId: string, bookingId: string) => ({
   name: "booking/created" as const,
-  data: { tenantId, bookingId, version: 1, startsAt: "2030-03-05T16:00:00.000Z", customerId: null, status: "CONFIRMED" as const, source: "PUBLIC" as const },
+  data: {
+    tenantId,
+    bookingId,
+    version: 1,
+    startsAt: "2030-03-05T16:00:00.000Z",
+    customerId: null,
+    status: "CONFIRMED" as const,
+    source: "PUBLIC" as const,
+  },
 });
 
 describe("owner notifications", () => {
@@ -49,9 +66,15 @@ describe("owner notifications", () => {
   it("respects the switches: nothing when new-booking notices are off; a text only, or both, as the owner chose", async () => {
     const t = await createTestTenant({ input: { timeZone: "America/Chicago" } });
     const { booking } = await bookingFor(t.id);
-    const texts = () => localSms().sent().filter((m) => m.tenantId === t.id);
-    const run = async () => (await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result;
-    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyOwner: { newBooking: false }, notifyChannel: "BOTH", notifySmsTo: "+15125550199" }, t.owner.id));
+    const texts = () =>
+      localSms()
+        .sent()
+        .filter((m) => m.tenantId === t.id);
+    const run = async () =>
+      (await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result;
+    await withTenant(t.id, (db) =>
+      writeConfig(db, "EMAIL", { notifyOwner: { newBooking: false }, notifyChannel: "BOTH", notifySmsTo: "+15125550199" }, t.owner.id),
+    );
     expect(await run()).toEqual({ sent: 0 });
     expect(texts()).toEqual([]);
 
@@ -72,14 +95,22 @@ describe("owner notifications", () => {
     const t = await createTestTenant();
     const { booking } = await bookingFor(t.id);
     await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyChannel: "SMS", notifySmsTo: null }, t.owner.id));
-    expect((await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result).toEqual({ sent: 1 });
+    expect((await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result).toEqual({
+      sent: 1,
+    });
     expect(await withTenant(t.id, (db) => db.emailMessage.count({ where: { kind: "owner.newBooking" } }))).toBe(1);
-    expect(localSms().sent().filter((m) => m.tenantId === t.id)).toEqual([]);
+    expect(
+      localSms()
+        .sent()
+        .filter((m) => m.tenantId === t.id),
+    ).toEqual([]);
   });
 
   it("an alert number that is not a phone number is refused with a field error", async () => {
     const t = await createTestTenant();
-    await expect(withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifySmsTo: "call me" }, t.owner.id))).rejects.toMatchObject({ fields: { notifySmsTo: "errors:validation.phoneE164" } });
+    await expect(withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifySmsTo: "call me" }, t.owner.id))).rejects.toMatchObject({
+      fields: { notifySmsTo: "errors:validation.phoneE164" },
+    });
   });
 
   it("a new inbound message is announced; an outbound one and a cancellation made by a member are not", async () => {
@@ -89,17 +120,45 @@ describe("owner notifications", () => {
       const conversation = await db.conversation.create({ data: { tenantId: t.id, customerId: customer.id } });
       const base = { tenantId: t.id, conversationId: conversation.id, channel: "SMS" as const, provider: "test" };
       return {
-        inbound: await db.message.create({ data: { ...base, direction: "INBOUND", status: "RECEIVED", body: "Can you come Friday?", providerMessageId: "in-1" } }),
-        outbound: await db.message.create({ data: { ...base, direction: "OUTBOUND", status: "SENT", body: "Yes!", providerMessageId: "out-1" } }),
+        inbound: await db.message.create({
+          data: { ...base, direction: "INBOUND", status: "RECEIVED", body: "Can you come Friday?", providerMessageId: "in-1" },
+        }),
+        outbound: await db.message.create({
+          data: { ...base, direction: "OUTBOUND", status: "SENT", body: "Yes!", providerMessageId: "out-1" },
+        }),
       };
     });
     const stored = (m: { id: string; conversationId: string; direction: "INBOUND" | "OUTBOUND" }) => ({
       name: "message/stored" as const,
-      data: { tenantId: t.id, conversationId: m.conversationId, messageId: m.id, customerId: customer.id, channel: "SMS" as const, direction: m.direction },
+      data: {
+        tenantId: t.id,
+        conversationId: m.conversationId,
+        messageId: m.id,
+        customerId: customer.id,
+        channel: "SMS" as const,
+        direction: m.direction,
+      },
     });
-    expect((await new InngestTestEngine({ function: ownerNotifications, events: [stored({ ...inbound, direction: "INBOUND" })] }).execute()).result).toEqual({ sent: 1 });
-    expect((await new InngestTestEngine({ function: ownerNotifications, events: [stored({ ...outbound, direction: "OUTBOUND" })] }).execute()).result).toEqual({ sent: 0 });
-    const byMember = { name: "booking/cancelled" as const, data: { tenantId: t.id, bookingId: booking.id, version: 2, startsAt: "2030-03-05T16:00:00.000Z", customerId: customer.id, by: "MEMBER" as const, reason: null } };
+    expect(
+      (await new InngestTestEngine({ function: ownerNotifications, events: [stored({ ...inbound, direction: "INBOUND" })] }).execute())
+        .result,
+    ).toEqual({ sent: 1 });
+    expect(
+      (await new InngestTestEngine({ function: ownerNotifications, events: [stored({ ...outbound, direction: "OUTBOUND" })] }).execute())
+        .result,
+    ).toEqual({ sent: 0 });
+    const byMember = {
+      name: "booking/cancelled" as const,
+      data: {
+        tenantId: t.id,
+        bookingId: booking.id,
+        version: 2,
+        startsAt: "2030-03-05T16:00:00.000Z",
+        customerId: customer.id,
+        by: "MEMBER" as const,
+        reason: null,
+      },
+    };
     expect((await new InngestTestEngine({ function: ownerNotifications, events: [byMember] }).execute()).result).toEqual({ sent: 0 });
     const mails = await withTenant(t.id, (db) => db.emailMessage.findMany());
     expect(mails.map((m) => m.kind)).toEqual(["owner.newMessage"]);

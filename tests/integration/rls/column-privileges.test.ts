@@ -9,8 +9,12 @@ describe("column privileges of the tenant role", () => {
     const t = await createTestTenant();
     await withTenant(t.id, (db) => db.tenant.update({ where: { id: t.id }, data: { name: "Renamed Co" } }));
     expect((await withGlobal((g) => g.tenant.findUniqueOrThrow({ where: { id: t.id } }))).name).toBe("Renamed Co");
-    await expect(withTenant(t.id, (db) => db.tenant.update({ where: { id: t.id }, data: { status: "ACTIVE" } }))).rejects.toThrow(/permission denied/);
-    await expect(withTenant(t.id, (db) => db.tenant.update({ where: { id: t.id }, data: { slug: uid("stolen") } }))).rejects.toThrow(/permission denied/);
+    await expect(withTenant(t.id, (db) => db.tenant.update({ where: { id: t.id }, data: { status: "ACTIVE" } }))).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(withTenant(t.id, (db) => db.tenant.update({ where: { id: t.id }, data: { slug: uid("stolen") } }))).rejects.toThrow(
+      /permission denied/,
+    );
   });
 
   it("a tenant adds its own domain but cannot mark it verified; the platform can", async () => {
@@ -21,7 +25,9 @@ describe("column privileges of the tenant role", () => {
     ).rejects.toThrow(/permission denied/);
     const domain = await withTenant(t.id, (db) => addCustomDomain(db, `https://${hostname.toUpperCase()}/`, t.owner.id));
     expect(domain.hostname).toBe(hostname);
-    await expect(withTenant(t.id, (db) => db.domain.update({ where: { id: domain.id }, data: { verifiedAt: new Date() } }))).rejects.toThrow(/permission denied/);
+    await expect(
+      withTenant(t.id, (db) => db.domain.update({ where: { id: domain.id }, data: { verifiedAt: new Date() } })),
+    ).rejects.toThrow(/permission denied/);
     await markDomainVerified(domain.id);
     expect((await withTenant(t.id, (db) => db.domain.findUniqueOrThrow({ where: { id: domain.id } }))).verifiedAt).toBeInstanceOf(Date);
   });
@@ -31,8 +37,14 @@ describe("column privileges of the tenant role", () => {
     const b = await createTestTenant();
     const hostname = `${uid("dup")}.example.com`;
     await withTenant(a.id, (db) => addCustomDomain(db, hostname, a.owner.id));
-    await expect(withTenant(b.id, (db) => addCustomDomain(db, hostname, b.owner.id))).rejects.toMatchObject({ key: "errors:domains.taken" });
-    await expect(withTenant(b.id, (db) => addCustomDomain(db, "shop.localhost", b.owner.id))).rejects.toMatchObject({ key: "errors:domains.platformDomain" });
-    await expect(withTenant(b.id, (db) => addCustomDomain(db, "not a host", b.owner.id))).rejects.toMatchObject({ key: "errors:validation.hostname" });
+    await expect(withTenant(b.id, (db) => addCustomDomain(db, hostname, b.owner.id))).rejects.toMatchObject({
+      key: "errors:domains.taken",
+    });
+    await expect(withTenant(b.id, (db) => addCustomDomain(db, "shop.localhost", b.owner.id))).rejects.toMatchObject({
+      key: "errors:domains.platformDomain",
+    });
+    await expect(withTenant(b.id, (db) => addCustomDomain(db, "not a host", b.owner.id))).rejects.toMatchObject({
+      key: "errors:validation.hostname",
+    });
   });
 });

@@ -16,93 +16,246 @@ import { addMember, createTestTenant, createTestUser, uid } from "../../helpers/
 /** Creates one row of a table for a tenant and returns its id. */
 type RowFactory = (tenantId: string) => Promise<string>;
 /** Most rows are written by the tenant itself, through the RLS-bound door. */
-const asTenant = (create: (db: TenantDb) => Promise<string>): RowFactory => (tenantId) => withTenant(tenantId, create);
+const asTenant =
+  (create: (db: TenantDb) => Promise<string>): RowFactory =>
+  (tenantId) =>
+    withTenant(tenantId, create);
 
 const ROW_FACTORIES: Record<string, RowFactory> = {
-  domains: asTenant(async (db) => (await db.domain.create({ data: { tenantId: db.tenantId, hostname: `${uid("iso")}.example.com`, kind: "CUSTOM" } })).id),
+  domains: asTenant(
+    async (db) => (await db.domain.create({ data: { tenantId: db.tenantId, hostname: `${uid("iso")}.example.com`, kind: "CUSTOM" } })).id,
+  ),
   // The member is a platform user first (withGlobal), then joins the tenant (withTenant).
   memberships: async (tenantId) => addMember(tenantId, await createTestUser(), "STAFF"),
-  invitations: asTenant(async (db) => (await inviteMember(db, { email: `${uid("inv")}@test.example`, role: "STAFF" }, { userId: "rls-test", role: "OWNER" })).invitationId),
-  config_overrides: asTenant(async (db) => (await db.configOverride.create({ data: { tenantId: db.tenantId, node: "PHONE", data: { ringSeconds: 30 } } })).id),
+  invitations: asTenant(
+    async (db) =>
+      (await inviteMember(db, { email: `${uid("inv")}@test.example`, role: "STAFF" }, { userId: "rls-test", role: "OWNER" })).invitationId,
+  ),
+  config_overrides: asTenant(
+    async (db) => (await db.configOverride.create({ data: { tenantId: db.tenantId, node: "PHONE", data: { ringSeconds: 30 } } })).id,
+  ),
   services: asTenant(
     async (db) =>
-      (await db.service.create({ data: { tenantId: db.tenantId, name: { en: "Iso", es: "Iso" }, description: { en: "", es: "" }, durationMinutes: 30, priceCents: 1234 } })).id,
+      (
+        await db.service.create({
+          data: {
+            tenantId: db.tenantId,
+            name: { en: "Iso", es: "Iso" },
+            description: { en: "", es: "" },
+            durationMinutes: 30,
+            priceCents: 1234,
+          },
+        })
+      ).id,
   ),
   customers: asTenant(
     async (db) =>
-      (await db.customer.create({ data: { tenantId: db.tenantId, name: "Iso Customer", phone: `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, tags: ["vip"], fields: { car: "Civic" } } })).id,
+      (
+        await db.customer.create({
+          data: {
+            tenantId: db.tenantId,
+            name: "Iso Customer",
+            phone: `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`,
+            tags: ["vip"],
+            fields: { car: "Civic" },
+          },
+        })
+      ).id,
   ),
-  audit_log: asTenant(async (db) => (await db.auditEntry.create({ data: { tenantId: db.tenantId, action: "rls.test", targetType: "test", data: { n: 1 } } })).id),
+  audit_log: asTenant(
+    async (db) =>
+      (await db.auditEntry.create({ data: { tenantId: db.tenantId, action: "rls.test", targetType: "test", data: { n: 1 } } })).id,
+  ),
   outbox_events: asTenant((db) => emitEvent(db, "member/joined", { tenantId: db.tenantId, userId: "rls-test", role: "STAFF" })),
   integration_secrets: asTenant(async (db) => {
     await putIntegrationSecret(db, "rls-test", "s3cret");
-    return (await db.integrationSecret.findUniqueOrThrow({ where: { tenantId_provider: { tenantId: db.tenantId, provider: "rls-test" } } })).id;
+    return (await db.integrationSecret.findUniqueOrThrow({ where: { tenantId_provider: { tenantId: db.tenantId, provider: "rls-test" } } }))
+      .id;
   }),
   staff: asTenant(async (db) => (await db.staff.create({ data: { tenantId: db.tenantId, name: "Iso Tech" } })).id),
   schedule_exceptions: asTenant(
-    async (db) => (await db.scheduleException.create({ data: { tenantId: db.tenantId, kind: "CLOSED", startsAt: new Date("2030-12-25T00:00:00Z"), endsAt: new Date("2030-12-26T00:00:00Z"), reason: "Holiday" } })).id,
+    async (db) =>
+      (
+        await db.scheduleException.create({
+          data: {
+            tenantId: db.tenantId,
+            kind: "CLOSED",
+            startsAt: new Date("2030-12-25T00:00:00Z"),
+            endsAt: new Date("2030-12-26T00:00:00Z"),
+            reason: "Holiday",
+          },
+        })
+      ).id,
   ),
   bookings: asTenant(async (db) => (await isoBooking(db)).id),
   booking_events: asTenant(async (db) => {
     const booking = await isoBooking(db);
-    return (await db.bookingEvent.create({ data: { tenantId: db.tenantId, bookingId: booking.id, toStatus: "CONFIRMED", actorKind: "SYSTEM" } })).id;
+    return (
+      await db.bookingEvent.create({ data: { tenantId: db.tenantId, bookingId: booking.id, toStatus: "CONFIRMED", actorKind: "SYSTEM" } })
+    ).id;
   }),
   calendar_connections: asTenant(async (db) => (await isoConnection(db)).id),
   calendar_busy_blocks: asTenant(async (db) => {
     const connection = await isoConnection(db);
-    return (await db.calendarBusyBlock.create({ data: { tenantId: db.tenantId, connectionId: connection.id, startsAt: new Date("2030-01-01T15:00:00Z"), endsAt: new Date("2030-01-01T16:00:00Z"), externalId: uid("evt") } })).id;
+    return (
+      await db.calendarBusyBlock.create({
+        data: {
+          tenantId: db.tenantId,
+          connectionId: connection.id,
+          startsAt: new Date("2030-01-01T15:00:00Z"),
+          endsAt: new Date("2030-01-01T16:00:00Z"),
+          externalId: uid("evt"),
+        },
+      })
+    ).id;
   }),
-  consent_events: asTenant(async (db) => (await db.consentEvent.create({ data: { tenantId: db.tenantId, phone: "+15125550100", channel: "SMS", action: "OPT_IN", source: "rls-test" } })).id),
+  consent_events: asTenant(
+    async (db) =>
+      (
+        await db.consentEvent.create({
+          data: { tenantId: db.tenantId, phone: "+15125550100", channel: "SMS", action: "OPT_IN", source: "rls-test" },
+        })
+      ).id,
+  ),
   conversations: asTenant(async (db) => (await isoConversation(db)).id),
-  phone_numbers: asTenant(async (db) => (await db.phoneNumber.create({ data: { tenantId: db.tenantId, number: `+1737${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, provider: "local" } })).id),
+  phone_numbers: asTenant(
+    async (db) =>
+      (
+        await db.phoneNumber.create({
+          data: { tenantId: db.tenantId, number: `+1737${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, provider: "local" },
+        })
+      ).id,
+  ),
   calls: asTenant(
     async (db) =>
-      (await db.call.create({ data: { tenantId: db.tenantId, provider: "rls", providerCallId: uid("call"), direction: "INBOUND", fromNumber: "+15125550100", toNumber: "+15125550199", mode: "AI_FIRST", status: "COMPLETED" } })).id,
+      (
+        await db.call.create({
+          data: {
+            tenantId: db.tenantId,
+            provider: "rls",
+            providerCallId: uid("call"),
+            direction: "INBOUND",
+            fromNumber: "+15125550100",
+            toNumber: "+15125550199",
+            mode: "AI_FIRST",
+            status: "COMPLETED",
+          },
+        })
+      ).id,
   ),
   usage_events: asTenant(
     async (db) =>
-      (await db.usageEvent.create({ data: { tenantId: db.tenantId, kind: "SMS_SEGMENT_INBOUND", quantity: 1, idempotencyKey: uid("use"), sourceType: "message", sourceId: "m1", occurredAt: new Date() } })).id,
+      (
+        await db.usageEvent.create({
+          data: {
+            tenantId: db.tenantId,
+            kind: "SMS_SEGMENT_INBOUND",
+            quantity: 1,
+            idempotencyKey: uid("use"),
+            sourceType: "message",
+            sourceId: "m1",
+            occurredAt: new Date(),
+          },
+        })
+      ).id,
   ),
   messages: asTenant(async (db) => {
     const conversation = await isoConversation(db);
-    return (await db.message.create({ data: { tenantId: db.tenantId, conversationId: conversation.id, channel: "SMS", direction: "INBOUND", status: "RECEIVED", body: "hola", provider: "rls", providerMessageId: uid("m") } })).id;
+    return (
+      await db.message.create({
+        data: {
+          tenantId: db.tenantId,
+          conversationId: conversation.id,
+          channel: "SMS",
+          direction: "INBOUND",
+          status: "RECEIVED",
+          body: "hola",
+          provider: "rls",
+          providerMessageId: uid("m"),
+        },
+      })
+    ).id;
   }),
   email_messages: asTenant(
-    async (db) => (await db.emailMessage.create({ data: { tenantId: db.tenantId, toAddress: "owner@example.com", subject: "Hi", text: "Hi", html: "<p>Hi</p>", kind: "test", status: "SENT", provider: "local" } })).id,
+    async (db) =>
+      (
+        await db.emailMessage.create({
+          data: {
+            tenantId: db.tenantId,
+            toAddress: "owner@example.com",
+            subject: "Hi",
+            text: "Hi",
+            html: "<p>Hi</p>",
+            kind: "test",
+            status: "SENT",
+            provider: "local",
+          },
+        })
+      ).id,
   ),
   // The tenant role may only read job runs: the platform (withGlobal) writes them.
   job_runs: (tenantId) =>
-    withGlobal(async (g) =>
-      (
-        await g.jobRun.create({
-          data: { functionId: uid("rls-fn"), eventId: randomUUID(), eventName: "rls/test", event: { name: "rls/test" }, tenantId, status: "COMPLETED", maxAttempts: 1 },
-        })
-      ).id,
+    withGlobal(
+      async (g) =>
+        (
+          await g.jobRun.create({
+            data: {
+              functionId: uid("rls-fn"),
+              eventId: randomUUID(),
+              eventName: "rls/test",
+              event: { name: "rls/test" },
+              tenantId,
+              status: "COMPLETED",
+              maxAttempts: 1,
+            },
+          })
+        ).id,
     ),
 };
 
 async function isoCustomer(db: TenantDb) {
-  return db.customer.create({ data: { tenantId: db.tenantId, name: "Iso Booker", phone: `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}` } });
+  return db.customer.create({
+    data: { tenantId: db.tenantId, name: "Iso Booker", phone: `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}` },
+  });
 }
 
 async function isoBooking(db: TenantDb) {
   const [customer, staff, service] = await Promise.all([
     isoCustomer(db),
     db.staff.create({ data: { tenantId: db.tenantId, name: "Iso Booked Tech" } }),
-    db.service.create({ data: { tenantId: db.tenantId, name: { en: "Iso", es: "Iso" }, description: { en: "", es: "" }, durationMinutes: 60, priceCents: 5000 } }),
+    db.service.create({
+      data: {
+        tenantId: db.tenantId,
+        name: { en: "Iso", es: "Iso" },
+        description: { en: "", es: "" },
+        durationMinutes: 60,
+        priceCents: 5000,
+      },
+    }),
   ]);
   const startsAt = new Date("2030-03-04T15:00:00Z");
   return db.booking.create({
     data: {
-      tenantId: db.tenantId, customerId: customer.id, serviceId: service.id, staffId: staff.id, status: "CONFIRMED", source: "DASHBOARD",
-      startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), blockedFrom: startsAt, blockedUntil: new Date(startsAt.getTime() + 3_600_000),
-      durationMinutes: 60, priceCents: 5000,
+      tenantId: db.tenantId,
+      customerId: customer.id,
+      serviceId: service.id,
+      staffId: staff.id,
+      status: "CONFIRMED",
+      source: "DASHBOARD",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      blockedFrom: startsAt,
+      blockedUntil: new Date(startsAt.getTime() + 3_600_000),
+      durationMinutes: 60,
+      priceCents: 5000,
     },
   });
 }
 
 async function isoConnection(db: TenantDb) {
-  return db.calendarConnection.create({ data: { tenantId: db.tenantId, provider: "google", status: "CONNECTED", externalCalendarId: "primary" } });
+  return db.calendarConnection.create({
+    data: { tenantId: db.tenantId, provider: "google", status: "CONNECTED", externalCalendarId: "primary" },
+  });
 }
 
 async function isoConversation(db: TenantDb) {
@@ -139,12 +292,16 @@ async function tenantTables() {
 }
 
 async function privileges(table: string) {
-  const [row] = await (await admin()).query<{ upd: boolean; del: boolean }>(
+  const [row] = await (
+    await admin()
+  ).query<{ upd: boolean; del: boolean }>(
     `SELECT has_table_privilege('app_tenant', $1, 'UPDATE') AS upd, has_table_privilege('app_tenant', $1, 'DELETE') AS del`,
     [`public.${q(table)}`],
   );
   // Some tables grant INSERT on a subset of columns only (e.g. domains without verified_at).
-  const insertable = await (await admin()).query<{ column: string }>(
+  const insertable = await (
+    await admin()
+  ).query<{ column: string }>(
     `SELECT a.attname AS column FROM pg_attribute a
       WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped
         AND has_column_privilege('app_tenant', a.attrelid, a.attname, 'INSERT')
@@ -156,7 +313,9 @@ async function privileges(table: string) {
 }
 
 async function rowAsJson(table: string, id: string): Promise<Record<string, unknown> | undefined> {
-  const rows = await (await admin()).query<{ j: Record<string, unknown> | string }>(`SELECT row_to_json(t) AS j FROM ${q(table)} t WHERE "id" = $1`, [id]);
+  const rows = await (
+    await admin()
+  ).query<{ j: Record<string, unknown> | string }>(`SELECT row_to_json(t) AS j FROM ${q(table)} t WHERE "id" = $1`, [id]);
   const j = rows[0]?.j;
   return typeof j === "string" ? JSON.parse(j) : j;
 }
@@ -177,18 +336,29 @@ async function proveIsolation(table: string, a: string, b: string) {
   expect(original?.tenant_id, "factory row belongs to A").toBe(a);
 
   // Control: A sees its own row, so "B sees nothing" below is meaningful.
-  expect(await withTenant(a, (db) => db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM ${t} WHERE "id" = $1`, rowA)), "A reads its own row").toEqual([{ id: rowA }]);
+  expect(
+    await withTenant(a, (db) => db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM ${t} WHERE "id" = $1`, rowA)),
+    "A reads its own row",
+  ).toEqual([{ id: rowA }]);
 
   // Read: by id and by count.
-  expect(await withTenant(b, (db) => db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM ${t} WHERE "id" = $1`, rowA)), "B reads A's row by id").toEqual([]);
-  const seenByB = await withTenant(b, async (db) => Number((await db.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n));
-  const [{ own, total }] = await (await admin()).query<{ own: number; total: number }>(
-    `SELECT count(*) FILTER (WHERE "tenant_id" = $1)::int AS own, count(*)::int AS total FROM ${t}`,
-    [b],
+  expect(
+    await withTenant(b, (db) => db.$queryRawUnsafe<Array<{ id: string }>>(`SELECT "id" FROM ${t} WHERE "id" = $1`, rowA)),
+    "B reads A's row by id",
+  ).toEqual([]);
+  const seenByB = await withTenant(b, async (db) =>
+    Number((await db.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n),
   );
+  const [{ own, total }] = await (
+    await admin()
+  ).query<{ own: number; total: number }>(`SELECT count(*) FILTER (WHERE "tenant_id" = $1)::int AS own, count(*)::int AS total FROM ${t}`, [
+    b,
+  ]);
   expect(seenByB, "B's count is exactly B's rows").toBe(own);
   expect(total).toBeGreaterThan(own);
-  const leaked = await withTenant(b, (db) => db.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${t} WHERE "tenant_id" <> $1`, b));
+  const leaked = await withTenant(b, (db) =>
+    db.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM ${t} WHERE "tenant_id" <> $1`, b),
+  );
   expect(Number(leaked[0]!.n), "B sees no row of another tenant").toBe(0);
 
   // Update and delete A's row.
@@ -203,7 +373,10 @@ async function proveIsolation(table: string, a: string, b: string) {
   // A new id, and fresh values for the table's other unique keys, so only RLS can refuse it.
   const fresh = Object.fromEntries((UNIQUE_COLUMNS[table] ?? []).map((column) => [column, uid(column)]));
   const forged = JSON.stringify({ ...original, id: randomUUID(), ...fresh });
-  await expect(withTenant(b, (db) => db.$executeRawUnsafe(insertFromJson(table, can.columns), forged)), "B inserts a row for A").rejects.toThrow(can.ins ? /row-level security/i : /permission denied/i);
+  await expect(
+    withTenant(b, (db) => db.$executeRawUnsafe(insertFromJson(table, can.columns), forged)),
+    "B inserts a row for A",
+  ).rejects.toThrow(can.ins ? /row-level security/i : /permission denied/i);
 
   // Move B's own row into A.
   const move = withTenant(b, (db) => db.$executeRawUnsafe(`UPDATE ${t} SET "tenant_id" = $1 WHERE "id" = $2`, a, rowB));
@@ -222,22 +395,31 @@ async function proveIsolation(table: string, a: string, b: string) {
   } else if (can.ins) {
     expect(await withTenant(a, (db) => db.$executeRawUnsafe(insertFromJson(table, can.columns), forged))).toBe(1);
   }
-  if (can.upd) expect(await withTenant(a, (db) => db.$executeRawUnsafe(`UPDATE ${t} SET "tenant_id" = "tenant_id" WHERE "id" = $1`, rowA))).toBe(1);
+  if (can.upd)
+    expect(await withTenant(a, (db) => db.$executeRawUnsafe(`UPDATE ${t} SET "tenant_id" = "tenant_id" WHERE "id" = $1`, rowA))).toBe(1);
 }
 
 describe("row-level security: tenant isolation", () => {
   it("every table with tenant_id has RLS enabled AND forced, and policies (one for app_tenant)", async () => {
     const tables = await tenantTables();
     // Sanity: the query finds the tenant tables we know about.
-    expect(tables.map((t) => t.table)).toEqual(expect.arrayContaining(["services", "memberships", "config_overrides", "audit_log", "outbox_events"]));
+    expect(tables.map((t) => t.table)).toEqual(
+      expect.arrayContaining(["services", "memberships", "config_overrides", "audit_log", "outbox_events"]),
+    );
     const weak = tables.filter((t) => !t.rls || !t.forced || t.policies < 1 || t.tenant_policies < 1).map((t) => t.table);
     expect(weak).toEqual([]);
   });
 
   it("every tenant table has a row factory (a new table needs one), and no factory is stale", async () => {
     const tables = (await tenantTables()).map((t) => t.table);
-    expect(tables.filter((t) => !ROW_FACTORIES[t]), "tenant tables without a row factory").toEqual([]);
-    expect(Object.keys(ROW_FACTORIES).filter((t) => !tables.includes(t)), "factories for tables that no longer exist").toEqual([]);
+    expect(
+      tables.filter((t) => !ROW_FACTORIES[t]),
+      "tenant tables without a row factory",
+    ).toEqual([]);
+    expect(
+      Object.keys(ROW_FACTORIES).filter((t) => !tables.includes(t)),
+      "factories for tables that no longer exist",
+    ).toEqual([]);
   });
 
   it("tenant B can neither read, update, delete, forge nor steal tenant A's rows, in EVERY tenant table", async () => {
@@ -272,7 +454,9 @@ describe("row-level security: tenant isolation", () => {
     expect(await visible(a.id)).toEqual([a.owner.id, staffA.id].sort());
     expect(await visible(b.id)).toEqual([b.owner.id]);
     // And the tenant role cannot write users at all.
-    await expect(withTenant(a.id, (db) => db.$executeRawUnsafe(`UPDATE "users" SET "name" = 'x' WHERE "id" = $1`, a.owner.id))).rejects.toThrow(DENIED);
+    await expect(
+      withTenant(a.id, (db) => db.$executeRawUnsafe(`UPDATE "users" SET "name" = 'x' WHERE "id" = $1`, a.owner.id)),
+    ).rejects.toThrow(DENIED);
     // withGlobal sees everyone.
     expect(await withGlobal((g) => g.user.count({ where: { id: { in: ids } } }))).toBe(4);
   });
@@ -297,7 +481,9 @@ describe("row-level security: tenant isolation", () => {
 
   it("the tenants table shows a tenant only itself, and it cannot rename another tenant", async () => {
     const [a, b] = await Promise.all([createTestTenant(), createTestTenant()]);
-    expect(await withTenant(b.id, (db) => db.tenant.findMany({ where: { id: { in: [a.id, b.id] } }, select: { id: true } }))).toEqual([{ id: b.id }]);
+    expect(await withTenant(b.id, (db) => db.tenant.findMany({ where: { id: { in: [a.id, b.id] } }, select: { id: true } }))).toEqual([
+      { id: b.id },
+    ]);
     expect(await withTenant(b.id, (db) => db.$executeRawUnsafe(`UPDATE "tenants" SET "name" = 'stolen' WHERE "id" = $1`, a.id))).toBe(0);
     expect((await withGlobal((g) => g.tenant.findUniqueOrThrow({ where: { id: a.id } }))).name).toBe(a.name);
   });

@@ -52,7 +52,9 @@ interface Fixture {
   serviceId: string;
 }
 
-async function fixture(options: { timeZone?: string; hours?: WeeklyHours; booking?: DeepPartial<TConfigNode<"BOOKING">>; durationMinutes?: number } = {}): Promise<Fixture> {
+async function fixture(
+  options: { timeZone?: string; hours?: WeeklyHours; booking?: DeepPartial<TConfigNode<"BOOKING">>; durationMinutes?: number } = {},
+): Promise<Fixture> {
   const timeZone = options.timeZone ?? NY;
   const tenant = await createTestTenant({ input: { timeZone } });
   const staffId = await withTenant(tenant.id, async (db) => {
@@ -60,7 +62,16 @@ async function fixture(options: { timeZone?: string; hours?: WeeklyHours; bookin
     await writeConfig(
       db,
       "BOOKING",
-      { slotIntervalMinutes: 60, bufferMinutes: 0, travelMinutes: 0, minNoticeMinutes: 0, horizonDays: 365, holdMinutes: 10, requireConfirmation: false, ...options.booking },
+      {
+        slotIntervalMinutes: 60,
+        bufferMinutes: 0,
+        travelMinutes: 0,
+        minNoticeMinutes: 0,
+        horizonDays: 365,
+        holdMinutes: 10,
+        requireConfirmation: false,
+        ...options.booking,
+      },
       null,
     );
     const staff = await db.staff.findMany({ select: { id: true, weeklyHours: true } });
@@ -75,7 +86,9 @@ async function fixture(options: { timeZone?: string; hours?: WeeklyHours; bookin
 type Query = Omit<SlotCalendarQuery, "serviceId" | "fromDate" | "toDate"> & { serviceId?: string };
 
 async function calendar(f: Fixture, fromDate: string, toDate: string, query: Query = {}) {
-  return withTenant(f.tenant.id, (db) => getSlotCalendar(db, { serviceId: f.serviceId, fromDate, toDate, now: LONG_AGO, rules: "customer", ...query }));
+  return withTenant(f.tenant.id, (db) =>
+    getSlotCalendar(db, { serviceId: f.serviceId, fromDate, toDate, now: LONG_AGO, rules: "customer", ...query }),
+  );
 }
 
 /** "YYYY-MM-DD HH:MM" for every slot, in order. */
@@ -97,7 +110,13 @@ async function book(f: Fixture, local: string, staffId = f.staffId, now = LONG_A
   return withTenant(f.tenant.id, (db) =>
     createBooking(
       db,
-      { source: "DASHBOARD", serviceId: f.serviceId, startsAt: at(f, local), staffId, customer: { name: "Ana López", phone: nextPhone(), email: null, locale: "en" } },
+      {
+        source: "DASHBOARD",
+        serviceId: f.serviceId,
+        startsAt: at(f, local),
+        staffId,
+        customer: { name: "Ana López", phone: nextPhone(), email: null, locale: "en" },
+      },
       { kind: "MEMBER", userId: f.tenant.owner.id },
       { now },
     ),
@@ -106,13 +125,28 @@ async function book(f: Fixture, local: string, staffId = f.staffId, now = LONG_A
 
 async function busyBlock(f: Fixture, fromLocal: string, toLocal: string, staffId: string | null = f.staffId) {
   await withTenant(f.tenant.id, async (db) => {
-    const connection = await db.calendarConnection.create({ data: { tenantId: db.tenantId, staffId, provider: "google", status: "CONNECTED", externalCalendarId: "primary" } });
-    await db.calendarBusyBlock.create({ data: { tenantId: db.tenantId, connectionId: connection.id, staffId, startsAt: at(f, fromLocal), endsAt: at(f, toLocal), externalId: uid("evt") } });
+    const connection = await db.calendarConnection.create({
+      data: { tenantId: db.tenantId, staffId, provider: "google", status: "CONNECTED", externalCalendarId: "primary" },
+    });
+    await db.calendarBusyBlock.create({
+      data: {
+        tenantId: db.tenantId,
+        connectionId: connection.id,
+        staffId,
+        startsAt: at(f, fromLocal),
+        endsAt: at(f, toLocal),
+        externalId: uid("evt"),
+      },
+    });
   });
 }
 
 async function exception(f: Fixture, kind: "CLOSED" | "OPEN", fromLocal: string, toLocal: string, staffId: string | null = null) {
-  await withTenant(f.tenant.id, (db) => db.scheduleException.create({ data: { tenantId: db.tenantId, staffId, kind, startsAt: at(f, fromLocal), endsAt: at(f, toLocal), reason: "test" } }));
+  await withTenant(f.tenant.id, (db) =>
+    db.scheduleException.create({
+      data: { tenantId: db.tenantId, staffId, kind, startsAt: at(f, fromLocal), endsAt: at(f, toLocal), reason: "test" },
+    }),
+  );
 }
 
 describe("business hours and exceptions", () => {
@@ -163,7 +197,9 @@ describe("members' own hours", () => {
     await exception(f, "CLOSED", `${week(2)}T09:00`, `${week(2)}T12:00`, f.staffId);
 
     const cal = await calendar(f, week(0), week(2));
-    const who = cal.days.flatMap((d) => d.slots.map((s) => `${d.date} ${s.time} ${s.staffIds.map((id) => (id === bea ? "bea" : "owner")).join("+")}`));
+    const who = cal.days.flatMap((d) =>
+      d.slots.map((s) => `${d.date} ${s.time} ${s.staffIds.map((id) => (id === bea ? "bea" : "owner")).join("+")}`),
+    );
     expect(who).toEqual([
       `${week(0)} 09:00 owner`,
       `${week(0)} 10:00 owner`,
@@ -199,8 +235,28 @@ describe("members' own hours", () => {
 describe("bookings, buffers and travel", () => {
   it("a booking blocks its job plus travel before and buffer after; a cancelled one blocks nothing", async () => {
     // 09:00-17:00, 30-minute grid, 60-minute jobs, 30 min travel before, 30 min buffer after.
-    const f = await fixture({ hours: EVERY_DAY("09:00", "17:00"), booking: { slotIntervalMinutes: 30, travelMinutes: 30, bufferMinutes: 30 } });
-    const all = day(week(0), "09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00", "12:30", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30", "16:00");
+    const f = await fixture({
+      hours: EVERY_DAY("09:00", "17:00"),
+      booking: { slotIntervalMinutes: 30, travelMinutes: 30, bufferMinutes: 30 },
+    });
+    const all = day(
+      week(0),
+      "09:00",
+      "09:30",
+      "10:00",
+      "10:30",
+      "11:00",
+      "11:30",
+      "12:00",
+      "12:30",
+      "13:00",
+      "13:30",
+      "14:00",
+      "14:30",
+      "15:00",
+      "15:30",
+      "16:00",
+    );
     expect(await slots(f, week(0))).toEqual(all);
 
     const booking = await book(f, `${week(0)}T12:00`);
@@ -233,7 +289,9 @@ describe("holds", () => {
   it("a live hold hides its slot; once expired the slot is offered again (before any sweep)", async () => {
     const f = await fixture({ booking: { holdMinutes: 10 } });
     const heldAt = new Date("2030-05-01T12:00:00Z");
-    const hold = await withTenant(f.tenant.id, (db) => holdSlot(db, { serviceId: f.serviceId, startsAt: at(f, `${week(0)}T10:00`) }, { now: heldAt }));
+    const hold = await withTenant(f.tenant.id, (db) =>
+      holdSlot(db, { serviceId: f.serviceId, startsAt: at(f, `${week(0)}T10:00`) }, { now: heldAt }),
+    );
     expect(hold.staffId).toBe(f.staffId);
 
     const minutesLater = (m: number) => new Date(heldAt.getTime() + m * 60_000);
@@ -246,7 +304,10 @@ describe("holds", () => {
 
 describe("calendar busy blocks (Google)", () => {
   it("a member's busy block hides the slots it overlaps, with travel and buffer counted", async () => {
-    const f = await fixture({ hours: EVERY_DAY("09:00", "13:00"), booking: { slotIntervalMinutes: 30, travelMinutes: 15, bufferMinutes: 15 } });
+    const f = await fixture({
+      hours: EVERY_DAY("09:00", "13:00"),
+      booking: { slotIntervalMinutes: 30, travelMinutes: 15, bufferMinutes: 15 },
+    });
     await busyBlock(f, `${week(0)}T11:00`, `${week(0)}T11:30`);
     // A 60-min job at s blocks [s - 15, s + 75): clear of 11:00-11:30 when s <= 09:45 or s >= 11:45.
     expect(await slots(f, week(0))).toEqual(day(week(0), "09:00", "09:30", "12:00"));
@@ -353,7 +414,8 @@ describe("time zones and daylight saving (America/New_York)", () => {
       expect(got, `process TZ ${tz}`).toEqual(expected);
       // Every label is the start's wall time in the tenant's zone.
       for (const d of cal.days) {
-        for (const s of d.slots) expect(DateTime.fromISO(s.startsAt, { zone: NY }).toFormat("yyyy-MM-dd HH:mm")).toBe(`${d.date} ${s.time}`);
+        for (const s of d.slots)
+          expect(DateTime.fromISO(s.startsAt, { zone: NY }).toFormat("yyyy-MM-dd HH:mm")).toBe(`${d.date} ${s.time}`);
       }
     }
   });
@@ -365,7 +427,13 @@ describe("time zones and daylight saving (America/New_York)", () => {
     await withTenant(f.tenant.id, (db) =>
       createBooking(
         db,
-        { source: "DASHBOARD", serviceId: twoHours, startsAt: new Date("2030-11-03T04:00:00Z"), staffId: f.staffId, customer: { name: "Ana", phone: nextPhone(), email: null, locale: "en" } },
+        {
+          source: "DASHBOARD",
+          serviceId: twoHours,
+          startsAt: new Date("2030-11-03T04:00:00Z"),
+          staffId: f.staffId,
+          customer: { name: "Ana", phone: nextPhone(), email: null, locale: "en" },
+        },
         { kind: "MEMBER", userId: f.tenant.owner.id },
         { now: LONG_AGO },
       ),
@@ -400,8 +468,17 @@ describe("tenant isolation through the public procedure", () => {
     expect(await publicSlots(b)).toEqual([...day(d1, "09:00", "10:00", "11:00"), ...day(d2, "09:00", "10:00", "11:00")]);
 
     // Tenant A's service asked for under tenant B's slug is simply not there.
-    expect((await trpcError(caller(null).scheduling.slots({ tenantSlug: b.tenant.slug, serviceId: a.serviceId, fromDate: d1, toDate: d2 }))).code).toBe("NOT_FOUND");
-    expect((await trpcError(caller(null).scheduling.slots({ tenantSlug: `no-such-${uid("x")}`, serviceId: a.serviceId, fromDate: d1, toDate: d2 }))).code).toBe("NOT_FOUND");
+    expect(
+      (await trpcError(caller(null).scheduling.slots({ tenantSlug: b.tenant.slug, serviceId: a.serviceId, fromDate: d1, toDate: d2 })))
+        .code,
+    ).toBe("NOT_FOUND");
+    expect(
+      (
+        await trpcError(
+          caller(null).scheduling.slots({ tenantSlug: `no-such-${uid("x")}`, serviceId: a.serviceId, fromDate: d1, toDate: d2 }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 
   it("staffSlots (dashboard): members see who is free, without notice; another tenant's owner is refused", async () => {
@@ -415,14 +492,20 @@ describe("tenant isolation through the public procedure", () => {
       ["10:00", [a.staffId]],
     ]);
     // Customers see nothing: two weeks' notice.
-    expect((await caller(null).scheduling.slots({ tenantSlug: a.tenant.slug, serviceId: a.serviceId, fromDate: d1, toDate: d1 })).days[0].slots).toEqual([]);
-    const err = await trpcError(caller(b.tenant.owner, a.tenant.id).scheduling.staffSlots({ serviceId: a.serviceId, fromDate: d1, toDate: d1 }));
+    expect(
+      (await caller(null).scheduling.slots({ tenantSlug: a.tenant.slug, serviceId: a.serviceId, fromDate: d1, toDate: d1 })).days[0].slots,
+    ).toEqual([]);
+    const err = await trpcError(
+      caller(b.tenant.owner, a.tenant.id).scheduling.staffSlots({ serviceId: a.serviceId, fromDate: d1, toDate: d1 }),
+    );
     expect(err.code).toBe("FORBIDDEN");
   });
 
   it("more than 31 local days in one call is BAD_REQUEST", async () => {
     const f = await fixture();
-    const err = await trpcError(caller(null).scheduling.slots({ tenantSlug: f.tenant.slug, serviceId: f.serviceId, fromDate: "2030-06-01", toDate: "2030-07-02" }));
+    const err = await trpcError(
+      caller(null).scheduling.slots({ tenantSlug: f.tenant.slug, serviceId: f.serviceId, fromDate: "2030-06-01", toDate: "2030-07-02" }),
+    );
     expect(err.code).toBe("BAD_REQUEST");
   });
 });

@@ -14,7 +14,16 @@ async function failure(p: Promise<unknown>): Promise<TRPCError> {
 }
 
 const messageIn = (error: TRPCError, locale: "en" | "es") =>
-  (getTRPCErrorShape({ config: appRouter._def._config, error, type: "mutation", path: undefined, input: undefined, ctx: { locale } as never }) as { message: string }).message;
+  (
+    getTRPCErrorShape({
+      config: appRouter._def._config,
+      error,
+      type: "mutation",
+      path: undefined,
+      input: undefined,
+      ctx: { locale } as never,
+    }) as { message: string }
+  ).message;
 
 const email = () => `${uid("invitee")}@test.example`;
 
@@ -27,9 +36,16 @@ describe("team invitations", () => {
     expect(token.length).toBeGreaterThanOrEqual(40);
 
     const signedOut = callerFor(null);
-    expect(await signedOut.team.describeInvitation({ token })).toEqual({ tenantName: t.name, email: address, role: "MANAGER", status: "valid" });
+    expect(await signedOut.team.describeInvitation({ token })).toEqual({
+      tenantName: t.name,
+      email: address,
+      role: "MANAGER",
+      status: "valid",
+    });
     expect(await signedOut.team.describeInvitation({ token: "not-a-token" })).toBeNull();
-    expect((await owner.team.list()).invitations.map((i) => ({ id: i.id, email: i.email, role: i.role }))).toEqual([{ id: invitationId, email: address, role: "MANAGER" }]);
+    expect((await owner.team.list()).invitations.map((i) => ({ id: i.id, email: i.email, role: i.role }))).toEqual([
+      { id: invitationId, email: address, role: "MANAGER" },
+    ]);
     // Only a hash of the token is stored.
     const stored = await withTenant(t.id, (db) => db.invitation.findUniqueOrThrow({ where: { id: invitationId } }));
     expect(stored.tokenHash).not.toContain(token);
@@ -41,11 +57,17 @@ describe("team invitations", () => {
     expect(await callerFor(invitee).team.acceptInvitation({ token })).toEqual({ tenantId: t.id });
 
     const after = await withTenant(t.id, async (db) => ({
-      membership: await db.membership.findUnique({ where: { tenantId_userId: { tenantId: t.id, userId: invitee.id } }, select: { role: true } }),
+      membership: await db.membership.findUnique({
+        where: { tenantId_userId: { tenantId: t.id, userId: invitee.id } },
+        select: { role: true },
+      }),
       invitation: await db.invitation.findUniqueOrThrow({ where: { id: invitationId }, select: { acceptedAt: true, revokedAt: true } }),
       joined: await db.outboxEvent.findMany({ where: { name: "member/joined" }, select: { data: true } }),
       invited: await db.outboxEvent.count({ where: { name: "member/invited" } }),
-      audit: await db.auditEntry.findMany({ where: { action: { in: ["team.invited", "team.joined"] } }, select: { action: true, actorUserId: true } }),
+      audit: await db.auditEntry.findMany({
+        where: { action: { in: ["team.invited", "team.joined"] } },
+        select: { action: true, actorUserId: true },
+      }),
     }));
     expect(after.membership).toEqual({ role: "MANAGER" });
     expect(after.invitation.acceptedAt).toBeInstanceOf(Date);
@@ -59,7 +81,12 @@ describe("team invitations", () => {
     // The new manager works on the business at once, and the team page lists them.
     const team = await callerFor({ ...invitee, lastTenantId: t.id }).team.list();
     expect(team.myRole).toBe("MANAGER");
-    expect(team.members.map((m) => [m.email, m.role]).sort()).toEqual([[address, "MANAGER"], [t.owner.email, "OWNER"]].sort());
+    expect(team.members.map((m) => [m.email, m.role]).sort()).toEqual(
+      [
+        [address, "MANAGER"],
+        [t.owner.email, "OWNER"],
+      ].sort(),
+    );
     expect(team.invitations).toEqual([]);
 
     // A second accept is refused (by the same person or anyone else).
@@ -92,7 +119,9 @@ describe("team invitations", () => {
     const owner = callerFor(t.owner, t.id);
     const [expiredAddress, revokedAddress] = [email(), email()];
     const expired = await owner.team.invite({ email: expiredAddress, role: "STAFF" });
-    await withTenant(t.id, (db) => db.invitation.update({ where: { id: expired.invitationId }, data: { expiresAt: new Date(Date.now() - 1_000) } }));
+    await withTenant(t.id, (db) =>
+      db.invitation.update({ where: { id: expired.invitationId }, data: { expiresAt: new Date(Date.now() - 1_000) } }),
+    );
     const revoked = await owner.team.invite({ email: revokedAddress, role: "STAFF" });
     await owner.team.revokeInvitation({ invitationId: revoked.invitationId });
 
@@ -149,7 +178,11 @@ describe("team roles and removal", () => {
     expect(demote.code).toBe("CONFLICT");
     expect(messageIn(demote, "es")).toBe("Un negocio necesita al menos un dueño. Primero nombre dueño a otra persona.");
     expect((await failure(owner.team.remove({ membershipId: ownerMembership.membershipId }))).code).toBe("CONFLICT");
-    expect(await withTenant(t.id, (db) => db.membership.findUniqueOrThrow({ where: { id: ownerMembership.membershipId }, select: { role: true } }))).toEqual({ role: "OWNER" });
+    expect(
+      await withTenant(t.id, (db) =>
+        db.membership.findUniqueOrThrow({ where: { id: ownerMembership.membershipId }, select: { role: true } }),
+      ),
+    ).toEqual({ role: "OWNER" });
 
     const second = await createMember(t.id, "MANAGER");
     await owner.team.changeRole({ membershipId: second.membershipId, role: "OWNER" });
@@ -164,8 +197,15 @@ describe("team roles and removal", () => {
 
   it("only the OWNER changes roles; MANAGER removes STAFF but not a MANAGER; anyone may leave", async () => {
     const t = await createTestTenant();
-    const [m1, m2, s1, s2] = await Promise.all([createMember(t.id, "MANAGER"), createMember(t.id, "MANAGER"), createMember(t.id, "STAFF"), createMember(t.id, "STAFF")]);
-    expect((await failure(callerFor(m1.user, t.id).team.changeRole({ membershipId: s1.membershipId, role: "MANAGER" }))).code).toBe("FORBIDDEN");
+    const [m1, m2, s1, s2] = await Promise.all([
+      createMember(t.id, "MANAGER"),
+      createMember(t.id, "MANAGER"),
+      createMember(t.id, "STAFF"),
+      createMember(t.id, "STAFF"),
+    ]);
+    expect((await failure(callerFor(m1.user, t.id).team.changeRole({ membershipId: s1.membershipId, role: "MANAGER" }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect((await failure(callerFor(m1.user, t.id).team.remove({ membershipId: m2.membershipId }))).code).toBe("FORBIDDEN");
     expect((await failure(callerFor(s1.user, t.id).team.remove({ membershipId: s2.membershipId }))).code).toBe("FORBIDDEN");
     await callerFor(m1.user, t.id).team.remove({ membershipId: s1.membershipId });
@@ -191,13 +231,20 @@ describe("team roles and removal", () => {
     }
     expect((await failure(asB.team.revokeInvitation({ invitationId: invA.invitationId }))).code).toBe("NOT_FOUND");
     // Pointing the caller at A is refused outright for B's owner.
-    expect((await failure(callerFor(b.owner, a.id).team.changeRole({ membershipId: staffA.membershipId, role: "OWNER" }))).code).toBe("FORBIDDEN");
+    expect((await failure(callerFor(b.owner, a.id).team.changeRole({ membershipId: staffA.membershipId, role: "OWNER" }))).code).toBe(
+      "FORBIDDEN",
+    );
 
     const aRows = await withTenant(a.id, async (db) => ({
       members: (await db.membership.findMany({ select: { id: true, role: true }, orderBy: { role: "asc" } })).map((m) => [m.id, m.role]),
       inv: await db.invitation.findUniqueOrThrow({ where: { id: invA.invitationId }, select: { revokedAt: true } }),
     }));
-    expect(aRows.members).toEqual(expect.arrayContaining([[staffA.membershipId, "STAFF"], [ownerAMembership, "OWNER"]]));
+    expect(aRows.members).toEqual(
+      expect.arrayContaining([
+        [staffA.membershipId, "STAFF"],
+        [ownerAMembership, "OWNER"],
+      ]),
+    );
     expect(aRows.members).toHaveLength(2);
     expect(aRows.inv.revokedAt).toBeNull();
   });

@@ -17,7 +17,13 @@ import { simulateCallStart } from "../../../server/telephony/simulator.server";
 import { setRecordingResolver } from "../../../server/telephony/voicemail.server";
 import { uid } from "../../helpers/factories";
 import { mockServer, setupMockServer } from "../../mocks";
-import { lastToolResult, openAiTranscriptionRequests, pendingOpenAiChat, scriptOpenAiChat, scriptOpenAiTranscription } from "../../mocks/openai";
+import {
+  lastToolResult,
+  openAiTranscriptionRequests,
+  pendingOpenAiChat,
+  scriptOpenAiChat,
+  scriptOpenAiTranscription,
+} from "../../mocks/openai";
 import { bookingTenant, type BookingTenant } from "../booking/support";
 import { uniquePhone } from "../inbox/support";
 
@@ -28,20 +34,30 @@ import { uniquePhone } from "../inbox/support";
  */
 setupMockServer();
 
-const openAi = () => createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
+const openAi = () =>
+  createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
 const run = (fn: ConstructorParameters<typeof InngestTestEngine>[0]["function"], event: { name: string; data: Record<string, unknown> }) =>
   new InngestTestEngine({ function: fn, events: [event as never] }).execute();
 
 async function lineFor(): Promise<BookingTenant & { number: string }> {
   const t = await bookingTenant();
   const number = uniquePhone();
-  await withTenant(t.id, (db) => writeConfig(db, "PHONE", { number, missedCallTextBack: true, ringTargets: [{ name: "Owner", phone: uniquePhone() }], mode: "HUMAN_FIRST" }, t.owner.id));
+  await withTenant(t.id, (db) =>
+    writeConfig(
+      db,
+      "PHONE",
+      { number, missedCallTextBack: true, ringTargets: [{ name: "Owner", phone: uniquePhone() }], mode: "HUMAN_FIRST" },
+      t.owner.id,
+    ),
+  );
   await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyChannel: "EMAIL" }, t.owner.id));
   return { ...t, number };
 }
 
 async function eventsNamed(tenantId: string, name: string) {
-  const rows = await withTenant(tenantId, (db) => db.outboxEvent.findMany({ where: { name }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }));
+  const rows = await withTenant(tenantId, (db) =>
+    db.outboxEvent.findMany({ where: { name }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+  );
   return rows.map((r) => ({ name: r.name, data: r.data as Record<string, unknown> }));
 }
 
@@ -53,7 +69,13 @@ async function textIn(t: { id: string; number: string }, from: string, body: str
 }
 
 const threadOf = (tenantId: string, conversationId: string) =>
-  withTenant(tenantId, (db) => db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { channel: true, direction: true, status: true, body: true, blockedReason: true, metadata: true } }));
+  withTenant(tenantId, (db) =>
+    db.message.findMany({
+      where: { conversationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { channel: true, direction: true, status: true, body: true, blockedReason: true, metadata: true },
+    }),
+  );
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -75,7 +97,18 @@ describe("the phone line, function by function", () => {
     const tomorrow = addDays(localDate(new Date(), "America/Chicago"), 1);
     scriptOpenAiChat(
       { toolCalls: [{ name: "find_open_slots", arguments: { serviceId: t.serviceId, fromDate: tomorrow, toDate: addDays(tomorrow, 6) } }] },
-      (request) => ({ toolCalls: [{ name: "book_slot", arguments: { serviceId: t.serviceId, startsAt: lastToolResult<{ slots: Array<{ startsAt: string }> }>(request).slots[0]!.startsAt, name: "Dana Price" } }] }),
+      (request) => ({
+        toolCalls: [
+          {
+            name: "book_slot",
+            arguments: {
+              serviceId: t.serviceId,
+              startsAt: lastToolResult<{ slots: Array<{ startsAt: string }> }>(request).slots[0]!.startsAt,
+              name: "Dana Price",
+            },
+          },
+        ],
+      }),
       (request) => ({ content: `You're booked for ${lastToolResult<{ when: string }>(request).when}. See you then!` }),
     );
     const { event, conversationId, customerId } = await textIn(t, from, "Can I book a wash for tomorrow? I'm Dana");
@@ -83,13 +116,17 @@ describe("the phone line, function by function", () => {
     expect(result).toMatchObject({ agent: "replied", handoff: false });
     expect(pendingOpenAiChat()).toBe(0);
 
-    const bookings = await withTenant(t.id, (db) => db.booking.findMany({ where: { customerId }, select: { id: true, source: true, status: true } }));
+    const bookings = await withTenant(t.id, (db) =>
+      db.booking.findMany({ where: { customerId }, select: { id: true, source: true, status: true } }),
+    );
     expect(bookings).toEqual([expect.objectContaining({ source: "AGENT", status: "CONFIRMED" })]);
     const created = (await eventsNamed(t.id, "booking/created")).find((e) => e.data.bookingId === bookings[0]!.id)!;
     const { result: confirmation } = await run(createBookingConfirmations(uid("confirm")), created);
     // No standing consent, but they are texting the business: the confirmation goes out in that conversation.
     expect(confirmation).toMatchObject({ sms: "SENT" });
-    const sent = localSms().sent().filter((s) => s.to === from);
+    const sent = localSms()
+      .sent()
+      .filter((s) => s.to === from);
     expect(sent).toHaveLength(2);
     expect(sent[0]!.body).toMatch(/^You're booked for /);
     const thread = await threadOf(t.id, conversationId);
@@ -104,8 +141,14 @@ describe("the phone line, function by function", () => {
     const { result } = await run(inboundSms, event);
     expect(result).toEqual({ compliance: "OPT_OUT" });
     expect(pendingOpenAiChat()).toBe(0);
-    expect(localSms().sent().filter((s) => s.to === from)).toHaveLength(1);
-    const ledger = await withTenant(t.id, (db) => db.consentEvent.findMany({ where: { phone: from }, select: { action: true, source: true, words: true } }));
+    expect(
+      localSms()
+        .sent()
+        .filter((s) => s.to === from),
+    ).toHaveLength(1);
+    const ledger = await withTenant(t.id, (db) =>
+      db.consentEvent.findMany({ where: { phone: from }, select: { action: true, source: true, words: true } }),
+    );
     expect(ledger).toEqual([expect.objectContaining({ action: "OPT_OUT", words: "stop texting me please" })]);
     expect((await threadOf(t.id, conversationId)).filter((m) => m.direction === "OUTBOUND")).toHaveLength(1);
   });
@@ -119,7 +162,9 @@ describe("the phone line, function by function", () => {
     const failed = await run(inboundSms, event);
     expect(failed.error).toBeTruthy();
     expect(localSms().sent()).toEqual([]);
-    expect(await threadOf(t.id, conversationId)).toEqual([expect.objectContaining({ direction: "INBOUND", body: "Do you do ceramic coating?" })]);
+    expect(await threadOf(t.id, conversationId)).toEqual([
+      expect.objectContaining({ direction: "INBOUND", body: "Do you do ceramic coating?" }),
+    ]);
     const notice = await composeOwnerNotices(t.id, { kind: "owner.newMessage", messageId });
     expect(notice.emails[0]?.subject).toContain("New message");
 
@@ -128,7 +173,11 @@ describe("the phone line, function by function", () => {
     expect(retried.result).toMatchObject({ agent: "replied" });
     const again = await run(inboundSms, event);
     expect(again.result).toMatchObject({ agent: "replied" });
-    expect(localSms().sent().filter((s) => s.to === from)).toHaveLength(1);
+    expect(
+      localSms()
+        .sent()
+        .filter((s) => s.to === from),
+    ).toHaveLength(1);
   });
 
   it("voicemail from a real recording: downloaded from the carrier, transcribed and summarised by OpenAI, threaded, owner emailed with the summary", async () => {
@@ -147,26 +196,44 @@ describe("the phone line, function by function", () => {
     // The call flow stores the voicemail (rung, nobody answered, recorded).
     let view = await simulateCallStart(t.id, { from: caller });
     view = await advanceCall(t.id, view.id, { type: "RING_NO_ANSWER" });
-    view = await advanceCall(t.id, view.id, { type: "RECORDING_DONE", durationSeconds: 48, recordingUrl: "https://files.signalwire.com/recordings/RE123.wav", spokenText: null });
+    view = await advanceCall(t.id, view.id, {
+      type: "RECORDING_DONE",
+      durationSeconds: 48,
+      recordingUrl: "https://files.signalwire.com/recordings/RE123.wav",
+      spokenText: null,
+    });
     expect(view).toMatchObject({ status: "ENDED", outcome: "VOICEMAIL" });
     const recorded = (await eventsNamed(t.id, "voicemail/recorded"))[0]!;
 
     scriptOpenAiTranscription({ text: "Hi, my car has a flat and I need a detail before Friday, it's urgent, please call me back." });
-    scriptOpenAiChat({ content: JSON.stringify({ summary: "Needs a detail before Friday; asks for a call back.", intent: "BOOK", urgency: "HIGH", callbackRequested: true }) });
+    scriptOpenAiChat({
+      content: JSON.stringify({
+        summary: "Needs a detail before Friday; asks for a call back.",
+        intent: "BOOK",
+        urgency: "HIGH",
+        callbackRequested: true,
+      }),
+    });
     const { result, error } = await run(voicemailProcessing, recorded);
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ intent: "BOOK", urgency: "HIGH", notified: 1 });
     expect(downloads).toBe(1);
     expect(openAiTranscriptionRequests.at(-1)).toMatchObject({ model: "whisper-1", language: "en", bytes: 2048 });
 
-    const message = await withTenant(t.id, (db) => db.message.findUniqueOrThrow({ where: { id: recorded.data.messageId as string }, select: { body: true, metadata: true } }));
+    const message = await withTenant(t.id, (db) =>
+      db.message.findUniqueOrThrow({ where: { id: recorded.data.messageId as string }, select: { body: true, metadata: true } }),
+    );
     expect(message.body).toContain("Needs a detail before Friday");
     expect(message.body).toContain("my car has a flat");
     expect(message.metadata).toMatchObject({ transcript: expect.stringContaining("urgent"), summary: { intent: "BOOK", urgency: "HIGH" } });
-    const mail = await withTenant(t.id, (db) => db.emailMessage.findFirstOrThrow({ where: { kind: "owner.voicemail" }, select: { subject: true, text: true } }));
+    const mail = await withTenant(t.id, (db) =>
+      db.emailMessage.findFirstOrThrow({ where: { kind: "owner.voicemail" }, select: { subject: true, text: true } }),
+    );
     expect(mail.subject).toMatch(/^URGENT voicemail from /);
     expect(mail.text).toContain("Needs a detail before Friday");
-    const usage = await withTenant(t.id, (db) => db.usageEvent.findMany({ where: { kind: "AI_MINUTE", sourceType: "voicemail" }, select: { quantity: true, simulated: true } }));
+    const usage = await withTenant(t.id, (db) =>
+      db.usageEvent.findMany({ where: { kind: "AI_MINUTE", sourceType: "voicemail" }, select: { quantity: true, simulated: true } }),
+    );
     expect(usage).toEqual([{ quantity: 1, simulated: false }]);
   });
 
@@ -176,14 +243,23 @@ describe("the phone line, function by function", () => {
     await withTenant(t.id, (db) => writeConfig(db, "AI", { enabled: false }, t.owner.id));
     let view = await simulateCallStart(t.id, { from: uniquePhone() });
     view = await advanceCall(t.id, view.id, { type: "RING_NO_ANSWER" });
-    await advanceCall(t.id, view.id, { type: "RECORDING_DONE", durationSeconds: 20, recordingUrl: null, spokenText: "Can you come Saturday?" });
+    await advanceCall(t.id, view.id, {
+      type: "RECORDING_DONE",
+      durationSeconds: 20,
+      recordingUrl: null,
+      spokenText: "Can you come Saturday?",
+    });
     const recorded = (await eventsNamed(t.id, "voicemail/recorded"))[0]!;
     // Typed words (the simulator) need no transcription; the summary fails first.
     scriptOpenAiChat({ status: 500 });
     expect((await run(voicemailProcessing, recorded)).error).toBeTruthy();
-    const stored = await withTenant(t.id, (db) => db.message.findUniqueOrThrow({ where: { id: recorded.data.messageId as string }, select: { metadata: true } }));
+    const stored = await withTenant(t.id, (db) =>
+      db.message.findUniqueOrThrow({ where: { id: recorded.data.messageId as string }, select: { metadata: true } }),
+    );
     expect(stored.metadata).toMatchObject({ transcript: "Can you come Saturday?" });
-    scriptOpenAiChat({ content: JSON.stringify({ summary: "Asks for a Saturday visit.", intent: "BOOK", urgency: "NORMAL", callbackRequested: false }) });
+    scriptOpenAiChat({
+      content: JSON.stringify({ summary: "Asks for a Saturday visit.", intent: "BOOK", urgency: "NORMAL", callbackRequested: false }),
+    });
     expect((await run(voicemailProcessing, recorded)).result).toMatchObject({ intent: "BOOK", notified: 1 });
     expect(pendingOpenAiChat()).toBe(0);
   });
@@ -199,14 +275,22 @@ describe("the phone line, function by function", () => {
     const ended = (await eventsNamed(t.id, "call/ended"))[0]!;
     const { result } = await run(callFollowUp, ended);
     expect(result).toEqual({ texted: "SENT", notified: 1 });
-    const text = localSms().sent().find((s) => s.to === caller)!;
+    const text = localSms()
+      .sent()
+      .find((s) => s.to === caller)!;
     expect(text.body).toMatch(/Sorry we missed your call/);
     expect(text.body).toContain(`/s/${t.slug}/book`);
-    const mail = await withTenant(t.id, (db) => db.emailMessage.findFirstOrThrow({ where: { kind: "owner.call" }, select: { subject: true, text: true } }));
+    const mail = await withTenant(t.id, (db) =>
+      db.emailMessage.findFirstOrThrow({ where: { kind: "owner.call" }, select: { subject: true, text: true } }),
+    );
     expect(mail.subject).toMatch(/^Missed call from /);
     expect(mail.text).toContain("Sorry we missed your call");
     // Replayed: nothing new.
     await run(callFollowUp, ended);
-    expect(localSms().sent().filter((s) => s.to === caller)).toHaveLength(1);
+    expect(
+      localSms()
+        .sent()
+        .filter((s) => s.to === caller),
+    ).toHaveLength(1);
   });
 });

@@ -45,7 +45,13 @@ describe("inbound SMS: stored first, once", () => {
   it("stores a text in the sender's thread with its usage and event; a second delivery changes nothing", async () => {
     const { tenant, number } = await tenantWithNumber();
     const sender = uniquePhone();
-    const delivery = { to: number, from: sender.replace("+1", ""), body: "Hi! Do you have time Saturday? 🚗", provider: "signalwire", providerMessageId: uid("SM") };
+    const delivery = {
+      to: number,
+      from: sender.replace("+1", ""),
+      body: "Hi! Do you have time Saturday? 🚗",
+      provider: "signalwire",
+      providerMessageId: uid("SM"),
+    };
     const first = await receiveInboundSms(delivery);
     expect(first.status).toBe("stored");
     const again = await receiveInboundSms(delivery);
@@ -60,8 +66,18 @@ describe("inbound SMS: stored first, once", () => {
 
   it("a number no business owns, or a sender that is not a phone number, is refused without storing anything", async () => {
     const { tenant, number } = await tenantWithNumber();
-    expect(await receiveInboundSms({ to: uniquePhone(), from: uniquePhone(), body: "hello", provider: "signalwire", providerMessageId: uid("SM") })).toEqual({ status: "unknownNumber" });
-    expect(await receiveInboundSms({ to: number, from: "INFO", body: "hello", provider: "signalwire", providerMessageId: uid("SM") })).toEqual({ status: "invalidSender" });
+    expect(
+      await receiveInboundSms({
+        to: uniquePhone(),
+        from: uniquePhone(),
+        body: "hello",
+        provider: "signalwire",
+        providerMessageId: uid("SM"),
+      }),
+    ).toEqual({ status: "unknownNumber" });
+    expect(
+      await receiveInboundSms({ to: number, from: "INFO", body: "hello", provider: "signalwire", providerMessageId: uid("SM") }),
+    ).toEqual({ status: "invalidSender" });
     expect(await counts(tenant.id)).toEqual({ messages: 0, usage: 0, events: 0 });
   });
 
@@ -76,7 +92,13 @@ describe("inbound SMS: stored first, once", () => {
   it("300 texts delivered concurrently, a third of them twice: each stored exactly once, counted once, announced once", async () => {
     const { tenant, number } = await tenantWithNumber();
     const senders = Array.from({ length: 30 }, () => uniquePhone());
-    const texts = Array.from({ length: 300 }, (_, i) => ({ to: number, from: senders[i % senders.length]!, body: `message ${i}`, provider: "signalwire", providerMessageId: `SM-${tenant.id}-${i}` }));
+    const texts = Array.from({ length: 300 }, (_, i) => ({
+      to: number,
+      from: senders[i % senders.length]!,
+      body: `message ${i}`,
+      provider: "signalwire",
+      providerMessageId: `SM-${tenant.id}-${i}`,
+    }));
     const deliveries = [...texts, ...texts.filter((_, i) => i % 3 === 0)].sort(() => Math.random() - 0.5);
     const results = await Promise.all(deliveries.map((d) => receiveInboundSms(d)));
     expect(results.filter((r) => r.status === "stored")).toHaveLength(300);

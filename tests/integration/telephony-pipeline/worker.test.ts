@@ -13,7 +13,9 @@ import { uniquePhone } from "../inbox/support";
  * the real call flow, on the real database.
  */
 function fakeRelay() {
-  const handlers: { message?: (m: RelayInboundMessage) => unknown; call?: (c: RelayCallLike) => unknown; topics: string[][] } = { topics: [] };
+  const handlers: { message?: (m: RelayInboundMessage) => unknown; call?: (c: RelayCallLike) => unknown; topics: string[][] } = {
+    topics: [],
+  };
   const client: RelayClientLike = {
     messaging: {
       listen: async (o) => {
@@ -59,7 +61,9 @@ describe("telephony worker", () => {
   it("stores a text and runs a call (team rung, no answer, voicemail) for the number's business", async () => {
     const t = await createTestTenant();
     const number = uniquePhone();
-    await withTenant(t.id, (db) => writeConfig(db, "PHONE", { number, mode: "HUMAN_FIRST", ringTargets: [{ name: "Owner", phone: uniquePhone() }] }, t.owner.id));
+    await withTenant(t.id, (db) =>
+      writeConfig(db, "PHONE", { number, mode: "HUMAN_FIRST", ringTargets: [{ name: "Owner", phone: uniquePhone() }] }, t.owner.id),
+    );
     // No assistant: an unanswered ring goes to voicemail.
     await withTenant(t.id, (db) => writeConfig(db, "AI", { enabled: false }, t.owner.id));
     const { client, handlers } = fakeRelay();
@@ -73,14 +77,27 @@ describe("telephony worker", () => {
     await handlers.call!(call);
     await worker.stop();
 
-    const stored = await withTenant(t.id, (db) => db.message.findMany({ where: { direction: "INBOUND" }, orderBy: { createdAt: "asc" }, select: { channel: true, body: true, provider: true, metadata: true } }));
+    const stored = await withTenant(t.id, (db) =>
+      db.message.findMany({
+        where: { direction: "INBOUND" },
+        orderBy: { createdAt: "asc" },
+        select: { channel: true, body: true, provider: true, metadata: true },
+      }),
+    );
     expect(stored.map((m) => m.channel).sort()).toEqual(["CALL", "SMS", "VOICEMAIL"]);
     expect(stored.find((m) => m.channel === "SMS")).toMatchObject({ body: "Hi, do you do boats?", provider: "signalwire" });
-    expect(stored.find((m) => m.channel === "VOICEMAIL")?.metadata).toMatchObject({ recordingUrl: "https://files.signalwire.com/rec/1.wav", durationSeconds: 31 });
-    const row = await withTenant(t.id, (db) => db.call.findFirstOrThrow({ select: { outcome: true, provider: true, simulated: true, fromNumber: true } }));
+    expect(stored.find((m) => m.channel === "VOICEMAIL")?.metadata).toMatchObject({
+      recordingUrl: "https://files.signalwire.com/rec/1.wav",
+      durationSeconds: 31,
+    });
+    const row = await withTenant(t.id, (db) =>
+      db.call.findFirstOrThrow({ select: { outcome: true, provider: true, simulated: true, fromNumber: true } }),
+    );
     expect(row).toEqual({ outcome: "VOICEMAIL", provider: "signalwire", simulated: false, fromNumber: caller });
     expect(said.length).toBeGreaterThan(1);
-    const events = await withTenant(t.id, (db) => db.outboxEvent.findMany({ where: { name: { in: ["call/ended", "voicemail/recorded"] } }, select: { name: true } }));
+    const events = await withTenant(t.id, (db) =>
+      db.outboxEvent.findMany({ where: { name: { in: ["call/ended", "voicemail/recorded"] } }, select: { name: true } }),
+    );
     expect(events.map((e) => e.name).sort()).toEqual(["call/ended", "voicemail/recorded"]);
   });
 

@@ -18,9 +18,19 @@ import { ANA, BEN, configurePhone, fakeDeps } from "./support";
 async function facts(tenantId: string, callId: string) {
   return withTenant(tenantId, async (db) => ({
     call: await db.call.findUniqueOrThrow({ where: { id: callId } }),
-    messages: await db.message.findMany({ where: { tenantId }, orderBy: { createdAt: "asc" }, select: { channel: true, body: true, provider: true, providerMessageId: true, metadata: true, conversationId: true } }),
-    events: await db.outboxEvent.findMany({ where: { tenantId, name: { in: ["call/ended", "voicemail/recorded"] } }, select: { name: true, data: true } }),
-    usage: await db.usageEvent.findMany({ where: { tenantId }, select: { kind: true, quantity: true, idempotencyKey: true, simulated: true } }),
+    messages: await db.message.findMany({
+      where: { tenantId },
+      orderBy: { createdAt: "asc" },
+      select: { channel: true, body: true, provider: true, providerMessageId: true, metadata: true, conversationId: true },
+    }),
+    events: await db.outboxEvent.findMany({
+      where: { tenantId, name: { in: ["call/ended", "voicemail/recorded"] } },
+      select: { name: true, data: true },
+    }),
+    usage: await db.usageEvent.findMany({
+      where: { tenantId },
+      select: { kind: true, quantity: true, idempotencyKey: true, simulated: true },
+    }),
   }));
 }
 
@@ -31,7 +41,10 @@ describe("call sessions", () => {
     const { deps, advance } = fakeDeps();
     const from = uniquePhone();
 
-    let view = await startCall({ tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from, to: "+15125550100", simulated: false }, deps);
+    let view = await startCall(
+      { tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from, to: "+15125550100", simulated: false },
+      deps,
+    );
     expect(view).toMatchObject({ status: "LIVE", awaiting: "digit", language: "en", mode: "HUMAN_FIRST", from });
     expect(view.instructions.map((i) => i.kind)).toEqual(["say", "say", "say", "gather_digit"]);
 
@@ -54,12 +67,43 @@ describe("call sessions", () => {
     const once = await facts(t.id, view.id);
     expect(once.call).toMatchObject({ outcome: "HUMAN", status: "COMPLETED", language: "es", durationSeconds: 180, snapshot: null });
     expect(once.call.answeredAt?.toISOString()).toBe(new Date(Date.UTC(2030, 0, 7, 16, 0, 28)).toISOString());
-    expect((once.call.steps as Array<{ kind: string }>).map((s) => s.kind)).toEqual(["route", "say", "say", "say", "pressed", "say", "ring", "no_answer", "ring", "answered", "hangup", "ended"]);
+    expect((once.call.steps as Array<{ kind: string }>).map((s) => s.kind)).toEqual([
+      "route",
+      "say",
+      "say",
+      "say",
+      "pressed",
+      "say",
+      "ring",
+      "no_answer",
+      "ring",
+      "answered",
+      "hangup",
+      "ended",
+    ]);
     expect(once.messages).toHaveLength(1);
     // The owner reads the inbox in the business's language; Ben talked for 2.5 minutes.
-    expect(once.messages[0]).toMatchObject({ channel: "CALL", body: "Call answered by Ben (3 min)", provider: "signalwire", metadata: { callId: view.id, outcome: "HUMAN", steps: 12 } });
+    expect(once.messages[0]).toMatchObject({
+      channel: "CALL",
+      body: "Call answered by Ben (3 min)",
+      provider: "signalwire",
+      metadata: { callId: view.id, outcome: "HUMAN", steps: 12 },
+    });
     expect(once.call.customerId).not.toBeNull();
-    expect(once.events).toEqual([{ name: "call/ended", data: { tenantId: t.id, callId: view.id, outcome: "HUMAN", from, customerId: once.call.customerId, language: "es", simulated: false } }]);
+    expect(once.events).toEqual([
+      {
+        name: "call/ended",
+        data: {
+          tenantId: t.id,
+          callId: view.id,
+          outcome: "HUMAN",
+          from,
+          customerId: once.call.customerId,
+          language: "es",
+          simulated: false,
+        },
+      },
+    ]);
     // Inbound: the whole call (3 min); outbound: the leg to Ben, bridged for 152 s (3 started minutes).
     expect(once.usage).toEqual([
       { kind: "CALL_MINUTE_INBOUND", quantity: 3, idempotencyKey: `call-in:${view.id}`, simulated: false },
@@ -79,11 +123,21 @@ describe("call sessions", () => {
 
   it("AI first: the agent answers with the call's history, a transfer rings the team, nobody answers, a voicemail is left", async () => {
     const t = await createTestTenant();
-    await configurePhone(t.id, { mode: "AI_FIRST", ringStrategy: "SIMULTANEOUS", pronunciations: [{ written: "ceramic", spoken: "seh-ram-ick" }] });
+    await configurePhone(t.id, {
+      mode: "AI_FIRST",
+      ringStrategy: "SIMULTANEOUS",
+      pronunciations: [{ written: "ceramic", spoken: "seh-ram-ick" }],
+    });
     const customer = await createCustomer(t.id, { locale: "es", name: "Lucía" });
-    const { deps, advance, asked } = fakeDeps([{ reply: "El recubrimiento ceramic cuesta $300.", bookingId: null }, { reply: "Con gusto.", handoff: false }]);
+    const { deps, advance, asked } = fakeDeps([
+      { reply: "El recubrimiento ceramic cuesta $300.", bookingId: null },
+      { reply: "Con gusto.", handoff: false },
+    ]);
 
-    let view = await startCall({ tenantId: t.id, provider: "simulator", providerCallId: uid("sim"), from: customer.phone!, to: "+15125550100", simulated: true }, deps);
+    let view = await startCall(
+      { tenantId: t.id, provider: "simulator", providerCallId: uid("sim"), from: customer.phone!, to: "+15125550100", simulated: true },
+      deps,
+    );
     expect(view).toMatchObject({ language: "es", awaiting: "speech" });
     expect(view.instructions[0]).toMatchObject({ kind: "say", voiceLanguage: "es-US" });
 
@@ -117,7 +171,12 @@ describe("call sessions", () => {
     view = await advanceCall(t.id, view.id, { type: "RING_NO_ANSWER" }, deps);
     expect(view.awaiting).toBe("recording");
     advance(45);
-    view = await advanceCall(t.id, view.id, { type: "RECORDING_DONE", durationSeconds: 42, recordingUrl: null, spokenText: "Llámeme por favor" }, deps);
+    view = await advanceCall(
+      t.id,
+      view.id,
+      { type: "RECORDING_DONE", durationSeconds: 42, recordingUrl: null, spokenText: "Llámeme por favor" },
+      deps,
+    );
     expect(view).toMatchObject({ status: "ENDED", outcome: "VOICEMAIL", durationSeconds: 126 });
 
     const f = await facts(t.id, view.id);
@@ -128,7 +187,13 @@ describe("call sessions", () => {
     const voicemail = f.messages[1]!;
     expect(voicemail.metadata).toEqual({ callId: view.id, recordingUrl: null, durationSeconds: 42, spokenText: "Llámeme por favor" });
     expect(f.events.map((e) => e.name).sort()).toEqual(["call/ended", "voicemail/recorded"]);
-    expect(f.events.find((e) => e.name === "voicemail/recorded")?.data).toMatchObject({ callId: view.id, conversationId: voicemail.conversationId, language: "es", durationSeconds: 42, recordingUrl: null });
+    expect(f.events.find((e) => e.name === "voicemail/recorded")?.data).toMatchObject({
+      callId: view.id,
+      conversationId: voicemail.conversationId,
+      language: "es",
+      durationSeconds: 42,
+      recordingUrl: null,
+    });
     expect(f.call.customerId).toBe(customer.id);
     // 61 s with the assistant (2 started minutes), 126 s on the line (3), flagged as simulated.
     expect(f.usage.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
@@ -145,7 +210,10 @@ describe("call sessions", () => {
     const t = await createTestTenant();
     await configurePhone(t.id, { mode: "AI_FIRST" });
     const { deps } = fakeDeps([new Error("model down")]);
-    let view = await startCall({ tenantId: t.id, provider: "simulator", providerCallId: uid("sim"), from: uniquePhone(), to: "+15125550100", simulated: true }, deps);
+    let view = await startCall(
+      { tenantId: t.id, provider: "simulator", providerCallId: uid("sim"), from: uniquePhone(), to: "+15125550100", simulated: true },
+      deps,
+    );
     view = await advanceCall(t.id, view.id, { type: "CALLER_SAID", text: "Hello?" }, deps);
     expect(view).toMatchObject({ awaiting: "ring", ringing: [ANA] });
   });
@@ -154,10 +222,15 @@ describe("call sessions", () => {
     const t = await createTestTenant();
     await configurePhone(t.id, { mode: "HUMAN_FIRST" });
     const { deps } = fakeDeps();
-    const view = await startCall({ tenantId: t.id, provider: "simulator", providerCallId: uid("sim"), from: uniquePhone(), to: "+15125550100", simulated: true }, deps);
+    const view = await startCall(
+      { tenantId: t.id, provider: "simulator", providerCallId: uid("sim"), from: uniquePhone(), to: "+15125550100", simulated: true },
+      deps,
+    );
     const error = await advanceCall(t.id, view.id, { type: "CALLER_SAID", text: "hi" }, deps).catch((e: unknown) => e);
     expect(isDomainError(error) && error.kind).toBe("Conflict");
-    await expect(advanceCall(t.id, view.id, { type: "RING_ANSWERED", target: BEN.phone }, deps)).rejects.toMatchObject({ kind: "Conflict" });
+    await expect(advanceCall(t.id, view.id, { type: "RING_ANSWERED", target: BEN.phone }, deps)).rejects.toMatchObject({
+      kind: "Conflict",
+    });
     expect((await getCallView(t.id, view.id)).steps).toEqual(view.steps);
   });
 
@@ -165,7 +238,14 @@ describe("call sessions", () => {
     const t = await createTestTenant();
     await configurePhone(t.id, { mode: "HUMAN_FIRST" });
     const { deps } = fakeDeps();
-    const input = { tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from: uniquePhone(), to: "+15125550100", simulated: false };
+    const input = {
+      tenantId: t.id,
+      provider: "signalwire",
+      providerCallId: uid("CA"),
+      from: uniquePhone(),
+      to: "+15125550100",
+      simulated: false,
+    };
     const [a, b] = await Promise.all([startCall(input, deps), startCall(input, deps)]);
     expect(a.id).toBe(b.id);
     expect(await withTenant(t.id, (db) => db.call.count())).toBe(1);
@@ -176,7 +256,10 @@ describe("call sessions", () => {
     const b = await createTestTenant();
     await configurePhone(a.id, { mode: "HUMAN_FIRST" });
     const { deps } = fakeDeps();
-    const view = await startCall({ tenantId: a.id, provider: "simulator", providerCallId: uid("sim"), from: uniquePhone(), to: "+15125550100", simulated: true }, deps);
+    const view = await startCall(
+      { tenantId: a.id, provider: "simulator", providerCallId: uid("sim"), from: uniquePhone(), to: "+15125550100", simulated: true },
+      deps,
+    );
     await expect(advanceCall(b.id, view.id, { type: "HANGUP" }, deps)).rejects.toMatchObject({ kind: "NotFound" });
     await expect(getCallView(b.id, view.id)).rejects.toMatchObject({ kind: "NotFound" });
     expect((await getCallView(a.id, view.id)).status).toBe("LIVE");
@@ -206,7 +289,22 @@ describe("call sessions", () => {
       withTenant(t.id, (db) => {
         const start = new Date(startsAt);
         const end = new Date(start.getTime() + 3_600_000);
-        return db.booking.create({ data: { tenantId: t.id, customerId: customer.id, serviceId, staffId, status, source: "DASHBOARD", startsAt: start, endsAt: end, blockedFrom: start, blockedUntil: end, durationMinutes: 60, priceCents: 5000 } });
+        return db.booking.create({
+          data: {
+            tenantId: t.id,
+            customerId: customer.id,
+            serviceId,
+            staffId,
+            status,
+            source: "DASHBOARD",
+            startsAt: start,
+            endsAt: end,
+            blockedFrom: start,
+            blockedUntil: end,
+            durationMinutes: 60,
+            priceCents: 5000,
+          },
+        });
       });
     // 2030-01-07 22:00 Chicago = 2030-01-08 04:00 UTC: still "today" for a call at 09:00 Chicago on the 7th.
     const callAt = new Date("2030-01-07T15:00:00Z");
@@ -221,9 +319,15 @@ describe("call sessions", () => {
     const t = await createTestTenant();
     await configurePhone(t.id, { mode: "HUMAN_FIRST" });
     const { deps, advance } = fakeDeps();
-    const view = await startCall({ tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from: uniquePhone(), to: "+15125550100", simulated: false }, deps);
+    const view = await startCall(
+      { tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from: uniquePhone(), to: "+15125550100", simulated: false },
+      deps,
+    );
     advance(65);
-    const both = await Promise.all([advanceCall(t.id, view.id, { type: "HANGUP" }, deps), advanceCall(t.id, view.id, { type: "HANGUP" }, deps)]);
+    const both = await Promise.all([
+      advanceCall(t.id, view.id, { type: "HANGUP" }, deps),
+      advanceCall(t.id, view.id, { type: "HANGUP" }, deps),
+    ]);
     expect(both.map((v) => v.outcome)).toEqual(["MISSED", "MISSED"]);
     const f = await facts(t.id, view.id);
     expect([f.messages.length, f.events.length, f.usage.length]).toEqual([1, 1, 1]);
@@ -234,7 +338,10 @@ describe("call sessions", () => {
     const t = await createTestTenant({ input: { locale: "es" } });
     await configurePhone(t.id, { mode: "HUMAN_FIRST" });
     const { deps } = fakeDeps();
-    const view = await startCall({ tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from: uniquePhone(), to: "+15125550100", simulated: false }, deps);
+    const view = await startCall(
+      { tenantId: t.id, provider: "signalwire", providerCallId: uid("CA"), from: uniquePhone(), to: "+15125550100", simulated: false },
+      deps,
+    );
     expect(view.language).toBe("es");
     expect(view.instructions[0]).toMatchObject({ kind: "say", voiceLanguage: "es-US" });
     await advanceCall(t.id, view.id, { type: "HANGUP" }, deps);
@@ -257,7 +364,9 @@ describe("carrierCallFlow (what the SignalWire driver runs)", () => {
     expect(answered.instructions).toEqual([{ kind: "connect", target: ANA }]);
     const ended = await flow.advance(view.id, { type: "HANGUP" });
     expect(ended).toMatchObject({ status: "ENDED", outcome: "HUMAN" });
-    const row = await withTenant(t.id, (db) => db.call.findUniqueOrThrow({ where: { id: view.id }, select: { provider: true, simulated: true, toNumber: true } }));
+    const row = await withTenant(t.id, (db) =>
+      db.call.findUniqueOrThrow({ where: { id: view.id }, select: { provider: true, simulated: true, toNumber: true } }),
+    );
     expect(row).toEqual({ provider: "signalwire", simulated: false, toNumber: number });
   });
 });

@@ -35,13 +35,19 @@ describe("call simulator", () => {
     const t = await createTestTenant();
     await configurePhone(t.id, { mode: "HUMAN_FIRST" });
     const { user: staff } = await createMember(t.id, "STAFF");
-    await expect(callerFor(staff, t.id).telephony.simulator.startCall({ from: uniquePhone() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(staff, t.id).telephony.simulator.startCall({ from: uniquePhone() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     const owner = callerFor(t.owner, t.id).telephony.simulator;
     await expect(owner.startCall({ from: "call me" })).rejects.toBeInstanceOf(TRPCError);
     const view = await owner.startCall({ from: uniquePhone() });
-    await expect(owner.callInput({ callId: view.id, input: { kind: "answer", targetIndex: 5 } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(owner.callInput({ callId: view.id, input: { kind: "digit", digit: "12" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(owner.callInput({ callId: view.id, input: { kind: "answer", targetIndex: 5 } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(owner.callInput({ callId: view.id, input: { kind: "digit", digit: "12" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(owner.callInput({ callId: view.id, input: { kind: "say", text: "hello" } })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
@@ -50,7 +56,9 @@ describe("call simulator", () => {
     const b = await createTestTenant();
     await configurePhone(a.id, { mode: "HUMAN_FIRST" });
     const view = await callerFor(a.owner, a.id).telephony.simulator.startCall({ from: uniquePhone() });
-    await expect(callerFor(b.owner, b.id).telephony.simulator.callInput({ callId: view.id, input: { kind: "hangup" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      callerFor(b.owner, b.id).telephony.simulator.callInput({ callId: view.id, input: { kind: "hangup" } }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await callerFor(b.owner, b.id).telephony.simulator.recentCalls({ limit: 10 })).toEqual([]);
   });
 
@@ -70,7 +78,12 @@ describe("call simulator", () => {
     expect(view).toMatchObject({ status: "ENDED", outcome: "VOICEMAIL" });
     const recent = await listRecentCalls(t.id, 10);
     expect(recent).toHaveLength(1);
-    const voicemail = await withTenant(t.id, (db) => db.message.findFirstOrThrow({ where: { channel: "VOICEMAIL" }, select: { metadata: true, provider: true } }));
-    expect(voicemail).toMatchObject({ provider: "simulator", metadata: { spokenText: "Please call back", durationSeconds: 12, recordingUrl: null } });
+    const voicemail = await withTenant(t.id, (db) =>
+      db.message.findFirstOrThrow({ where: { channel: "VOICEMAIL" }, select: { metadata: true, provider: true } }),
+    );
+    expect(voicemail).toMatchObject({
+      provider: "simulator",
+      metadata: { spokenText: "Please call back", durationSeconds: 12, recordingUrl: null },
+    });
   });
 });

@@ -9,7 +9,12 @@ export const BEN = { name: "Ben", phone: "+15125550102" };
 /** Sets the tenant's PHONE node (and optionally turns the AI off). */
 export async function configurePhone(tenantId: string, phone: Partial<TConfigNode<"PHONE">>, ai: { enabled?: boolean } = {}) {
   await withTenant(tenantId, async (db) => {
-    await writeConfig(db, "PHONE", { ringTargets: [ANA, BEN], ringStrategy: "SEQUENTIAL", ringSeconds: 20, bilingualMenu: false, pronunciations: [], ...phone }, null);
+    await writeConfig(
+      db,
+      "PHONE",
+      { ringTargets: [ANA, BEN], ringStrategy: "SEQUENTIAL", ringSeconds: 20, bilingualMenu: false, pronunciations: [], ...phone },
+      null,
+    );
     if (ai.enabled !== undefined) await writeConfig(db, "AI", { enabled: ai.enabled }, null);
   });
 }

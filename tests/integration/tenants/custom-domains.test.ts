@@ -16,7 +16,12 @@ describe("custom domains", () => {
     const hostname = `${uid("www")}.example.com`;
     const { id } = await owner.domains.add({ hostname: `HTTPS://${hostname}/` });
     const [listed] = await owner.domains.list();
-    expect(listed).toMatchObject({ id, hostname, verifiedAt: null, verification: { name: `_servicepro.${hostname}`, value: `servicepro-verify=${id}` } });
+    expect(listed).toMatchObject({
+      id,
+      hostname,
+      verifiedAt: null,
+      verification: { name: `_servicepro.${hostname}`, value: `servicepro-verify=${id}` },
+    });
 
     expect(await owner.domains.verify({ domainId: id })).toEqual({ verified: false });
     expect((await resolveTenantForHost(hostname)).tenant).toBeNull();

@@ -39,24 +39,49 @@ describe("onboarding: createTenant", () => {
     expect(created.name).toBe(input.businessName);
 
     const tenant = await withGlobal((g) => g.tenant.findUniqueOrThrow({ where: { id: created.id } }));
-    expect(tenant).toMatchObject({ slug: created.slug, industryPackKey: "house-cleaning", timeZone: "America/Mexico_City", defaultLocale: "es", status: "ACTIVE" });
+    expect(tenant).toMatchObject({
+      slug: created.slug,
+      industryPackKey: "house-cleaning",
+      timeZone: "America/Mexico_City",
+      defaultLocale: "es",
+      status: "ACTIVE",
+    });
 
     const rows = await withTenant(created.id, async (db) => ({
       memberships: await db.membership.findMany({ select: { userId: true, role: true } }),
       services: await db.service.findMany({ orderBy: { sortOrder: "asc" } }),
-      overrides: await db.configOverride.findMany({ orderBy: { node: "asc" }, select: { node: true, data: true, version: true, updatedByUserId: true } }),
+      overrides: await db.configOverride.findMany({
+        orderBy: { node: "asc" },
+        select: { node: true, data: true, version: true, updatedByUserId: true },
+      }),
       audit: await db.auditEntry.findMany({ where: { action: "tenant.created" } }),
       events: await db.outboxEvent.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, data: true, deliveredAt: true } }),
       hours: await readConfig(db, "HOURS"),
     }));
     expect(rows.memberships).toEqual([{ userId: owner.id, role: "OWNER" }]);
-    expect(rows.services.map((s) => ({ key: s.packServiceKey, name: s.name, minutes: s.durationMinutes, cents: s.priceCents, sort: s.sortOrder }))).toEqual([
-      { key: pack.services[0]!.key, name: pack.services[0]!.name, minutes: pack.services[0]!.durationMinutes, cents: pack.services[0]!.priceCents, sort: 0 },
+    expect(
+      rows.services.map((s) => ({
+        key: s.packServiceKey,
+        name: s.name,
+        minutes: s.durationMinutes,
+        cents: s.priceCents,
+        sort: s.sortOrder,
+      })),
+    ).toEqual([
+      {
+        key: pack.services[0]!.key,
+        name: pack.services[0]!.name,
+        minutes: pack.services[0]!.durationMinutes,
+        cents: pack.services[0]!.priceCents,
+        sort: 0,
+      },
       { key: pack.services[1]!.key, name: { es: "Limpieza a mi manera", en: "Limpieza a mi manera" }, minutes: 95, cents: 12_345, sort: 1 },
       { key: null, name: { es: "Ventanas", en: "Ventanas" }, minutes: 30, cents: 0, sort: 2 },
     ]);
     for (const s of rows.services) expect(Number.isInteger(s.priceCents)).toBe(true);
-    const [{ data_type }] = await (await getDatabase()).admin.query<{ data_type: string }>(
+    const [{ data_type }] = await (
+      await getDatabase()
+    ).admin.query<{ data_type: string }>(
       `SELECT data_type FROM information_schema.columns WHERE table_name = 'services' AND column_name = 'price_cents'`,
     );
     expect(data_type).toBe("integer");
@@ -67,9 +92,18 @@ describe("onboarding: createTenant", () => {
     ]);
     expect(rows.hours.weekly.sun).toEqual([{ open: "10:00", close: "14:00" }]);
     expect(rows.audit).toHaveLength(1);
-    expect(rows.audit[0]).toMatchObject({ actorUserId: owner.id, targetType: "tenant", targetId: created.id, data: { pack: "house-cleaning" } });
+    expect(rows.audit[0]).toMatchObject({
+      actorUserId: owner.id,
+      targetType: "tenant",
+      targetId: created.id,
+      data: { pack: "house-cleaning" },
+    });
     expect(rows.events.filter((e) => e.name === "tenant/created")).toEqual([
-      { name: "tenant/created", data: { tenantId: created.id, slug: created.slug, name: input.businessName, ownerUserId: owner.id, locale: "es" }, deliveredAt: null },
+      {
+        name: "tenant/created",
+        data: { tenantId: created.id, slug: created.slug, name: input.businessName, ownerUserId: owner.id, locale: "es" },
+        deliveredAt: null,
+      },
     ]);
     // Every event of the onboarding is in the outbox, written by the same transaction.
     expect(rows.events.map((e) => e.name).sort()).toEqual(["config/changed", "config/changed", "tenant/created"]);
@@ -87,10 +121,16 @@ describe("onboarding: createTenant", () => {
 
   it("leaves nothing when the hours fail validation after the services were written", async () => {
     const owner = await createTestUser();
-    const input = onboardingInput("lawn-care", { hours: { ...getPack("lawn-care").config.HOURS.weekly, mon: [{ open: "18:00", close: "09:00" }] } });
+    const input = onboardingInput("lawn-care", {
+      hours: { ...getPack("lawn-care").config.HOURS.weekly, mon: [{ open: "18:00", close: "09:00" }] },
+    });
     const error = await createTenant(input, owner).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ kind: "Invalid", key: "errors:config.invalid", fields: { "weekly.mon.0": "errors:validation.openBeforeClose" } });
+    expect(error).toMatchObject({
+      kind: "Invalid",
+      key: "errors:config.invalid",
+      fields: { "weekly.mon.0": "errors:validation.openBeforeClose" },
+    });
     expect(await traces(input.businessName, owner.id)).toEqual({ tenants: 0, memberships: 0, events: 0, last_tenant_id: null });
   });
 
@@ -98,10 +138,19 @@ describe("onboarding: createTenant", () => {
     const owner = await createTestUser();
     const input = onboardingInput("hvac");
     input.services[1] = { ...input.services[1]!, durationMinutes: 0 };
-    const error = await callerFor(owner, null, "es").tenants.create(input).catch((e: unknown) => e);
+    const error = await callerFor(owner, null, "es")
+      .tenants.create(input)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    const shape = getTRPCErrorShape({ config: appRouter._def._config, error: error as TRPCError, type: "mutation", path: "tenants.create", input, ctx: { locale: "es" } as TrpcContext });
+    const shape = getTRPCErrorShape({
+      config: appRouter._def._config,
+      error: error as TRPCError,
+      type: "mutation",
+      path: "tenants.create",
+      input,
+      ctx: { locale: "es" } as TrpcContext,
+    });
     expect(shape).toMatchObject({
       message: "Algunos campos necesitan su atención.",
       data: { httpStatus: 400, fields: { "services.1.durationMinutes": "La duración debe estar entre 5 minutos y 24 horas." } },
@@ -142,13 +191,18 @@ describe("onboarding: slugs", () => {
     const direct = await createTenant(onboardingInput("auto-detailing", { slug }), owner).catch((e: unknown) => e);
     expect(direct).toMatchObject({ kind: "Conflict", key: "errors:tenant.slugTaken", fields: { slug: "errors:tenant.slugTaken" } });
 
-    const viaTrpc = await callerFor(owner, null).tenants.create(onboardingInput("auto-detailing", { slug: slug.toUpperCase() })).catch((e: unknown) => e);
+    const viaTrpc = await callerFor(owner, null)
+      .tenants.create(onboardingInput("auto-detailing", { slug: slug.toUpperCase() }))
+      .catch((e: unknown) => e);
     expect(viaTrpc).toBeInstanceOf(TRPCError);
     expect((viaTrpc as TRPCError).code).toBe("CONFLICT");
     expect(await withGlobal((g) => g.membership.count({ where: { userId: owner.id } }))).toBe(0);
 
     for (const bad of ["admin", "Bad Slug", "-dash", ""]) {
-      await expect(createTenant(onboardingInput("auto-detailing", { slug: bad }), owner)).rejects.toMatchObject({ kind: "Invalid", key: "errors:tenant.slugInvalid" });
+      await expect(createTenant(onboardingInput("auto-detailing", { slug: bad }), owner)).rejects.toMatchObject({
+        kind: "Invalid",
+        key: "errors:tenant.slugInvalid",
+      });
     }
     expect(await isSlugAvailable("admin")).toBe(false);
   });

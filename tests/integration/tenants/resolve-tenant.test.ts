@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { setTenantStatus } from "../../../server/admin/tenant-status.server";
 import { withTenant } from "../../../server/db/db.server";
 import { env } from "../../../server/env.server";
-import { classifyHost, resolveTenantBySlug, resolveTenantByHostname, resolveTenantForHost } from "../../../server/tenants/resolve-tenant.server";
+import {
+  classifyHost,
+  resolveTenantBySlug,
+  resolveTenantByHostname,
+  resolveTenantForHost,
+} from "../../../server/tenants/resolve-tenant.server";
 import { markDomainVerified } from "../../../server/tenants/domains.server";
 import { createTestTenant, createTestUser, uid } from "../../helpers/factories";
 
@@ -35,9 +40,19 @@ describe("resolving public traffic to a tenant", () => {
 
   it("by slug and by subdomain of APP_DOMAIN; unknown and invalid slugs are null", async () => {
     const t = await createTestTenant({ packKey: "pet-grooming", input: { locale: "es", timeZone: "America/Bogota" } });
-    const expected = { id: t.id, slug: t.slug, name: t.name, industryPackKey: "pet-grooming", timeZone: "America/Bogota", defaultLocale: "es" };
+    const expected = {
+      id: t.id,
+      slug: t.slug,
+      name: t.name,
+      industryPackKey: "pet-grooming",
+      timeZone: "America/Bogota",
+      defaultLocale: "es",
+    };
     expect(await resolveTenantBySlug(t.slug)).toEqual(expected);
-    expect(await resolveTenantForHost(`${t.slug}.${root()}:3000`)).toEqual({ match: { kind: "subdomain", slug: t.slug }, tenant: expected });
+    expect(await resolveTenantForHost(`${t.slug}.${root()}:3000`)).toEqual({
+      match: { kind: "subdomain", slug: t.slug },
+      tenant: expected,
+    });
     expect(await resolveTenantBySlug(uid("nobody"))).toBeNull();
     expect(await resolveTenantBySlug("Not A Slug")).toBeNull();
     const unknown = uid("nobody");
@@ -48,7 +63,10 @@ describe("resolving public traffic to a tenant", () => {
   it("a custom domain resolves only once verified; unknown hosts resolve to null", async () => {
     const t = await createTestTenant();
     const hostname = `${uid("book")}.example.com`;
-    const domainId = await withTenant(t.id, async (db) => (await db.domain.create({ data: { tenantId: t.id, hostname, kind: "CUSTOM" } })).id);
+    const domainId = await withTenant(
+      t.id,
+      async (db) => (await db.domain.create({ data: { tenantId: t.id, hostname, kind: "CUSTOM" } })).id,
+    );
     expect(await resolveTenantForHost(hostname)).toEqual({ match: { kind: "custom", hostname }, tenant: null });
     expect(await resolveTenantByHostname(hostname)).toBeNull();
 
@@ -58,14 +76,19 @@ describe("resolving public traffic to a tenant", () => {
     expect(resolved.tenant).toMatchObject({ id: t.id, slug: t.slug });
     expect(resolved.tenant).not.toHaveProperty("status");
 
-    expect(await resolveTenantForHost(`${uid("nope")}.example.org`)).toEqual({ match: { kind: "custom", hostname: expect.any(String) }, tenant: null });
+    expect(await resolveTenantForHost(`${uid("nope")}.example.org`)).toEqual({
+      match: { kind: "custom", hostname: expect.any(String) },
+      tenant: null,
+    });
   });
 
   it("a SUSPENDED tenant resolves to null everywhere, and again once reactivated", async () => {
     const t = await createTestTenant();
     const admin = await createTestUser({ isPlatformAdmin: true });
     const hostname = `${uid("susp")}.example.com`;
-    await markDomainVerified(await withTenant(t.id, async (db) => (await db.domain.create({ data: { tenantId: t.id, hostname, kind: "CUSTOM" } })).id));
+    await markDomainVerified(
+      await withTenant(t.id, async (db) => (await db.domain.create({ data: { tenantId: t.id, hostname, kind: "CUSTOM" } })).id),
+    );
     expect(await resolveTenantBySlug(t.slug)).not.toBeNull();
 
     await setTenantStatus(t.id, "SUSPENDED", "unpaid", admin.id);
@@ -73,7 +96,10 @@ describe("resolving public traffic to a tenant", () => {
     expect((await resolveTenantForHost(`${t.slug}.${root()}`)).tenant).toBeNull();
     expect((await resolveTenantForHost(hostname)).tenant).toBeNull();
     const trail = await withTenant(t.id, async (db) => ({
-      audit: await db.auditEntry.findMany({ where: { action: { in: ["tenant.suspended", "tenant.reactivated"] } }, select: { action: true, actorUserId: true, data: true } }),
+      audit: await db.auditEntry.findMany({
+        where: { action: { in: ["tenant.suspended", "tenant.reactivated"] } },
+        select: { action: true, actorUserId: true, data: true },
+      }),
       events: await db.outboxEvent.findMany({ where: { name: "tenant/status-changed" }, select: { data: true } }),
     }));
     expect(trail).toEqual({

@@ -16,7 +16,10 @@ function call(path: string, init: RequestInit & { input?: unknown } = {}) {
 }
 
 interface ErrorBody {
-  error: { message: string; data: { code: string; httpStatus: number; i18nKey: string | null; fields: Record<string, string> | null; stack?: string } };
+  error: {
+    message: string;
+    data: { code: string; httpStatus: number; i18nKey: string | null; fields: Record<string, string> | null; stack?: string };
+  };
 }
 
 async function sessionCookie(userId: string): Promise<string> {
@@ -52,7 +55,10 @@ describe("tRPC over HTTP (fetch adapter)", () => {
     const cookie = await sessionCookie(t.owner.id);
     const ok = await call("tenants.current", { headers: { cookie, "x-tenant-id": t.id } });
     expect(ok.status).toBe(200);
-    expect(((await ok.json()) as { result: { data: { tenant: { id: string }; role: string } } }).result.data).toMatchObject({ tenant: { id: t.id }, role: "OWNER" });
+    expect(((await ok.json()) as { result: { data: { tenant: { id: string }; role: string } } }).result.data).toMatchObject({
+      tenant: { id: t.id },
+      role: "OWNER",
+    });
 
     const bad = await call("services.create", {
       method: "POST",

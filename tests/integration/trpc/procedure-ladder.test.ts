@@ -16,7 +16,14 @@ async function failure(p: Promise<unknown>): Promise<TRPCError> {
 }
 
 const shapeOf = (error: TRPCError, locale: "en" | "es" = "en") =>
-  getTRPCErrorShape({ config: appRouter._def._config, error, type: "mutation", path: undefined, input: undefined, ctx: { locale } as never }) as {
+  getTRPCErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: "mutation",
+    path: undefined,
+    input: undefined,
+    ctx: { locale } as never,
+  }) as {
     message: string;
     data: { code: string; httpStatus: number; i18nKey: string | null; fields: Record<string, string> | null; stack?: string };
   };
@@ -33,11 +40,18 @@ describe("procedure ladder", () => {
   it("authedProcedure is UNAUTHORIZED signed out, with a translated message", async () => {
     const error = await failure(callerFor(null, null, "es").me.updatePreferences({ locale: "es" }));
     expect(error.code).toBe("UNAUTHORIZED");
-    expect(shapeOf(error, "es")).toMatchObject({ message: "Inicie sesión para continuar.", data: { httpStatus: 401, i18nKey: "errors:signInRequired" } });
+    expect(shapeOf(error, "es")).toMatchObject({
+      message: "Inicie sesión para continuar.",
+      data: { httpStatus: 401, i18nKey: "errors:signInRequired" },
+    });
     expect((await failure(callerFor(null).tenants.current())).code).toBe("UNAUTHORIZED");
     // Signed in, the same procedure works.
     const user = await createTestUser();
-    expect(await callerFor(user).me.updatePreferences({ locale: "es", dashboardMode: "ADVANCED" })).toMatchObject({ id: user.id, locale: "es", dashboardMode: "ADVANCED" });
+    expect(await callerFor(user).me.updatePreferences({ locale: "es", dashboardMode: "ADVANCED" })).toMatchObject({
+      id: user.id,
+      locale: "es",
+      dashboardMode: "ADVANCED",
+    });
   });
 
   it("tenantProcedure is FORBIDDEN for a non-member, for another tenant's id, and with no tenant at all", async () => {
@@ -76,7 +90,9 @@ describe("procedure ladder", () => {
   it("platformAdminProcedure is FORBIDDEN for an owner and OK for a platform admin", async () => {
     const t = await createTestTenant();
     expect((await failure(callerFor(t.owner, t.id).admin.tenants.list())).code).toBe("FORBIDDEN");
-    expect((await failure(callerFor(t.owner, t.id).admin.tenants.setStatus({ tenantId: t.id, status: "SUSPENDED" }))).code).toBe("FORBIDDEN");
+    expect((await failure(callerFor(t.owner, t.id).admin.tenants.setStatus({ tenantId: t.id, status: "SUSPENDED" }))).code).toBe(
+      "FORBIDDEN",
+    );
     expect((await failure(callerFor(null).admin.jobs.stats())).code).toBe("UNAUTHORIZED");
 
     const admin = await createTestUser({ isPlatformAdmin: true });
@@ -84,7 +100,9 @@ describe("procedure ladder", () => {
     expect(list.find((x) => x.id === t.id)).toMatchObject({ slug: t.slug, status: "ACTIVE", members: 1 });
     await callerFor(admin).admin.tenants.setStatus({ tenantId: t.id, status: "SUSPENDED", reason: "test" });
     expect((await callerFor(admin).admin.tenants.list()).find((x) => x.id === t.id)?.status).toBe("SUSPENDED");
-    expect((await failure(callerFor(admin).admin.tenants.setStatus({ tenantId: "missing-tenant", status: "ACTIVE" }))).code).toBe("NOT_FOUND");
+    expect((await failure(callerFor(admin).admin.tenants.setStatus({ tenantId: "missing-tenant", status: "ACTIVE" }))).code).toBe(
+      "NOT_FOUND",
+    );
   });
 });
 
@@ -92,12 +110,24 @@ describe("services.create", () => {
   it("stores integer cents and rejects 12.5 cents and negative prices with field errors", async () => {
     const t = await createTestTenant();
     const caller = callerFor(t.owner, t.id);
-    const created = await caller.services.create({ locale: "en", name: "Headlight restore", description: "Both lamps", durationMinutes: 45, priceCents: 2550 });
-    expect(created).toMatchObject({ name: { en: "Headlight restore", es: "Headlight restore" }, priceCents: 2550, durationMinutes: 45, active: true });
-    const [row] = await (await getDatabase()).admin.query<{ price_cents: number; t: string }>(
-      `SELECT price_cents, pg_typeof(price_cents)::text AS t FROM services WHERE id = $1`,
-      [created.id],
-    );
+    const created = await caller.services.create({
+      locale: "en",
+      name: "Headlight restore",
+      description: "Both lamps",
+      durationMinutes: 45,
+      priceCents: 2550,
+    });
+    expect(created).toMatchObject({
+      name: { en: "Headlight restore", es: "Headlight restore" },
+      priceCents: 2550,
+      durationMinutes: 45,
+      active: true,
+    });
+    const [row] = await (
+      await getDatabase()
+    ).admin.query<{ price_cents: number; t: string }>(`SELECT price_cents, pg_typeof(price_cents)::text AS t FROM services WHERE id = $1`, [
+      created.id,
+    ]);
     expect(row).toEqual({ price_cents: 2550, t: "integer" });
     const list = await caller.services.list();
     expect(list.at(-1)).toMatchObject({ id: created.id, sortOrder: list.length - 1 });
@@ -106,13 +136,18 @@ describe("services.create", () => {
     expect(fractional.code).toBe("BAD_REQUEST");
     expect(Object.keys(shapeOf(fractional).data.fields ?? {})).toEqual(["priceCents"]);
 
-    const negative = await failure(callerFor(t.owner, t.id, "es").services.create({ locale: "es", name: "Gratis", durationMinutes: 30, priceCents: -100 }));
+    const negative = await failure(
+      callerFor(t.owner, t.id, "es").services.create({ locale: "es", name: "Gratis", durationMinutes: 30, priceCents: -100 }),
+    );
     expect(negative.code).toBe("BAD_REQUEST");
     expect(shapeOf(negative, "es").data.fields).toEqual({ priceCents: "Escriba un precio de $0 o más." });
     expect(shapeOf(negative, "en").data.fields).toEqual({ priceCents: "Enter a price of $0 or more." });
 
     const both = await failure(caller.services.create({ locale: "en", name: "", durationMinutes: 2, priceCents: 1 }));
-    expect(shapeOf(both).data.fields).toEqual({ name: "This field is required.", durationMinutes: "Duration must be between 5 minutes and 24 hours." });
+    expect(shapeOf(both).data.fields).toEqual({
+      name: "This field is required.",
+      durationMinutes: "Duration must be between 5 minutes and 24 hours.",
+    });
 
     expect(await withTenant(t.id, (db) => db.service.count({ where: { name: { path: ["en"], string_contains: "Half" } } }))).toBe(0);
     expect(await withTenant(t.id, (db) => db.service.count({ where: { priceCents: { lt: 0 } } }))).toBe(0);

@@ -22,7 +22,10 @@ describe("local AI adapter (no key)", () => {
 
   it("transcribe returns the typed words, or says it needs a key (localized)", async () => {
     const ai = createLocalAi();
-    expect(await ai.transcribe({ audio: null, filename: "v.wav", language: "en", spokenText: " Call me back please " })).toEqual({ text: "Call me back please", language: "en" });
+    expect(await ai.transcribe({ audio: null, filename: "v.wav", language: "en", spokenText: " Call me back please " })).toEqual({
+      text: "Call me back please",
+      language: "en",
+    });
     expect((await ai.transcribe({ audio: new Uint8Array([1, 2]), filename: "v.wav", language: "es" })).text).toMatch(/sin conexión/);
   });
 
@@ -33,8 +36,15 @@ describe("local AI adapter (no key)", () => {
       urgency: "NORMAL",
       callbackRequested: false,
     });
-    expect(heuristicSummary("Necesito cancelar mi cita de hoy, es urgente. Llámeme por favor.", "es")).toMatchObject({ intent: "CANCEL", urgency: "HIGH", callbackRequested: true });
-    expect(heuristicSummary("I'm not happy, the seats were damaged. Call me back.", "en")).toMatchObject({ intent: "COMPLAINT", callbackRequested: true });
+    expect(heuristicSummary("Necesito cancelar mi cita de hoy, es urgente. Llámeme por favor.", "es")).toMatchObject({
+      intent: "CANCEL",
+      urgency: "HIGH",
+      callbackRequested: true,
+    });
+    expect(heuristicSummary("I'm not happy, the seats were damaged. Call me back.", "en")).toMatchObject({
+      intent: "COMPLAINT",
+      callbackRequested: true,
+    });
     expect(heuristicSummary("Do you work on boats?", "en")).toMatchObject({ intent: "QUESTION", urgency: "NORMAL" });
     expect(heuristicSummary("   ", "es").summary).toBe("(no se grabaron palabras)");
   });

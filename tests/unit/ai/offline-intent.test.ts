@@ -32,7 +32,10 @@ describe("offline intent (en/es keywords)", () => {
   it("a pack FAQ question is matched by shared words, in either language", () => {
     const water = faq.findIndex((f) => /water/i.test(f.question.en));
     expect(water).toBeGreaterThanOrEqual(0);
-    expect(detectOfflineIntent("Do I have to provide water or electricity for you?", questions("en"))).toEqual({ kind: "FAQ", index: water });
+    expect(detectOfflineIntent("Do I have to provide water or electricity for you?", questions("en"))).toEqual({
+      kind: "FAQ",
+      index: water,
+    });
     expect(matchFaq("¿Necesito darles agua o electricidad?", questions("es"))).toBe(water);
     expect(matchFaq("hello there", questions("en"))).toBeNull();
   });

@@ -7,7 +7,8 @@ import { openAiChatRequests, openAiTranscriptionRequests, scriptOpenAiChat, scri
 
 setupMockServer();
 
-const port = () => createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
+const port = () =>
+  createOpenAiPort({ apiKey: "sk-test", model: "gpt-4o-mini", transcribeModel: "whisper-1", maxRetries: 0, timeoutMs: 5_000 });
 
 describe("OpenAI adapter (msw)", () => {
   it("chat sends the system prompt, history and tools; returns tool calls and usage", async () => {
@@ -18,7 +19,7 @@ describe("OpenAI adapter (msw)", () => {
       messages: [
         { role: "user", content: "hi" },
         { role: "assistant", content: null, toolCalls: [{ id: "c1", name: "faq", arguments: "{}" }] },
-        { role: "tool", toolCallId: "c1", content: "{\"faq\":[]}" },
+        { role: "tool", toolCallId: "c1", content: '{"faq":[]}' },
       ],
       tools,
     });
@@ -30,7 +31,11 @@ describe("OpenAI adapter (msw)", () => {
     expect(sent.messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "tool"]);
     expect(sent.messages[2].tool_calls?.[0].function.name).toBe("faq");
     const bookSlot = sent.tools?.find((t) => t.function.name === "book_slot");
-    expect(bookSlot?.function.parameters).toMatchObject({ type: "object", required: ["serviceId", "startsAt"], additionalProperties: false });
+    expect(bookSlot?.function.parameters).toMatchObject({
+      type: "object",
+      required: ["serviceId", "startsAt"],
+      additionalProperties: false,
+    });
   });
 
   it("429 and 5xx are AiUnavailableError (retryable); 400 is not", async () => {
@@ -38,18 +43,25 @@ describe("OpenAI adapter (msw)", () => {
     const input = { system: "s", messages: [{ role: "user" as const, content: "x" }], tools: [] };
     await expect(port().chat(input)).rejects.toMatchObject({ name: "AiUnavailableError", status: 429, retryable: true });
     await expect(port().chat(input)).rejects.toBeInstanceOf(AiUnavailableError);
-    const bad = await port().chat(input).catch((e: unknown) => e);
+    const bad = await port()
+      .chat(input)
+      .catch((e: unknown) => e);
     expect(bad).not.toBeInstanceOf(AiUnavailableError);
   });
 
   it("summaries ask for strict JSON and are validated", async () => {
     scriptOpenAiChat(
-      { content: JSON.stringify({ summary: "Ana wants a detail on Saturday.", intent: "BOOK", urgency: "NORMAL", callbackRequested: true }) },
+      {
+        content: JSON.stringify({ summary: "Ana wants a detail on Saturday.", intent: "BOOK", urgency: "NORMAL", callbackRequested: true }),
+      },
       { content: JSON.stringify({ summary: "x", intent: "PARTY", urgency: "NORMAL", callbackRequested: false }) },
     );
     const summary = await port().summarize({ transcript: "Hi it's Ana, detail Saturday, call me", locale: "en", businessName: "Shiny" });
     expect(summary).toEqual({ summary: "Ana wants a detail on Saturday.", intent: "BOOK", urgency: "NORMAL", callbackRequested: true });
-    expect(openAiChatRequests[0].response_format).toMatchObject({ type: "json_schema", json_schema: { name: "call_summary", strict: true } });
+    expect(openAiChatRequests[0].response_format).toMatchObject({
+      type: "json_schema",
+      json_schema: { name: "call_summary", strict: true },
+    });
     await expect(port().summarize({ transcript: "x", locale: "es", businessName: "Shiny" })).rejects.toBeInstanceOf(AiInvalidResponseError);
   });
 

@@ -9,7 +9,9 @@ describe("price guard", () => {
   });
 
   it("reads the amounts a tool returned: ...Cents fields and formatted strings", () => {
-    const verified = moneyAmountsInResult({ services: [{ price: "$49.00", priceCents: 4900, options: [{ priceChange: "+$20.00", priceDeltaCents: -1500 }] }] });
+    const verified = moneyAmountsInResult({
+      services: [{ price: "$49.00", priceCents: 4900, options: [{ priceChange: "+$20.00", priceDeltaCents: -1500 }] }],
+    });
     expect([...verified].sort((a, b) => a - b)).toEqual([1500, 2000, 4900]);
   });
 

@@ -48,13 +48,16 @@ describe("booking machine", () => {
     expect(nextStatus(status, eventOf(type))).toBe(LEGAL[status][type]);
   });
 
-  it.each(pairs.filter(([s, e]) => LEGAL[s][e] === undefined))("%s --%s--> illegal: Conflict errors:booking.illegalTransition", (status, type) => {
-    expect(canTransition(status, eventOf(type))).toBe(false);
-    const error = conflictOf(() => nextStatus(status, eventOf(type)));
-    expect(error.kind).toBe("Conflict");
-    expect(error.key).toBe("errors:booking.illegalTransition");
-    expect(error.params).toEqual({ from: status, event: type });
-  });
+  it.each(pairs.filter(([s, e]) => LEGAL[s][e] === undefined))(
+    "%s --%s--> illegal: Conflict errors:booking.illegalTransition",
+    (status, type) => {
+      expect(canTransition(status, eventOf(type))).toBe(false);
+      const error = conflictOf(() => nextStatus(status, eventOf(type)));
+      expect(error.kind).toBe("Conflict");
+      expect(error.key).toBe("errors:booking.illegalTransition");
+      expect(error.params).toEqual({ from: status, event: type });
+    },
+  );
 
   it("SUBMIT goes to REQUESTED when the business confirms by hand, CONFIRMED otherwise", () => {
     expect(nextStatus("HELD", { type: "SUBMIT", requireConfirmation: true })).toBe("REQUESTED");

@@ -10,7 +10,10 @@ import { triggerEventNames } from "../../../server/jobs/local-runner.server";
  * tests/integration/booking/reminders.test.ts.
  */
 const ref = { tenantId: "tenant-1", bookingId: "booking-1", version: 2, startsAt: "2030-06-12T19:00:00.000Z", customerId: "customer-1" };
-const created = (status: "CONFIRMED" | "REQUESTED") => ({ name: "booking/created" as const, data: { ...ref, status, source: "PUBLIC" as const } });
+const created = (status: "CONFIRMED" | "REQUESTED") => ({
+  name: "booking/created" as const,
+  data: { ...ref, status, source: "PUBLIC" as const },
+});
 const PLAN = {
   timeZone: "America/Chicago",
   skipped: [],
@@ -112,9 +115,22 @@ describe("booking-reminders (mocked steps)", () => {
   it("is registered, triggered by every booking event, and cancelled on cloud by newer versions", () => {
     expect(functions).toContain(bookingReminders);
     expect(bookingReminders.id()).toBe(BOOKING_REMINDERS_ID);
-    expect(triggerEventNames(bookingReminders).sort()).toEqual(["booking/cancelled", "booking/confirmed", "booking/created", "booking/rescheduled", "booking/status-changed"]);
+    expect(triggerEventNames(bookingReminders).sort()).toEqual([
+      "booking/cancelled",
+      "booking/confirmed",
+      "booking/created",
+      "booking/rescheduled",
+      "booking/status-changed",
+    ]);
     const cancelOn = bookingReminders.opts.cancelOn ?? [];
-    expect(cancelOn.map((c) => c.event)).toEqual(["booking/confirmed", "booking/rescheduled", "booking/cancelled", "booking/status-changed"]);
-    expect(cancelOn.every((c) => c.if === "async.data.bookingId == event.data.bookingId && async.data.version > event.data.version")).toBe(true);
+    expect(cancelOn.map((c) => c.event)).toEqual([
+      "booking/confirmed",
+      "booking/rescheduled",
+      "booking/cancelled",
+      "booking/status-changed",
+    ]);
+    expect(cancelOn.every((c) => c.if === "async.data.bookingId == event.data.bookingId && async.data.version > event.data.version")).toBe(
+      true,
+    );
   });
 });

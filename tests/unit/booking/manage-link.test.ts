@@ -32,16 +32,29 @@ describe("manage links", () => {
 
   it("expired: Forbidden errors:booking.linkExpired", () => {
     const token = createManageToken(ref, { now: NOW, ttlDays: 1 });
-    expect(errorKey(() => verifyManageToken(token, { now: new Date(NOW.getTime() + 86_400_000) }))).toBe("Forbidden:errors:booking.linkExpired");
+    expect(errorKey(() => verifyManageToken(token, { now: new Date(NOW.getTime() + 86_400_000) }))).toBe(
+      "Forbidden:errors:booking.linkExpired",
+    );
   });
 
   it("tampered payload, signature, or shape: Forbidden errors:booking.linkInvalid", () => {
     const token = createManageToken(ref, { now: NOW });
     const [payload, signature] = token.split(".");
-    const otherBooking = Buffer.from(Buffer.from(payload, "base64url").toString("utf8").replace(ref.bookingId, "someone-elses-booking")).toString("base64url");
+    const otherBooking = Buffer.from(
+      Buffer.from(payload, "base64url").toString("utf8").replace(ref.bookingId, "someone-elses-booking"),
+    ).toString("base64url");
     // The first character carries 6 whole bits of the MAC (the last one carries padding bits too).
     const flipped = (signature.startsWith("A") ? "B" : "A") + signature.slice(1);
-    for (const bad of [`${otherBooking}.${signature}`, `${payload}.${flipped}`, `${payload}.`, payload, "", "a.b.c", `${payload}.${signature}=`, "x".repeat(600)]) {
+    for (const bad of [
+      `${otherBooking}.${signature}`,
+      `${payload}.${flipped}`,
+      `${payload}.`,
+      payload,
+      "",
+      "a.b.c",
+      `${payload}.${signature}=`,
+      "x".repeat(600),
+    ]) {
       expect(errorKey(() => verifyManageToken(bad, { now: NOW }))).toBe("Forbidden:errors:booking.linkInvalid");
     }
     // A token signed for another tenant is a different, equally valid token: the router

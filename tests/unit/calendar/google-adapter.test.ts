@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { createGoogleCalendar } from "../../../server/integrations/google-calendar/google";
 import { CalendarAuthError, CalendarRequestError, CalendarTemporaryError } from "../../../server/integrations/google-calendar/port";
-import { failGoogle, GOOGLE_TEST_CLIENT, googleAuthorizationCode, googleEvents, googleRequestsTo, revokeGoogleAccess, setGoogleBusy } from "../../mocks/google";
+import {
+  failGoogle,
+  GOOGLE_TEST_CLIENT,
+  googleAuthorizationCode,
+  googleEvents,
+  googleRequestsTo,
+  revokeGoogleAccess,
+  setGoogleBusy,
+} from "../../mocks/google";
 import { setupMockServer } from "../../mocks/index";
 
 setupMockServer();
 
-const google = (timeoutMs = 5_000) => createGoogleCalendar({ clientId: GOOGLE_TEST_CLIENT.id, clientSecret: GOOGLE_TEST_CLIENT.secret, timeoutMs });
+const google = (timeoutMs = 5_000) =>
+  createGoogleCalendar({ clientId: GOOGLE_TEST_CLIENT.id, clientSecret: GOOGLE_TEST_CLIENT.secret, timeoutMs });
 const REDIRECT = "https://app.example.com/oauth/google/callback";
 const event = (id = "sp0123456789abcdef") => ({
   id,
@@ -49,7 +58,12 @@ describe("Google Calendar adapter", () => {
     const calendars = await port.listCalendars(tokens.accessToken);
     expect(calendars.find((c) => c.primary)).toMatchObject({ id: "shop@example.com", accessRole: "owner" });
     setGoogleBusy("shop@example.com", [{ start: "2030-03-05T10:00:00Z", end: "2030-03-05T11:00:00Z" }]);
-    const busy = await port.freeBusy(tokens.accessToken, "shop@example.com", new Date("2030-03-05T00:00:00Z"), new Date("2030-03-06T00:00:00Z"));
+    const busy = await port.freeBusy(
+      tokens.accessToken,
+      "shop@example.com",
+      new Date("2030-03-05T00:00:00Z"),
+      new Date("2030-03-06T00:00:00Z"),
+    );
     expect(busy).toEqual([{ start: new Date("2030-03-05T10:00:00Z"), end: new Date("2030-03-05T11:00:00Z") }]);
   });
 
@@ -57,16 +71,24 @@ describe("Google Calendar adapter", () => {
     const { port, tokens } = await signedIn();
     revokeGoogleAccess("shop@example.com");
     await expect(port.refresh(tokens.refreshToken!)).rejects.toBeInstanceOf(CalendarAuthError);
-    await expect(port.listCalendars(tokens.accessToken)).rejects.toMatchObject({ name: "CalendarAuthError", problem: "revoked", status: 401 });
+    await expect(port.listCalendars(tokens.accessToken)).rejects.toMatchObject({
+      name: "CalendarAuthError",
+      problem: "revoked",
+      status: 401,
+    });
     await expect(port.exchangeCode("4/used-or-invented", REDIRECT)).rejects.toBeInstanceOf(CalendarAuthError);
   });
 
   it("maps 429, 5xx, rate-limit 403s and timeouts to 'temporary'; other 4xx to request errors", async () => {
     const { port, tokens } = await signedIn();
-    const busy = () => port.freeBusy(tokens.accessToken, "shop@example.com", new Date("2030-03-05T00:00:00Z"), new Date("2030-03-06T00:00:00Z"));
+    const busy = () =>
+      port.freeBusy(tokens.accessToken, "shop@example.com", new Date("2030-03-05T00:00:00Z"), new Date("2030-03-06T00:00:00Z"));
     failGoogle("freeBusy", { status: 429 });
     await expect(busy()).rejects.toMatchObject({ name: "CalendarTemporaryError", problem: "rateLimited" });
-    failGoogle("freeBusy", { status: 403, body: { error: { code: 403, message: "Rate Limit Exceeded", errors: [{ reason: "userRateLimitExceeded" }] } } });
+    failGoogle("freeBusy", {
+      status: 403,
+      body: { error: { code: 403, message: "Rate Limit Exceeded", errors: [{ reason: "userRateLimitExceeded" }] } },
+    });
     await expect(busy()).rejects.toMatchObject({ name: "CalendarTemporaryError", problem: "rateLimited" });
     failGoogle("freeBusy", { status: 500 });
     await expect(busy()).rejects.toMatchObject({ name: "CalendarTemporaryError", problem: "unavailable", status: 500 });
@@ -74,12 +96,16 @@ describe("Google Calendar adapter", () => {
     await expect(busy()).rejects.toMatchObject({ name: "CalendarRequestError", problem: "forbidden" });
     failGoogle("token", { status: 503 });
     await expect(port.refresh(tokens.refreshToken!)).rejects.toBeInstanceOf(CalendarTemporaryError);
-    await expect(port.freeBusy(tokens.accessToken, "someone-else@example.com", new Date(), new Date(Date.now() + 3_600_000))).rejects.toMatchObject({ problem: "calendarNotFound" });
+    await expect(
+      port.freeBusy(tokens.accessToken, "someone-else@example.com", new Date(), new Date(Date.now() + 3_600_000)),
+    ).rejects.toMatchObject({ problem: "calendarNotFound" });
 
     const slow = createGoogleCalendar({ clientId: GOOGLE_TEST_CLIENT.id, clientSecret: GOOGLE_TEST_CLIENT.secret, timeoutMs: 100 });
     failGoogle("freeBusy", { delayMs: 600 });
     const started = Date.now();
-    await expect(slow.freeBusy(tokens.accessToken, "shop@example.com", new Date(), new Date(Date.now() + 3_600_000))).rejects.toMatchObject({ name: "CalendarTemporaryError", problem: "timeout" });
+    await expect(slow.freeBusy(tokens.accessToken, "shop@example.com", new Date(), new Date(Date.now() + 3_600_000))).rejects.toMatchObject(
+      { name: "CalendarTemporaryError", problem: "timeout" },
+    );
     expect(Date.now() - started).toBeLessThan(500);
   });
 

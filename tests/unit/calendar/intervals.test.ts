@@ -4,18 +4,24 @@ import { busyBlockId, chunkWindow, mergeIntervals, subtractIntervals } from "../
 
 const at = (hhmm: string) => new Date(`2030-03-05T${hhmm}:00.000Z`);
 const iv = (a: string, b: string) => ({ start: at(a), end: at(b) });
-const show = (list: Array<{ start: Date; end: Date }>) => list.map((i) => `${i.start.toISOString().slice(11, 16)}-${i.end.toISOString().slice(11, 16)}`);
+const show = (list: Array<{ start: Date; end: Date }>) =>
+  list.map((i) => `${i.start.toISOString().slice(11, 16)}-${i.end.toISOString().slice(11, 16)}`);
 
 describe("busy interval arithmetic", () => {
   it("merges overlapping and touching intervals, drops empty ones, sorts", () => {
-    expect(show(mergeIntervals([iv("12:00", "13:00"), iv("09:00", "10:00"), iv("09:30", "11:00"), iv("11:00", "11:30"), iv("14:00", "14:00")]))).toEqual(["09:00-11:30", "12:00-13:00"]);
+    expect(
+      show(mergeIntervals([iv("12:00", "13:00"), iv("09:00", "10:00"), iv("09:30", "11:00"), iv("11:00", "11:30"), iv("14:00", "14:00")])),
+    ).toEqual(["09:00-11:30", "12:00-13:00"]);
   });
 
   it("subtracts our own events: inside, at the edges, spanning, and not overlapping", () => {
     expect(show(subtractIntervals([iv("09:00", "12:00")], [iv("10:00", "11:00")]))).toEqual(["09:00-10:00", "11:00-12:00"]);
     expect(show(subtractIntervals([iv("09:00", "12:00")], [iv("09:00", "10:00"), iv("11:30", "13:00")]))).toEqual(["10:00-11:30"]);
     expect(show(subtractIntervals([iv("09:00", "10:00")], [iv("08:00", "11:00")]))).toEqual([]);
-    expect(show(subtractIntervals([iv("09:00", "10:00"), iv("15:00", "16:00")], [iv("12:00", "13:00")]))).toEqual(["09:00-10:00", "15:00-16:00"]);
+    expect(show(subtractIntervals([iv("09:00", "10:00"), iv("15:00", "16:00")], [iv("12:00", "13:00")]))).toEqual([
+      "09:00-10:00",
+      "15:00-16:00",
+    ]);
   });
 
   it("cuts a long window into pieces Google accepts", () => {

@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { nonceCookie, OAUTH_NONCE_COOKIE, readNonceCookie, readOAuthState, signOAuthState, type OAuthState } from "../../../server/calendar/oauth.server";
+import {
+  nonceCookie,
+  OAUTH_NONCE_COOKIE,
+  readNonceCookie,
+  readOAuthState,
+  signOAuthState,
+  type OAuthState,
+} from "../../../server/calendar/oauth.server";
 
-const state = (overrides: Partial<OAuthState> = {}): OAuthState => ({ v: 1, tid: "tenant-1", uid: "user-1", sid: null, n: "nonce-abc", exp: Math.floor(Date.now() / 1000) + 600, ...overrides });
+const state = (overrides: Partial<OAuthState> = {}): OAuthState => ({
+  v: 1,
+  tid: "tenant-1",
+  uid: "user-1",
+  sid: null,
+  n: "nonce-abc",
+  exp: Math.floor(Date.now() / 1000) + 600,
+  ...overrides,
+});
 
 describe("OAuth state", () => {
   it("round-trips a signed state", () => {

@@ -26,7 +26,12 @@ const service = { priceCents: 19900, durationMinutes: 180, optionGroups: [size, 
 
 describe("service options", () => {
   it("prices the default choices when nothing is picked", () => {
-    expect(quote(service)).toMatchObject({ priceCents: 19900, durationMinutes: 180, depositCents: 3980, choices: [{ choiceKey: "sedan" }] });
+    expect(quote(service)).toMatchObject({
+      priceCents: 19900,
+      durationMinutes: 180,
+      depositCents: 3980,
+      choices: [{ choiceKey: "sedan" }],
+    });
   });
 
   it("adds price and time for a bigger vehicle and add-ons", () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { parseZipList } from "../../../app/lib/config-forms";
 import { checkServiceArea, milesBetween, normalizeZip, type ServiceArea } from "../../../server/catalog/service-area";
 
-const area = (over: Partial<ServiceArea>): ServiceArea => ({ mode: "NONE", zips: [], centerZip: null, center: null, radiusMiles: 25, ...over });
+const area = (over: Partial<ServiceArea>): ServiceArea => ({
+  mode: "NONE",
+  zips: [],
+  centerZip: null,
+  center: null,
+  radiusMiles: 25,
+  ...over,
+});
 
 describe("service area", () => {
   it("normalises ZIPs: 5 digits, ZIP+4 with or without a dash; anything else is not a ZIP", () => {
@@ -36,7 +43,9 @@ describe("service area", () => {
     expect(dallas.miles).toBeGreaterThan(170);
     expect(checkServiceArea(austin, "00000")).toEqual({ ok: false, reason: "unknownZip" });
     // Exact coordinates win over the center ZIP.
-    expect(checkServiceArea(area({ mode: "RADIUS", centerZip: "78701", center: { lat: 32.78, lng: -96.8 }, radiusMiles: 10 }), "75201").ok).toBe(true);
+    expect(
+      checkServiceArea(area({ mode: "RADIUS", centerZip: "78701", center: { lat: 32.78, lng: -96.8 }, radiusMiles: 10 }), "75201").ok,
+    ).toBe(true);
   });
 
   it("great-circle distance is right on a known pair (Austin to Dallas, about 182 miles)", () => {

@@ -70,7 +70,10 @@ describe("quietHoursBlock", () => {
     expect(r).toMatchObject({ blocked: true, timeZone: "America/New_York", window: { start: "08:00", end: "20:00" } });
     // A Florida number of someone in Colorado: Mountain time, still Florida's 8 p.m. (18:30 MDT is fine; 20:15 MDT is not).
     expect(quietHoursBlock({ phone: MIAMI, addressState: "CO", tenantTimeZone, now: utc("2026-07-16T00:30:00Z") }).blocked).toBe(false);
-    expect(quietHoursBlock({ phone: MIAMI, addressState: "CO", tenantTimeZone, now: utc("2026-07-16T02:15:00Z") })).toMatchObject({ blocked: true, timeZone: "America/Denver" });
+    expect(quietHoursBlock({ phone: MIAMI, addressState: "CO", tenantTimeZone, now: utc("2026-07-16T02:15:00Z") })).toMatchObject({
+      blocked: true,
+      timeZone: "America/Denver",
+    });
   });
 
   it("falls back to the business's zone for numbers the table does not place", () => {

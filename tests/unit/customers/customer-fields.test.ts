@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { applyFieldPatch, checkCustomerFields, FIELD_LIMITS, readFields, unionFields, type TCustomerFieldDef } from "../../../server/customers/customer-fields";
+import {
+  applyFieldPatch,
+  checkCustomerFields,
+  FIELD_LIMITS,
+  readFields,
+  unionFields,
+  type TCustomerFieldDef,
+} from "../../../server/customers/customer-fields";
 import { getPack } from "../../../server/packs";
 
 const detailing = getPack("auto-detailing").customerFields;
@@ -23,12 +30,21 @@ describe("checkCustomerFields", () => {
       values: { gateCode: "#1234", dogs: 2.5, vehicles: ["Van", "Truck"] },
       errors: {},
     });
-    expect(checkCustomerFields(defs, { gateCode: "", dogs: null, vehicles: [] }).values).toEqual({ gateCode: null, dogs: null, vehicles: null });
+    expect(checkCustomerFields(defs, { gateCode: "", dogs: null, vehicles: [] }).values).toEqual({
+      gateCode: null,
+      dogs: null,
+      vehicles: null,
+    });
   });
 
   it("reports unknown keys, bad numbers and long values per field", () => {
     const long = "x".repeat(FIELD_LIMITS.listItemLength + 1);
-    const { errors } = checkCustomerFields(defs, { pets: ["Rex"], dogs: "two", vehicles: ["ok", long], gateCode: "y".repeat(FIELD_LIMITS.textLength + 1) });
+    const { errors } = checkCustomerFields(defs, {
+      pets: ["Rex"],
+      dogs: "two",
+      vehicles: ["ok", long],
+      gateCode: "y".repeat(FIELD_LIMITS.textLength + 1),
+    });
     expect(errors).toEqual({
       "fields.pets": "errors:customers.unknownField",
       "fields.dogs": "errors:customers.notANumber",
@@ -45,10 +61,18 @@ describe("checkCustomerFields", () => {
 
 describe("applyFieldPatch / unionFields / readFields", () => {
   it("a patch replaces given keys, removes nulls and keeps keys the pack no longer knows", () => {
-    expect(applyFieldPatch({ vehicles: ["Van"], legacy: "kept" }, { vehicles: ["Truck"], gateCode: null })).toEqual({ vehicles: ["Truck"], legacy: "kept" });
+    expect(applyFieldPatch({ vehicles: ["Van"], legacy: "kept" }, { vehicles: ["Truck"], gateCode: null })).toEqual({
+      vehicles: ["Truck"],
+      legacy: "kept",
+    });
   });
   it("a merge unites lists and keeps the survivor's other values unless it has none", () => {
-    expect(unionFields({ vehicles: ["Van", "Truck"], gateCode: "1234", dogs: 1 }, { vehicles: ["truck", "Jeep"], gateCode: "9999", notes: "side door" })).toEqual({
+    expect(
+      unionFields(
+        { vehicles: ["Van", "Truck"], gateCode: "1234", dogs: 1 },
+        { vehicles: ["truck", "Jeep"], gateCode: "9999", notes: "side door" },
+      ),
+    ).toEqual({
       vehicles: ["Van", "Truck", "Jeep"],
       gateCode: "1234",
       dogs: 1,

@@ -26,7 +26,9 @@ function exists(tree: Tree, key: string): boolean {
 }
 
 function sourceFiles(): string[] {
-  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "server", "app", "inngest"], { encoding: "utf8" });
+  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "server", "app", "inngest"], {
+    encoding: "utf8",
+  });
   return out.split("\n").filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f));
 }
 

@@ -14,7 +14,9 @@ const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, "")
 describe("translations", () => {
   it("every namespace file is registered in locales/index.ts", () => {
     for (const lng of ["en", "es"]) {
-      const files = readdirSync(path.resolve("locales", lng)).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, ""));
+      const files = readdirSync(path.resolve("locales", lng))
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => f.replace(/\.json$/, ""));
       expect(files.sort()).toEqual([...NAMESPACES].sort());
     }
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { avatarColor, badgeCount, callDuration, dayKey, daysAgo, formatDayLabel, formatListTime, groupByDay, initials } from "../../../app/components/inbox/format";
+import {
+  avatarColor,
+  badgeCount,
+  callDuration,
+  dayKey,
+  daysAgo,
+  formatDayLabel,
+  formatListTime,
+  groupByDay,
+  initials,
+} from "../../../app/components/inbox/format";
 
 const CHICAGO = "America/Chicago";
 const labels = { today: "Today", yesterday: "Yesterday" };

@@ -37,7 +37,15 @@ describe("local SMS adapter", () => {
 });
 
 describe("inbox event bus", () => {
-  const event = (tenantId: string) => ({ kind: "message.stored" as const, tenantId, conversationId: "c1", messageId: "m1", channel: "SMS" as const, direction: "INBOUND" as const, at: "2030-01-01T00:00:00.000Z" });
+  const event = (tenantId: string) => ({
+    kind: "message.stored" as const,
+    tenantId,
+    conversationId: "c1",
+    messageId: "m1",
+    channel: "SMS" as const,
+    direction: "INBOUND" as const,
+    at: "2030-01-01T00:00:00.000Z",
+  });
 
   it("delivers a tenant's events only to that tenant's subscribers, and resync to everyone", () => {
     const bus = inboxBus();

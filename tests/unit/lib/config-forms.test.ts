@@ -30,7 +30,13 @@ describe("config forms", () => {
         ["pronunciations.spoken", "tah-KOH-mah"],
       ]),
     );
-    expect(patch).toMatchObject({ number: "+15125550142", ringTargets: [{ name: "Maria", phone: "+15125550143" }], ringSeconds: 25, missedCallTextBack: false, bilingualMenu: true });
+    expect(patch).toMatchObject({
+      number: "+15125550142",
+      ringTargets: [{ name: "Maria", phone: "+15125550143" }],
+      ringSeconds: 25,
+      missedCallTextBack: false,
+      bilingualMenu: true,
+    });
     expect(CONFIG_NODE_SCHEMAS.PHONE.safeParse(mergeLayer(PLATFORM_CONFIG_DEFAULTS.PHONE, patch)).success).toBe(true);
   });
 
@@ -41,7 +47,14 @@ describe("config forms", () => {
   });
 
   it("reads weekly hours: closed days are empty, open days one range", () => {
-    const patch = formToPatch("HOURS", form([["weekly.mon.open", "on"], ["weekly.mon.from", "08:00"], ["weekly.mon.to", "17:30"]]));
+    const patch = formToPatch(
+      "HOURS",
+      form([
+        ["weekly.mon.open", "on"],
+        ["weekly.mon.from", "08:00"],
+        ["weekly.mon.to", "17:30"],
+      ]),
+    );
     expect((patch.weekly as Record<string, unknown>).mon).toEqual([{ open: "08:00", close: "17:30" }]);
     expect((patch.weekly as Record<string, unknown>).sun).toEqual([]);
   });
@@ -49,7 +62,12 @@ describe("config forms", () => {
   it("every spec path exists in its node's defaults", () => {
     for (const [node, spec] of Object.entries(NODE_FORMS)) {
       for (const f of spec.fields) {
-        const value = f.path.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], PLATFORM_CONFIG_DEFAULTS[node as keyof typeof PLATFORM_CONFIG_DEFAULTS]);
+        const value = f.path
+          .split(".")
+          .reduce<unknown>(
+            (o, k) => (o as Record<string, unknown>)?.[k],
+            PLATFORM_CONFIG_DEFAULTS[node as keyof typeof PLATFORM_CONFIG_DEFAULTS],
+          );
         expect(value, `${node}.${f.path}`).not.toBeUndefined();
       }
     }

@@ -25,20 +25,28 @@ const ZONE_CHANGES: Record<string, string[]> = {
 };
 const QUIET = ["2026-06-15", "2026-01-10", "2026-12-31"];
 
-const arbZoneAndAnchor = fc.constantFrom(...Object.keys(ZONE_CHANGES)).chain((zone) =>
-  fc.record({ timeZone: fc.constant(zone), anchor: fc.constantFrom(...ZONE_CHANGES[zone], ...QUIET) }),
-);
+const arbZoneAndAnchor = fc
+  .constantFrom(...Object.keys(ZONE_CHANGES))
+  .chain((zone) => fc.record({ timeZone: fc.constant(zone), anchor: fc.constantFrom(...ZONE_CHANGES[zone], ...QUIET) }));
 
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 /** Up to three disjoint ranges on a day, anywhere from 00:00 to 23:59; often night hours, where DST changes happen. */
 const arbDayRanges = fc.oneof(
-  fc.uniqueArray(fc.oneof(fc.integer({ min: 0, max: 1439 }), fc.integer({ min: 0, max: 95 }).map((q) => q * 15)), { maxLength: 6 }).map((points) => {
-    const sorted = [...points].sort((a, b) => a - b);
-    const ranges: Array<{ open: string; close: string }> = [];
-    for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push({ open: hhmm(sorted[i]), close: hhmm(sorted[i + 1]) });
-    return ranges;
-  }),
+  fc
+    .uniqueArray(
+      fc.oneof(
+        fc.integer({ min: 0, max: 1439 }),
+        fc.integer({ min: 0, max: 95 }).map((q) => q * 15),
+      ),
+      { maxLength: 6 },
+    )
+    .map((points) => {
+      const sorted = [...points].sort((a, b) => a - b);
+      const ranges: Array<{ open: string; close: string }> = [];
+      for (let i = 0; i + 1 < sorted.length; i += 2) ranges.push({ open: hhmm(sorted[i]), close: hhmm(sorted[i + 1]) });
+      return ranges;
+    }),
   fc.constant([{ open: "00:00", close: "23:59" }]),
   fc.tuple(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 151, max: 300 })).map(([o, c]) => [
     { open: hhmm(o), close: hhmm(c) },
@@ -94,7 +102,11 @@ export function arbScenario(maxWindowMinutes = 2 * 24 * 60): fc.Arbitrary<SlotEn
         startsAt: new Date(from + e.at * MIN),
         endsAt: new Date(from + (e.at + e.length) * MIN),
       }));
-      const busy: BusyInput[] = r.busy.map((b) => ({ staffId: who(b.who), startsAt: new Date(from + b.at * MIN), endsAt: new Date(from + (b.at + b.length) * MIN) }));
+      const busy: BusyInput[] = r.busy.map((b) => ({
+        staffId: who(b.who),
+        startsAt: new Date(from + b.at * MIN),
+        endsAt: new Date(from + (b.at + b.length) * MIN),
+      }));
       return {
         timeZone: r.zoneAndAnchor.timeZone,
         from: new Date(from),

@@ -41,14 +41,31 @@ function input(overrides: Partial<SlotEngineInput> = {}): SlotEngineInput {
 const rules = (r: Partial<SlotEngineInput["rules"]>) => ({ ...input().rules, ...r });
 /** Local "HH:MM" starts (Chicago winter). */
 const times = (i: SlotEngineInput) => computeSlots(i).map((s) => new Date(s.startsAt.getTime() - 6 * 3600_000).toISOString().slice(11, 16));
-const busy = (staffId: string | null, from: string, until: string): BusyInput => ({ staffId, startsAt: at(`${MONDAY}T${from}:00`), endsAt: at(`${MONDAY}T${until}:00`) });
+const busy = (staffId: string | null, from: string, until: string): BusyInput => ({
+  staffId,
+  startsAt: at(`${MONDAY}T${from}:00`),
+  endsAt: at(`${MONDAY}T${until}:00`),
+});
 
 describe("computeSlots", () => {
   it("offers grid starts whose whole job fits inside the hours", () => {
     expect(times(input())).toEqual(["09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00"]);
-    expect(times(input({ durationMinutes: 90, rules: rules({ slotIntervalMinutes: 30 }) }))).toEqual(
-      ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "12:00", "12:30", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30"],
-    );
+    expect(times(input({ durationMinutes: 90, rules: rules({ slotIntervalMinutes: 30 }) }))).toEqual([
+      "09:00",
+      "09:30",
+      "10:00",
+      "10:30",
+      "11:00",
+      "11:30",
+      "12:00",
+      "12:30",
+      "13:00",
+      "13:30",
+      "14:00",
+      "14:30",
+      "15:00",
+      "15:30",
+    ]);
     const [first] = computeSlots(input());
     expect(first.endsAt.getTime() - first.startsAt.getTime()).toBe(60 * 60_000);
     expect(first.staffIds).toEqual(["ana"]);
@@ -56,19 +73,52 @@ describe("computeSlots", () => {
 
   it("aligns the grid to local midnight, not to the opening time", () => {
     const week = { ...NINE_TO_FIVE, mon: [{ open: "09:15", close: "12:00" }] };
-    expect(times(input({ staff: [{ id: "ana", weekly: week }], durationMinutes: 30, rules: rules({ slotIntervalMinutes: 30 }) }))).toEqual(["09:30", "10:00", "10:30", "11:00", "11:30"]);
+    expect(times(input({ staff: [{ id: "ana", weekly: week }], durationMinutes: 30, rules: rules({ slotIntervalMinutes: 30 }) }))).toEqual([
+      "09:30",
+      "10:00",
+      "10:30",
+      "11:00",
+      "11:30",
+    ]);
   });
 
   it("never lets a job span a gap between two ranges of the same day, but joins ranges that touch", () => {
-    const split = { ...NINE_TO_FIVE, mon: [{ open: "09:00", close: "11:00" }, { open: "12:00", close: "14:00" }] };
-    expect(times(input({ staff: [{ id: "ana", weekly: split }], durationMinutes: 90, rules: rules({ slotIntervalMinutes: 30 }) }))).toEqual(["09:00", "09:30", "12:00", "12:30"]);
-    const touching = { ...NINE_TO_FIVE, mon: [{ open: "09:00", close: "11:00" }, { open: "11:00", close: "12:00" }] };
+    const split = {
+      ...NINE_TO_FIVE,
+      mon: [
+        { open: "09:00", close: "11:00" },
+        { open: "12:00", close: "14:00" },
+      ],
+    };
+    expect(times(input({ staff: [{ id: "ana", weekly: split }], durationMinutes: 90, rules: rules({ slotIntervalMinutes: 30 }) }))).toEqual(
+      ["09:00", "09:30", "12:00", "12:30"],
+    );
+    const touching = {
+      ...NINE_TO_FIVE,
+      mon: [
+        { open: "09:00", close: "11:00" },
+        { open: "11:00", close: "12:00" },
+      ],
+    };
     expect(times(input({ staff: [{ id: "ana", weekly: touching }], durationMinutes: 180 }))).toEqual(["09:00"]);
   });
 
   it("keeps travel before and buffer after clear of busy time, touching allowed", () => {
     const base = input({ busy: [busy("ana", "12:00", "13:00")], rules: rules({ slotIntervalMinutes: 30 }) });
-    expect(times(base)).toEqual(["09:00", "09:30", "10:00", "10:30", "11:00", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30", "16:00"]);
+    expect(times(base)).toEqual([
+      "09:00",
+      "09:30",
+      "10:00",
+      "10:30",
+      "11:00",
+      "13:00",
+      "13:30",
+      "14:00",
+      "14:30",
+      "15:00",
+      "15:30",
+      "16:00",
+    ]);
     // 15 min buffer: 11:00-12:00 + buffer runs into 12:00; travel 30: 13:00 - 30 runs back into it.
     const withGaps = { ...base, rules: rules({ slotIntervalMinutes: 30, bufferMinutes: 15, travelMinutes: 30 }) };
     expect(times(withGaps)).toEqual(["09:00", "09:30", "10:00", "10:30", "13:30", "14:00", "14:30", "15:00", "15:30", "16:00"]);
@@ -95,7 +145,12 @@ describe("computeSlots", () => {
     const sunday = { from: at("2026-01-11T00:00:00"), to: at("2026-01-12T00:00:00") };
     const open = { staffId: null, kind: "OPEN" as const, startsAt: at("2026-01-11T10:00:00"), endsAt: at("2026-01-11T13:00:00") };
     expect(times(input({ ...sunday, exceptions: [open] }))).toEqual(["10:00", "11:00", "12:00"]);
-    const closedForAna = { staffId: "ana", kind: "CLOSED" as const, startsAt: at("2026-01-11T11:00:00"), endsAt: at("2026-01-11T12:00:00") };
+    const closedForAna = {
+      staffId: "ana",
+      kind: "CLOSED" as const,
+      startsAt: at("2026-01-11T11:00:00"),
+      endsAt: at("2026-01-11T12:00:00"),
+    };
     expect(times(input({ ...sunday, exceptions: [open, closedForAna] }))).toEqual(["10:00", "12:00"]);
     const holiday = { staffId: null, kind: "CLOSED" as const, startsAt: at(`${MONDAY}T00:00:00`), endsAt: at("2026-01-13T00:00:00") };
     const anaOpens = { staffId: "ana", kind: "OPEN" as const, startsAt: at(`${MONDAY}T09:00:00`), endsAt: at(`${MONDAY}T12:00:00`) };
@@ -104,7 +159,16 @@ describe("computeSlots", () => {
 
   it("extends a day with an OPEN exception that continues the hours (one stretch)", () => {
     const late = { staffId: "ana", kind: "OPEN" as const, startsAt: at(`${MONDAY}T17:00:00`), endsAt: at(`${MONDAY}T19:00:00`) };
-    expect(times(input({ exceptions: [late], durationMinutes: 180 }))).toEqual(["09:00", "10:00", "11:00", "12:00", "13:00", "14:00", "15:00", "16:00"]);
+    expect(times(input({ exceptions: [late], durationMinutes: 180 }))).toEqual([
+      "09:00",
+      "10:00",
+      "11:00",
+      "12:00",
+      "13:00",
+      "14:00",
+      "15:00",
+      "16:00",
+    ]);
   });
 
   it("lets an OPEN exception carry a job past midnight into the next day's hours, even when the window ends that day", () => {
@@ -121,7 +185,12 @@ describe("computeSlots", () => {
     expect(times(input({ now: at(`${MONDAY}T08:00:01`), rules: rules({ minNoticeMinutes: 120 }) }))[0]).toBe("11:00");
     // horizonDays 0: nothing after now itself; 1 day from Sunday 12:00 reaches Monday 12:00 inclusive.
     expect(times(input({ now, rules: rules({ horizonDays: 0 }) }))).toEqual([]);
-    expect(times(input({ now: at("2026-01-11T12:00:00"), rules: rules({ horizonDays: 1 }) }))).toEqual(["09:00", "10:00", "11:00", "12:00"]);
+    expect(times(input({ now: at("2026-01-11T12:00:00"), rules: rules({ horizonDays: 1 }) }))).toEqual([
+      "09:00",
+      "10:00",
+      "11:00",
+      "12:00",
+    ]);
   });
 
   it("never offers the current instant or the past, even with no notice", () => {
@@ -150,7 +219,14 @@ describe("computeSlots", () => {
       const s = from.getTime() + ((i * 7919) % (31 * 96)) * 15 * 60_000;
       return { staffId: `s${i % 10}`, startsAt: new Date(s), endsAt: new Date(s + 90 * 60_000) };
     });
-    const big = input({ from, to: new Date(from.getTime() + 31 * 86_400_000), staff, busy: many, durationMinutes: 90, rules: rules({ slotIntervalMinutes: 15, bufferMinutes: 15, travelMinutes: 30 }) });
+    const big = input({
+      from,
+      to: new Date(from.getTime() + 31 * 86_400_000),
+      staff,
+      busy: many,
+      durationMinutes: 90,
+      rules: rules({ slotIntervalMinutes: 15, bufferMinutes: 15, travelMinutes: 30 }),
+    });
     computeSlots(big);
     const runs = Array.from({ length: 15 }, () => {
       const t0 = performance.now();
@@ -188,8 +264,25 @@ describe("pickStaff", () => {
   });
 
   it("takes the least busy member on that local day, ties to sort order", () => {
-    expect(pickStaff(slot, { kind: "least-busy", busyMinutes: new Map([["ana", 120], ["bo", 30], ["cy", 30]]) })).toBe("bo");
-    expect(pickStaff(slot, { kind: "least-busy", busyMinutes: new Map([["ana", 0], ["bo", 0]]) })).toBe("ana");
+    expect(
+      pickStaff(slot, {
+        kind: "least-busy",
+        busyMinutes: new Map([
+          ["ana", 120],
+          ["bo", 30],
+          ["cy", 30],
+        ]),
+      }),
+    ).toBe("bo");
+    expect(
+      pickStaff(slot, {
+        kind: "least-busy",
+        busyMinutes: new Map([
+          ["ana", 0],
+          ["bo", 0],
+        ]),
+      }),
+    ).toBe("ana");
   });
 
   it("measures load per local day from members' own busy time", () => {
@@ -210,14 +303,46 @@ describe("pickStaff", () => {
       },
       at(`${MONDAY}T15:00:00`),
     );
-    expect(load).toEqual(new Map([["ana", 180], ["bo", 30]]));
+    expect(load).toEqual(
+      new Map([
+        ["ana", 180],
+        ["bo", 30],
+      ]),
+    );
   });
 });
 
 describe("span arithmetic", () => {
   it("merges overlapping and touching spans and subtracts", () => {
-    expect(mergeSpans([[5, 7], [1, 3], [3, 4], [6, 9], [10, 10]])).toEqual([[1, 4], [5, 9]]);
-    expect(subtractSpans([[0, 10], [20, 30]], [[2, 3], [5, 22], [29, 40]])).toEqual([[0, 2], [3, 5], [22, 29]]);
+    expect(
+      mergeSpans([
+        [5, 7],
+        [1, 3],
+        [3, 4],
+        [6, 9],
+        [10, 10],
+      ]),
+    ).toEqual([
+      [1, 4],
+      [5, 9],
+    ]);
+    expect(
+      subtractSpans(
+        [
+          [0, 10],
+          [20, 30],
+        ],
+        [
+          [2, 3],
+          [5, 22],
+          [29, 40],
+        ],
+      ),
+    ).toEqual([
+      [0, 2],
+      [3, 5],
+      [22, 29],
+    ]);
     expect(subtractSpans([[0, 10]], [])).toEqual([[0, 10]]);
   });
 });
@@ -230,8 +355,17 @@ describe("slot calendar", () => {
     expect(range.days).toBe(3);
     const slots = computeSlots(input({ from: range.from, to: range.to }));
     const days = groupSlotsByLocalDate(slots, "America/Chicago", "2026-01-11", "2026-01-13");
-    expect(days.map((d) => [d.date, d.slots.length])).toEqual([["2026-01-11", 0], ["2026-01-12", 8], ["2026-01-13", 8]]);
-    expect(days[1].slots[0]).toEqual({ time: "09:00", startsAt: "2026-01-12T15:00:00.000Z", endsAt: "2026-01-12T16:00:00.000Z", staffIds: ["ana"] });
+    expect(days.map((d) => [d.date, d.slots.length])).toEqual([
+      ["2026-01-11", 0],
+      ["2026-01-12", 8],
+      ["2026-01-13", 8],
+    ]);
+    expect(days[1].slots[0]).toEqual({
+      time: "09:00",
+      startsAt: "2026-01-12T15:00:00.000Z",
+      endsAt: "2026-01-12T16:00:00.000Z",
+      staffIds: ["ana"],
+    });
   });
 
   it("refuses dates that are not real or out of order", () => {

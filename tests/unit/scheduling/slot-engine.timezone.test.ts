@@ -22,10 +22,31 @@ const instants = (day: { slots: string[] }) => day.slots.map((s) => s.split("=")
 
 describe("a 09:00 opening is 09:00 local on both sides of a DST change", () => {
   it.each([
-    ["America/Chicago", "2026-03-06", "2026-03-10", ["2026-03-06T15:00:00.000Z", "2026-03-07T15:00:00.000Z", "2026-03-08T14:00:00.000Z", "2026-03-09T14:00:00.000Z", "2026-03-10T14:00:00.000Z"]],
+    [
+      "America/Chicago",
+      "2026-03-06",
+      "2026-03-10",
+      [
+        "2026-03-06T15:00:00.000Z",
+        "2026-03-07T15:00:00.000Z",
+        "2026-03-08T14:00:00.000Z",
+        "2026-03-09T14:00:00.000Z",
+        "2026-03-10T14:00:00.000Z",
+      ],
+    ],
     ["America/Chicago", "2026-10-31", "2026-11-02", ["2026-10-31T14:00:00.000Z", "2026-11-01T15:00:00.000Z", "2026-11-02T15:00:00.000Z"]],
-    ["America/Los_Angeles", "2026-03-07", "2026-03-09", ["2026-03-07T17:00:00.000Z", "2026-03-08T16:00:00.000Z", "2026-03-09T16:00:00.000Z"]],
-    ["America/Los_Angeles", "2026-10-31", "2026-11-02", ["2026-10-31T16:00:00.000Z", "2026-11-01T17:00:00.000Z", "2026-11-02T17:00:00.000Z"]],
+    [
+      "America/Los_Angeles",
+      "2026-03-07",
+      "2026-03-09",
+      ["2026-03-07T17:00:00.000Z", "2026-03-08T16:00:00.000Z", "2026-03-09T16:00:00.000Z"],
+    ],
+    [
+      "America/Los_Angeles",
+      "2026-10-31",
+      "2026-11-02",
+      ["2026-10-31T16:00:00.000Z", "2026-11-01T17:00:00.000Z", "2026-11-02T17:00:00.000Z"],
+    ],
     ["Europe/Madrid", "2026-03-28", "2026-03-30", ["2026-03-28T08:00:00.000Z", "2026-03-29T07:00:00.000Z", "2026-03-30T07:00:00.000Z"]],
     ["Europe/Madrid", "2026-10-24", "2026-10-26", ["2026-10-24T07:00:00.000Z", "2026-10-25T08:00:00.000Z", "2026-10-26T08:00:00.000Z"]],
     ["Pacific/Auckland", "2026-04-04", "2026-04-06", ["2026-04-03T20:00:00.000Z", "2026-04-04T21:00:00.000Z", "2026-04-05T21:00:00.000Z"]],
@@ -43,14 +64,25 @@ describe("times that do not exist are never offered (spring forward)", () => {
     const [day] = calendarFor("America/Chicago", "2026-03-08", "2026-03-08", every([{ open: "00:00", close: "04:00" }]));
     expect(labels(day)).toEqual(["00:00", "00:30", "01:00", "01:30", "03:00", "03:30"]);
     // 01:30 CST + 30 real minutes = 03:00 CDT: the job is not stretched across the gap.
-    expect(instants(day)).toEqual(["2026-03-08T06:00:00.000Z", "2026-03-08T06:30:00.000Z", "2026-03-08T07:00:00.000Z", "2026-03-08T07:30:00.000Z", "2026-03-08T08:00:00.000Z", "2026-03-08T08:30:00.000Z"]);
+    expect(instants(day)).toEqual([
+      "2026-03-08T06:00:00.000Z",
+      "2026-03-08T06:30:00.000Z",
+      "2026-03-08T07:00:00.000Z",
+      "2026-03-08T07:30:00.000Z",
+      "2026-03-08T08:00:00.000Z",
+      "2026-03-08T08:30:00.000Z",
+    ]);
     const [hours] = calendarFor("America/Chicago", "2026-03-08", "2026-03-08", every([{ open: "01:00", close: "04:00" }]), 60, 60);
     expect(labels(hours)).toEqual(["01:00", "03:00"]);
   });
 
   it("Europe/Madrid 2026-03-29 and Pacific/Auckland 2026-09-27 skip their missing hour", () => {
-    expect(labels(calendarFor("Europe/Madrid", "2026-03-29", "2026-03-29", every([{ open: "01:00", close: "05:00" }]), 60, 60)[0])).toEqual(["01:00", "03:00", "04:00"]);
-    expect(labels(calendarFor("Pacific/Auckland", "2026-09-27", "2026-09-27", every([{ open: "00:00", close: "04:00" }]), 60, 60)[0])).toEqual(["00:00", "01:00", "03:00"]);
+    expect(labels(calendarFor("Europe/Madrid", "2026-03-29", "2026-03-29", every([{ open: "01:00", close: "05:00" }]), 60, 60)[0])).toEqual(
+      ["01:00", "03:00", "04:00"],
+    );
+    expect(
+      labels(calendarFor("Pacific/Auckland", "2026-09-27", "2026-09-27", every([{ open: "00:00", close: "04:00" }]), 60, 60)[0]),
+    ).toEqual(["00:00", "01:00", "03:00"]);
   });
 
   it("America/Santiago 2026-09-06 starts at 01:00 (midnight does not exist)", () => {
@@ -90,7 +122,8 @@ describe("ZoneTimeline", () => {
     expect(tl.firstInstantAt(Date.UTC(2026, 2, 8, 2, 30))).toBeNull();
     expect(new Date(tl.firstInstantAt(Date.UTC(2026, 10, 1, 1, 30))!).toISOString()).toBe("2026-11-01T06:30:00.000Z");
     expect(new Date(tl.firstInstantFrom(Date.UTC(2026, 2, 8, 2, 30))).toISOString()).toBe("2026-03-08T08:00:00.000Z");
-    const lengths = (y: number, m: number, d: number) => tl.wallSpanToInstants(Date.UTC(y, m, d), Date.UTC(y, m, d + 1)).reduce((sum, [s, e]) => sum + e - s, 0) / 3_600_000;
+    const lengths = (y: number, m: number, d: number) =>
+      tl.wallSpanToInstants(Date.UTC(y, m, d), Date.UTC(y, m, d + 1)).reduce((sum, [s, e]) => sum + e - s, 0) / 3_600_000;
     expect([lengths(2026, 2, 8), lengths(2026, 6, 1), lengths(2026, 10, 1)]).toEqual([23, 24, 25]);
   });
 });
@@ -103,7 +136,11 @@ describe("independent of the process TZ", () => {
     const zones = ["UTC", "America/Los_Angeles", "Pacific/Auckland"];
     const outputs = await Promise.all(
       zones.map(async (tz) => {
-        const { stdout } = await run(process.execPath, ["--import", "tsx", script], { env: { ...process.env, TZ: tz }, cwd: process.cwd(), timeout: 60_000 });
+        const { stdout } = await run(process.execPath, ["--import", "tsx", script], {
+          env: { ...process.env, TZ: tz },
+          cwd: process.cwd(),
+          timeout: 60_000,
+        });
         return JSON.parse(stdout) as { tz: string; processOffset: number; cases: unknown };
       }),
     );

@@ -99,7 +99,9 @@ export function oracleFor(input: SlotEngineInput): Oracle {
       const staffIds = input.staff
         .filter((s) => {
           const p = prefix.get(s.id)!;
-          return count(p.closed, t, t + dur) === 0 && count(p.busy, t - rules.travelMinutes * MIN, t + dur + rules.bufferMinutes * MIN) === 0;
+          return (
+            count(p.closed, t, t + dur) === 0 && count(p.busy, t - rules.travelMinutes * MIN, t + dur + rules.bufferMinutes * MIN) === 0
+          );
         })
         .map((s) => s.id);
       if (staffIds.length > 0) out.push({ start: t, staffIds });

@@ -18,7 +18,14 @@ export const every = (ranges: Array<{ open: string; close: string }>): WeeklyHou
 });
 
 /** Slots for local dates fromDate..toDate in a zone, grouped and labelled as the API returns them. */
-export function calendarFor(timeZone: string, fromDate: string, toDate: string, weekly: WeeklyHours, durationMinutes = 30, slotIntervalMinutes = 30) {
+export function calendarFor(
+  timeZone: string,
+  fromDate: string,
+  toDate: string,
+  weekly: WeeklyHours,
+  durationMinutes = 30,
+  slotIntervalMinutes = 30,
+) {
   const range = localDateRange(timeZone, fromDate, toDate);
   if (!range) throw new Error("bad dates");
   const slots = computeSlots({
@@ -32,7 +39,10 @@ export function calendarFor(timeZone: string, fromDate: string, toDate: string, 
     exceptions: [],
     busy: [],
   });
-  return groupSlotsByLocalDate(slots, timeZone, fromDate, toDate).map((d) => ({ date: d.date, slots: d.slots.map((s) => `${s.time}=${s.startsAt}`) }));
+  return groupSlotsByLocalDate(slots, timeZone, fromDate, toDate).map((d) => ({
+    date: d.date,
+    slots: d.slots.map((s) => `${s.time}=${s.startsAt}`),
+  }));
 }
 
 const NIGHT = every([{ open: "00:00", close: "04:00" }]);

@@ -34,8 +34,19 @@ async function logLine(entry: Record<string, unknown>): Promise<{ raw: string; l
 
 describe("log redaction", () => {
   it("redacts password, token and the cookie header", async () => {
-    const { raw, line } = await logLine({ password: SECRETS.password, token: SECRETS.token, headers: { cookie: SECRETS.cookie }, userId: "user-1" });
-    expect(line).toMatchObject({ msg: "redaction probe", password: "[redacted]", token: "[redacted]", headers: { cookie: "[redacted]" }, userId: "user-1" });
+    const { raw, line } = await logLine({
+      password: SECRETS.password,
+      token: SECRETS.token,
+      headers: { cookie: SECRETS.cookie },
+      userId: "user-1",
+    });
+    expect(line).toMatchObject({
+      msg: "redaction probe",
+      password: "[redacted]",
+      token: "[redacted]",
+      headers: { cookie: "[redacted]" },
+      userId: "user-1",
+    });
     expect(raw).toContain("[redacted]");
     for (const value of [SECRETS.password, SECRETS.token, SECRETS.cookie]) expect(raw).not.toContain(value);
   });
@@ -53,7 +64,8 @@ describe("log redaction", () => {
       headers: { authorization: "[redacted]" },
       req: { headers: { cookie: "[redacted]" } },
     });
-    for (const value of [SECRETS.password, SECRETS.apiKey, SECRETS.secret, SECRETS.authorization, SECRETS.cookie]) expect(raw).not.toContain(value);
+    for (const value of [SECRETS.password, SECRETS.apiKey, SECRETS.secret, SECRETS.authorization, SECRETS.cookie])
+      expect(raw).not.toContain(value);
   });
 });
 
@@ -63,7 +75,10 @@ describe("log redaction, deeper", () => {
       req: { headers: { authorization: SECRETS.authorization, "set-cookie": SECRETS.cookie } },
       ctx: { integration: { smtp: { password: SECRETS.password } } },
     });
-    expect(line).toMatchObject({ req: { headers: { authorization: "[redacted]", "set-cookie": "[redacted]" } }, ctx: { integration: { smtp: { password: "[redacted]" } } } });
+    expect(line).toMatchObject({
+      req: { headers: { authorization: "[redacted]", "set-cookie": "[redacted]" } },
+      ctx: { integration: { smtp: { password: "[redacted]" } } },
+    });
     for (const value of [SECRETS.password, SECRETS.authorization, SECRETS.cookie]) expect(raw).not.toContain(value);
   });
 });

@@ -61,12 +61,16 @@ describe("secret box (AES-256-GCM)", () => {
 describe("ENCRYPTION_KEY", () => {
   it("is required in production, with how to make one", () => {
     expect(() => loadEncryptionKey({ NODE_ENV: "production" })).toThrow(EncryptionKeyError);
-    expect(() => loadEncryptionKey({ NODE_ENV: "production", ENCRYPTION_KEY: "  " })).toThrow(/ENCRYPTION_KEY is required in production.*openssl rand -base64 32/);
+    expect(() => loadEncryptionKey({ NODE_ENV: "production", ENCRYPTION_KEY: "  " })).toThrow(
+      /ENCRYPTION_KEY is required in production.*openssl rand -base64 32/,
+    );
   });
 
   it("must decode to exactly 32 bytes", () => {
     for (const length of [16, 31, 33, 64]) {
-      expect(() => loadEncryptionKey({ ENCRYPTION_KEY: randomBytes(length).toString("base64") })).toThrow(`must be 32 bytes base64-encoded (got ${length} bytes)`);
+      expect(() => loadEncryptionKey({ ENCRYPTION_KEY: randomBytes(length).toString("base64") })).toThrow(
+        `must be 32 bytes base64-encoded (got ${length} bytes)`,
+      );
     }
     expect(() => loadEncryptionKey({ NODE_ENV: "production", ENCRYPTION_KEY: "not base64 at all!" })).toThrow(EncryptionKeyError);
   });

@@ -8,7 +8,21 @@ import { driveRelayCall, type CallFlow, type RelayCallLike } from "../../../serv
  * scripted flow: it does what each instruction says on the call and reports what happened.
  */
 function view(instructions: TCallInstruction[], status: "LIVE" | "ENDED" = "LIVE"): TCallView {
-  return { id: "call-1", status, outcome: status === "ENDED" ? "HUMAN" : null, language: "en", mode: "HUMAN_FIRST", awaiting: null, ringing: [], steps: [], instructions, from: "+15125550142", simulated: false, startedAt: new Date().toISOString(), durationSeconds: null };
+  return {
+    id: "call-1",
+    status,
+    outcome: status === "ENDED" ? "HUMAN" : null,
+    language: "en",
+    mode: "HUMAN_FIRST",
+    awaiting: null,
+    ringing: [],
+    steps: [],
+    instructions,
+    from: "+15125550142",
+    simulated: false,
+    startedAt: new Date().toISOString(),
+    durationSeconds: null,
+  };
 }
 
 function fakeCall(script: { digits?: string; speech?: string; answer?: boolean; recording?: { url: string; duration: number } } = {}) {
@@ -26,7 +40,11 @@ function fakeCall(script: { digits?: string; speech?: string; answer?: boolean; 
     },
     playTTS: async (p) => void done.push(`say[${p.language}] ${p.text}`),
     collect: async (p) => {
-      done.push(`collect ${Object.keys(p).filter((k) => k === "speech" || k === "digits").join("+")}`);
+      done.push(
+        `collect ${Object.keys(p)
+          .filter((k) => k === "speech" || k === "digits")
+          .join("+")}`,
+      );
       return p.speech ? { text: script.speech } : { digits: script.digits };
     },
     recordAudio: async () => {
@@ -62,10 +80,22 @@ describe("SignalWire call driver", () => {
   it("menu digit, greeting, sequential ring answered: connected until the caller hangs up", async () => {
     const { call, done } = fakeCall({ digits: "2", answer: true });
     const { flow, events } = scriptedFlow([
-      () => view([{ kind: "say", text: "For Spanish press 2", voiceLanguage: "en-US", voice: "en" }, { kind: "gather_digit", timeoutSeconds: 5 }]),
-      () => view([{ kind: "say", text: "Un momento", voiceLanguage: "es-US", voice: "es" }, { kind: "ring", targets: [{ name: "Ana", phone: "+15125550101" }], seconds: 20 }]),
+      () =>
+        view([
+          { kind: "say", text: "For Spanish press 2", voiceLanguage: "en-US", voice: "en" },
+          { kind: "gather_digit", timeoutSeconds: 5 },
+        ]),
+      () =>
+        view([
+          { kind: "say", text: "Un momento", voiceLanguage: "es-US", voice: "es" },
+          { kind: "ring", targets: [{ name: "Ana", phone: "+15125550101" }], seconds: 20 },
+        ]),
       // Bridged: the flow says who the caller is connected to; nothing is dialled again.
-      () => view([{ kind: "say", text: "Connecting you", voiceLanguage: "es-US", voice: "es" }, { kind: "connect", target: { name: "Ana", phone: "+15125550101" } }]),
+      () =>
+        view([
+          { kind: "say", text: "Connecting you", voiceLanguage: "es-US", voice: "es" },
+          { kind: "connect", target: { name: "Ana", phone: "+15125550101" } },
+        ]),
       () => view([], "ENDED"),
     ]);
     const final = await driveRelayCall(call, flow);
@@ -73,7 +103,9 @@ describe("SignalWire call driver", () => {
     expect(events.map((e) => e.type)).toEqual(["MENU_DIGIT", "RING_ANSWERED", "HANGUP"]);
     expect(events[0]).toMatchObject({ digit: "2" });
     expect(done).toContain("say[es-US] Un momento");
-    expect(done.filter((d) => d.startsWith("connect"))).toEqual(['connect [[{"type":"phone","to":"+15125550101","from":"+15125550199","timeout":20}]]']);
+    expect(done.filter((d) => d.startsWith("connect"))).toEqual([
+      'connect [[{"type":"phone","to":"+15125550101","from":"+15125550199","timeout":20}]]',
+    ]);
   });
 
   it("nobody answers a simultaneous ring, then a voicemail is recorded", async () => {
@@ -84,20 +116,34 @@ describe("SignalWire call driver", () => {
     ];
     const { flow, events } = scriptedFlow([
       () => view([{ kind: "ring", targets: team, seconds: 15 }]),
-      () => view([{ kind: "say", text: "Leave a message", voiceLanguage: "en-US", voice: "en" }, { kind: "record", maxSeconds: 120 }]),
+      () =>
+        view([
+          { kind: "say", text: "Leave a message", voiceLanguage: "en-US", voice: "en" },
+          { kind: "record", maxSeconds: 120 },
+        ]),
       () => view([{ kind: "say", text: "Thanks", voiceLanguage: "en-US", voice: "en" }, { kind: "hangup" }]),
       () => view([], "ENDED"),
     ]);
     await driveRelayCall(call, flow);
     // Both ring together: one device group holding both numbers.
-    expect(done.find((d) => d.startsWith("connect"))).toBe('connect [[{"type":"phone","to":"+15125550101","from":"+15125550199","timeout":15},{"type":"phone","to":"+15125550102","from":"+15125550199","timeout":15}]]');
-    expect(events).toEqual([{ type: "RING_NO_ANSWER" }, { type: "RECORDING_DONE", durationSeconds: 42, recordingUrl: "https://example.signalwire.com/rec.wav", spokenText: null }, { type: "HANGUP" }]);
+    expect(done.find((d) => d.startsWith("connect"))).toBe(
+      'connect [[{"type":"phone","to":"+15125550101","from":"+15125550199","timeout":15},{"type":"phone","to":"+15125550102","from":"+15125550199","timeout":15}]]',
+    );
+    expect(events).toEqual([
+      { type: "RING_NO_ANSWER" },
+      { type: "RECORDING_DONE", durationSeconds: 42, recordingUrl: "https://example.signalwire.com/rec.wav", spokenText: null },
+      { type: "HANGUP" },
+    ]);
     expect(done.at(-1)).toBe("hangup");
   });
 
   it("speech goes to the flow as words; silence as a timeout", async () => {
     const { call } = fakeCall({ speech: "Do you do ceramic coating?" });
-    const { flow, events } = scriptedFlow([() => view([{ kind: "say", text: "Hi", voiceLanguage: "en-US", voice: "en" }, { kind: "listen" }]), () => view([{ kind: "hangup" }]), () => view([], "ENDED")]);
+    const { flow, events } = scriptedFlow([
+      () => view([{ kind: "say", text: "Hi", voiceLanguage: "en-US", voice: "en" }, { kind: "listen" }]),
+      () => view([{ kind: "hangup" }]),
+      () => view([], "ENDED"),
+    ]);
     await driveRelayCall(call, flow);
     expect(events[0]).toEqual({ type: "CALLER_SAID", text: "Do you do ceramic coating?" });
     const quiet = fakeCall({ speech: "  " });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createActor, type AnyStateNode, type AnyTransitionDefinition, type InspectionEvent } from "xstate";
-import { asksForHuman, awaitingOf, callMachine, restoreCallActor, needsAgentTurn, type TCallMachineEvent, type TCallMachineInput } from "../../../server/telephony/calls/call-machine";
+import {
+  asksForHuman,
+  awaitingOf,
+  callMachine,
+  restoreCallActor,
+  needsAgentTurn,
+  type TCallMachineEvent,
+  type TCallMachineInput,
+} from "../../../server/telephony/calls/call-machine";
 import type { TRouteDecision } from "../../../server/telephony/calls/routing";
 
 /**
@@ -29,7 +37,10 @@ function input(overrides: Partial<TCallMachineInput> = {}): TCallMachineInput {
     ringStrategy: "SEQUENTIAL",
     ringSeconds: 20,
     businessName: "Shine Co",
-    aiGreeting: { en: "Thanks for calling {{businessName}}! How can I help?", es: "¡Gracias por llamar a {{businessName}}! ¿En qué le puedo ayudar?" },
+    aiGreeting: {
+      en: "Thanks for calling {{businessName}}! How can I help?",
+      es: "¡Gracias por llamar a {{businessName}}! ¿En qué le puedo ayudar?",
+    },
     pronunciations: [],
     ...overrides,
   };
@@ -47,10 +58,12 @@ const inspect = (e: InspectionEvent) => {
 };
 
 function allTransitions(node: AnyStateNode): string[] {
-  const own = [...node.transitions.values()].flat().concat(node.always ?? []).map(transitionKey);
+  const own = [...node.transitions.values()]
+    .flat()
+    .concat(node.always ?? [])
+    .map(transitionKey);
   return own.concat(Object.values(node.states).flatMap((child) => allTransitions(child as AnyStateNode)));
 }
-
 
 function drive(machineInput: TCallMachineInput, events: TEvent[]) {
   const actor = createActor(callMachine, { input: machineInput, inspect }).start();
@@ -62,7 +75,8 @@ function drive(machineInput: TCallMachineInput, events: TEvent[]) {
   return actor.getSnapshot();
 }
 
-const said = (s: ReturnType<typeof drive>) => s.context.instructions.filter((i) => i.kind === "say").map((i) => (i.kind === "say" ? i.text : ""));
+const said = (s: ReturnType<typeof drive>) =>
+  s.context.instructions.filter((i) => i.kind === "say").map((i) => (i.kind === "say" ? i.text : ""));
 const kinds = (s: ReturnType<typeof drive>) => s.context.steps.map((x) => x.kind);
 
 describe("call machine: start and language menu", () => {
@@ -94,7 +108,12 @@ describe("call machine: start and language menu", () => {
     expect(s.context.language).toBe("es");
     expect(s.context.steps.find((x) => x.kind === "pressed")).toMatchObject({ text: "2", at: at(1) });
     const hold = s.context.instructions.filter((i) => i.kind === "say").at(-1);
-    expect(hold).toEqual({ kind: "say", text: "Gracias por llamar a Shine Co. Por favor espere mientras le comunico.", voiceLanguage: "es-US", voice: "polly.Lupe-Neural" });
+    expect(hold).toEqual({
+      kind: "say",
+      text: "Gracias por llamar a Shine Co. Por favor espere mientras le comunico.",
+      voiceLanguage: "es-US",
+      voice: "polly.Lupe-Neural",
+    });
   });
 
   it("pressing 1 (or any other digit) keeps English, even for a caller whose default was Spanish", () => {
@@ -136,7 +155,12 @@ describe("call machine: greeting routes", () => {
 
   it("AI first in Spanish uses the Spanish greeting and voice", () => {
     const s = drive(input({ route: AI_FIRST, language: "es" }), []);
-    expect(s.context.instructions[0]).toEqual({ kind: "say", text: "¡Gracias por llamar a Shine Co! ¿En qué le puedo ayudar?", voiceLanguage: "es-US", voice: "polly.Lupe-Neural" });
+    expect(s.context.instructions[0]).toEqual({
+      kind: "say",
+      text: "¡Gracias por llamar a Shine Co! ¿En qué le puedo ayudar?",
+      voiceLanguage: "es-US",
+      voice: "polly.Lupe-Neural",
+    });
   });
 
   it("voicemail first (closed, AI off): the closed message, then record", () => {
@@ -198,7 +222,9 @@ describe("call machine: ringing", () => {
   it("sequential, all unanswered, afterRing VOICEMAIL: voicemail apologises that nobody was available (Spanish)", () => {
     const s = drive(input({ route: RING_THEN_VM, language: "es" }), [{ type: "RING_NO_ANSWER" }, { type: "TIMEOUT" }]);
     expect(s.value).toBe("voicemail");
-    expect(said(s).at(-1)).toBe("Lo sentimos, en este momento no hay nadie disponible. Por favor deje su nombre, su número y un mensaje breve después del tono.");
+    expect(said(s).at(-1)).toBe(
+      "Lo sentimos, en este momento no hay nadie disponible. Por favor deje su nombre, su número y un mensaje breve después del tono.",
+    );
   });
 
   it("a TIMEOUT on the last target goes to the AI like no answer, and the apology is in the caller's language", () => {
@@ -229,7 +255,10 @@ describe("call machine: AI conversation", () => {
     expect(needsAgentTurn(s)).toBe(true);
     expect(awaitingOf(s)).toBeNull();
     expect(s.context.instructions.at(-1)).toEqual({ kind: "agent_turn", text: "How much is a wash?" });
-    s = drive(input({ route: AI_FIRST }), [{ type: "CALLER_SAID", text: "How much is a wash?" }, { type: "AGENT_REPLIED", reply: "A wash is $40.", handoff: false }]);
+    s = drive(input({ route: AI_FIRST }), [
+      { type: "CALLER_SAID", text: "How much is a wash?" },
+      { type: "AGENT_REPLIED", reply: "A wash is $40.", handoff: false },
+    ]);
     expect(s.value).toEqual({ aiConversation: "listening" });
     expect(s.context.steps.at(-1)).toMatchObject({ kind: "agent", text: "A wash is $40.", voice: "polly.Joanna-Neural" });
     expect(s.context.transcript).toEqual([
@@ -239,7 +268,10 @@ describe("call machine: AI conversation", () => {
   });
 
   it("the agent's handoff transfers to the team", () => {
-    const s = drive(input({ route: AI_FIRST }), [{ type: "CALLER_SAID", text: "Is my car insured with you?" }, { type: "AGENT_REPLIED", reply: "Let me get someone.", handoff: true }]);
+    const s = drive(input({ route: AI_FIRST }), [
+      { type: "CALLER_SAID", text: "Is my car insured with you?" },
+      { type: "AGENT_REPLIED", reply: "Let me get someone.", handoff: true },
+    ]);
     expect(s.value).toBe("ringing");
     expect(s.context.transferred).toBe(true);
     expect(said(s).slice(-2)).toEqual(["Let me get someone.", "Please hold while I connect you."]);
@@ -283,7 +315,11 @@ describe("call machine: AI conversation", () => {
   });
 
   it("hangup after an exchange is AI; hangup before any exchange is ABANDONED; AI seconds are counted", () => {
-    const done = drive(input({ route: AI_FIRST }), [{ type: "CALLER_SAID", text: "Hours?" }, { type: "AGENT_REPLIED", reply: "9 to 5.", handoff: false }, { type: "HANGUP" }]);
+    const done = drive(input({ route: AI_FIRST }), [
+      { type: "CALLER_SAID", text: "Hours?" },
+      { type: "AGENT_REPLIED", reply: "9 to 5.", handoff: false },
+      { type: "HANGUP" },
+    ]);
     expect(done.output).toEqual({ outcome: "AI" });
     expect(done.context.aiSeconds).toBe(3);
     const early = drive(input({ route: AI_FIRST }), [{ type: "HANGUP" }]);
@@ -303,7 +339,13 @@ describe("call machine: AI conversation", () => {
   });
 
   it("time in the AI stops counting at the transfer", () => {
-    const s = drive(input({ route: AI_FIRST }), [{ type: "CALLER_SAID", text: "Hi" }, { type: "AGENT_REPLIED", reply: "Hello!", handoff: false }, { type: "MENU_DIGIT", digit: "0" }, { type: "RING_ANSWERED", target: ANA.phone }, { type: "HANGUP" }]);
+    const s = drive(input({ route: AI_FIRST }), [
+      { type: "CALLER_SAID", text: "Hi" },
+      { type: "AGENT_REPLIED", reply: "Hello!", handoff: false },
+      { type: "MENU_DIGIT", digit: "0" },
+      { type: "RING_ANSWERED", target: ANA.phone },
+      { type: "HANGUP" },
+    ]);
     expect(s.context.aiSeconds).toBe(3);
     expect(s.output).toEqual({ outcome: "HUMAN" });
   });
@@ -311,7 +353,9 @@ describe("call machine: AI conversation", () => {
 
 describe("call machine: voicemail", () => {
   it("recording done: thanks, hang up, VOICEMAIL with the recording kept", () => {
-    const s = drive(input({ route: VM_FIRST }), [{ type: "RECORDING_DONE", durationSeconds: 42, recordingUrl: "https://rec/1", spokenText: "Call me back" }]);
+    const s = drive(input({ route: VM_FIRST }), [
+      { type: "RECORDING_DONE", durationSeconds: 42, recordingUrl: "https://rec/1", spokenText: "Call me back" },
+    ]);
     expect(s.output).toEqual({ outcome: "VOICEMAIL" });
     expect(s.context.voicemail).toEqual({ durationSeconds: 42, recordingUrl: "https://rec/1", spokenText: "Call me back" });
     expect(said(s).at(-1)).toBe("Thank you. We will call you back as soon as possible. Goodbye.");
@@ -320,7 +364,9 @@ describe("call machine: voicemail", () => {
   });
 
   it("thanks in Spanish", () => {
-    const s = drive(input({ route: VM_FIRST, language: "es" }), [{ type: "RECORDING_DONE", durationSeconds: 5, recordingUrl: null, spokenText: null }]);
+    const s = drive(input({ route: VM_FIRST, language: "es" }), [
+      { type: "RECORDING_DONE", durationSeconds: 5, recordingUrl: null, spokenText: null },
+    ]);
     expect(said(s).at(-1)).toBe("Gracias. Le devolveremos la llamada lo antes posible. Hasta luego.");
   });
 
@@ -337,8 +383,14 @@ describe("call machine: voicemail", () => {
 
 describe("call machine: pronunciations and persistence", () => {
   it("applies the dictionary to every say (greeting, agent replies), but not to what the caller said", () => {
-    const pronunciations = [{ written: "Shine Co", spoken: "Shine Company" }, { written: "Guadalupe St", spoken: "Guadalupe Street" }];
-    const s = drive(input({ route: AI_FIRST, pronunciations }), [{ type: "CALLER_SAID", text: "Where is Shine Co?" }, { type: "AGENT_REPLIED", reply: "We are on guadalupe st.", handoff: false }]);
+    const pronunciations = [
+      { written: "Shine Co", spoken: "Shine Company" },
+      { written: "Guadalupe St", spoken: "Guadalupe Street" },
+    ];
+    const s = drive(input({ route: AI_FIRST, pronunciations }), [
+      { type: "CALLER_SAID", text: "Where is Shine Co?" },
+      { type: "AGENT_REPLIED", reply: "We are on guadalupe st.", handoff: false },
+    ]);
     expect(said(s)).toEqual(["Thanks for calling Shine Company! How can I help?", "We are on Guadalupe Street."]);
     expect(s.context.steps.find((x) => x.kind === "heard")?.text).toBe("Where is Shine Co?");
   });

@@ -22,11 +22,18 @@ describe("applyPronunciations", () => {
   });
 
   it("prefers the longest entry where two overlap", () => {
-    expect(applyPronunciations("Shine Co Detail", [{ written: "Shine", spoken: "Shyne" }, { written: "Shine Co", spoken: "Shine Company" }])).toBe("Shine Company Detail");
+    expect(
+      applyPronunciations("Shine Co Detail", [
+        { written: "Shine", spoken: "Shyne" },
+        { written: "Shine Co", spoken: "Shine Company" },
+      ]),
+    ).toBe("Shine Company Detail");
   });
 
   it("treats regex characters in an entry literally", () => {
-    expect(applyPronunciations("A+ Plumbing and AA Plumbing", [{ written: "A+", spoken: "A plus" }])).toBe("A plus Plumbing and AA Plumbing");
+    expect(applyPronunciations("A+ Plumbing and AA Plumbing", [{ written: "A+", spoken: "A plus" }])).toBe(
+      "A plus Plumbing and AA Plumbing",
+    );
   });
 
   it("with an empty dictionary returns the text unchanged", () => {

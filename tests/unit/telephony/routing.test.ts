@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { decideRoute, isOpenAt, localDayBounds, type TRoutingInput } from "../../../server/telephony/calls/routing";
 
 const NOBODY = { known: false, vip: false, bookingToday: false };
-const base = (overrides: Partial<TRoutingInput> = {}): TRoutingInput => ({ mode: "HYBRID", isOpen: true, ringTargetCount: 2, caller: NOBODY, aiEnabled: true, ...overrides });
+const base = (overrides: Partial<TRoutingInput> = {}): TRoutingInput => ({
+  mode: "HYBRID",
+  isOpen: true,
+  ringTargetCount: 2,
+  caller: NOBODY,
+  aiEnabled: true,
+  ...overrides,
+});
 
 describe("decideRoute: the decision table", () => {
   it.each([
@@ -25,19 +32,34 @@ describe("decideRoute: the decision table", () => {
     ["HYBRID", false, 2, { known: true, vip: false, bookingToday: true }, true, "RING", "AI", "hybridBookingToday"],
     ["HYBRID", false, 2, { known: true, vip: true, bookingToday: true }, false, "RING", "VOICEMAIL", "hybridBookingToday"],
     ["HYBRID", false, 0, { known: true, vip: true, bookingToday: true }, false, "VOICEMAIL", "VOICEMAIL", "noTargets"],
-  ] as const)("%s open=%s targets=%i caller=%j ai=%s -> %s then %s (%s)", (mode, isOpen, ringTargetCount, caller, aiEnabled, first, afterRing, reason) => {
-    expect(decideRoute({ mode, isOpen, ringTargetCount, caller, aiEnabled })).toEqual({ first, afterRing, reason });
-  });
+  ] as const)(
+    "%s open=%s targets=%i caller=%j ai=%s -> %s then %s (%s)",
+    (mode, isOpen, ringTargetCount, caller, aiEnabled, first, afterRing, reason) => {
+      expect(decideRoute({ mode, isOpen, ringTargetCount, caller, aiEnabled })).toEqual({ first, afterRing, reason });
+    },
+  );
 
   it("is fast enough to benchmark: 100k decisions well under a second", () => {
     const started = performance.now();
-    for (let i = 0; i < 100_000; i++) decideRoute(base({ isOpen: i % 2 === 0, caller: { known: true, vip: i % 3 === 0, bookingToday: i % 5 === 0 } }));
+    for (let i = 0; i < 100_000; i++)
+      decideRoute(base({ isOpen: i % 2 === 0, caller: { known: true, vip: i % 3 === 0, bookingToday: i % 5 === 0 } }));
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
 describe("isOpenAt and localDayBounds", () => {
-  const weekly = { mon: [{ open: "09:00", close: "17:00" }], tue: [], wed: [], thu: [], fri: [], sat: [{ open: "10:00", close: "12:00" }, { open: "13:00", close: "15:00" }], sun: [] };
+  const weekly = {
+    mon: [{ open: "09:00", close: "17:00" }],
+    tue: [],
+    wed: [],
+    thu: [],
+    fri: [],
+    sat: [
+      { open: "10:00", close: "12:00" },
+      { open: "13:00", close: "15:00" },
+    ],
+    sun: [],
+  };
   const zone = "America/Chicago";
 
   it("reads the weekly hours in the business's zone", () => {
@@ -53,16 +75,40 @@ describe("isOpenAt and localDayBounds", () => {
 
   it("a business-wide closure wins over the hours, an extra opening opens a closed day", () => {
     const monNoon = new Date("2030-01-07T18:00:00Z");
-    expect(isOpenAt(weekly, [{ kind: "CLOSED", startsAt: new Date("2030-01-07T06:00:00Z"), endsAt: new Date("2030-01-08T06:00:00Z") }], monNoon, zone)).toBe(false);
+    expect(
+      isOpenAt(
+        weekly,
+        [{ kind: "CLOSED", startsAt: new Date("2030-01-07T06:00:00Z"), endsAt: new Date("2030-01-08T06:00:00Z") }],
+        monNoon,
+        zone,
+      ),
+    ).toBe(false);
     const tueNoon = new Date("2030-01-08T18:00:00Z");
     expect(isOpenAt(weekly, [], tueNoon, zone)).toBe(false);
-    expect(isOpenAt(weekly, [{ kind: "OPEN", startsAt: new Date("2030-01-08T15:00:00Z"), endsAt: new Date("2030-01-08T20:00:00Z") }], tueNoon, zone)).toBe(true);
+    expect(
+      isOpenAt(
+        weekly,
+        [{ kind: "OPEN", startsAt: new Date("2030-01-08T15:00:00Z"), endsAt: new Date("2030-01-08T20:00:00Z") }],
+        tueNoon,
+        zone,
+      ),
+    ).toBe(true);
     // An exception that is over no longer counts.
-    expect(isOpenAt(weekly, [{ kind: "CLOSED", startsAt: new Date("2030-01-07T06:00:00Z"), endsAt: new Date("2030-01-07T18:00:00Z") }], monNoon, zone)).toBe(true);
+    expect(
+      isOpenAt(
+        weekly,
+        [{ kind: "CLOSED", startsAt: new Date("2030-01-07T06:00:00Z"), endsAt: new Date("2030-01-07T18:00:00Z") }],
+        monNoon,
+        zone,
+      ),
+    ).toBe(true);
   });
 
   it("the local day around an instant, including a DST change day", () => {
-    expect(localDayBounds(new Date("2030-01-08T03:00:00Z"), zone)).toEqual({ start: new Date("2030-01-07T06:00:00Z"), end: new Date("2030-01-08T06:00:00Z") });
+    expect(localDayBounds(new Date("2030-01-08T03:00:00Z"), zone)).toEqual({
+      start: new Date("2030-01-07T06:00:00Z"),
+      end: new Date("2030-01-08T06:00:00Z"),
+    });
     // 2030-03-10 is 23 hours long in Chicago.
     const { start, end } = localDayBounds(new Date("2030-03-10T18:00:00Z"), zone);
     expect(start.toISOString()).toBe("2030-03-10T06:00:00.000Z");
