@@ -46,6 +46,40 @@ export default tseslint.config(
     },
   },
   {
+    // Domain code and durable functions never reach into the Remix app.
+    files: ["server/**/*.{ts,tsx}", "inngest/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@prisma/client", "@prisma/client/*"], message: "Import the generated client from server/db/generated/prisma." },
+            { group: ["~/*", "**/app/*", "**/app/**"], message: "Domain code never imports from app/: move what both need into server/." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The database layer is below every domain: it may use the environment and the logger, nothing else.
+    files: ["server/db/**/*.ts"],
+    ignores: ["server/db/generated/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./(?!env\\.server$|observability/|db\\.server$|migrate\\.server$|enums$|internal/|models$)",
+              message: "server/db is below the domains: it never imports one (the demo seed lives in server/packs/demo).",
+            },
+            { group: ["../../*"], message: "server/db is below the domains: it never imports one." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Routes talk to the API or to domain services, never to the database client directly.
     files: ["app/**/*.{ts,tsx}"],
     rules: {

@@ -4,7 +4,7 @@ import { startConfigListener } from "./config/config-listener.server";
 import { startInboxListener } from "./conversations/inbox-listener.server";
 import { databaseOptionsFromEnv, getDatabase } from "./db/db.server";
 import { migrate } from "./db/migrate.server";
-import { seedDemo, type DemoLogin } from "./db/seed.server";
+import { seedDemo, type DemoLogin } from "./packs/demo/seed-demo.server";
 import { env, isInngestCloudConfigured } from "./env.server";
 import { startDurableWork } from "./jobs/index.server";
 import { functions } from "../inngest/functions";

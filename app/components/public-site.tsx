@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js";
 import { useTranslation } from "react-i18next";
 import type { PublicSiteView } from "#server/site/public-site.server";
 import { LanguageSwitcher } from "~/components/language-switcher";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 
 /** <head> tags of a tenant's public page (route `meta` runs in the browser too, so this lives here). */
 export function publicSiteMeta(site: PublicSiteView | undefined) {

@@ -1,5 +1,5 @@
 import { assign, setup } from "xstate";
-import { parseMoneyToCents, centsToInput } from "./money";
+import { parseMoneyToCents, centsToInput } from "#server/money/money";
 
 /**
  * The onboarding wizard as an explicit state machine: business -> location -> hours ->

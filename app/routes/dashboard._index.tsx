@@ -6,7 +6,7 @@ import { Alert, Badge, Button, Card, CardContent, CardDescription, CardFooter, C
 import { requireMember } from "~/lib/dashboard.server";
 import { TodayCard } from "~/components/schedule/today-card";
 import { loadTodaySummary } from "~/components/schedule/schedule-loader.server";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 import { WIZARD_DAYS } from "~/lib/onboarding-machine";
 import { pickLocale } from "#server/i18n/localized-text";
 import { isSignalWireConfigured } from "#server/env.server";

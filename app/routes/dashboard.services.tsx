@@ -6,7 +6,7 @@ import { can } from "#server/tenants/roles";
 import { Alert, Badge, Button, Card, CardContent, CardHeader, CardTitle, Field, Input, PageHeader, Switch } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
 import { requireMember } from "~/lib/dashboard.server";
-import { centsToInput, parseMoneyToCents } from "~/lib/money";
+import { centsToInput, parseMoneyToCents } from "#server/money/money";
 import { translateNow } from "#server/i18n/translate.server";
 import { Invalid } from "#server/errors/domain-errors";
 

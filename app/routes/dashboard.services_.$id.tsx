@@ -12,7 +12,7 @@ import { OptionGroupsEditor } from "~/components/services/option-groups-editor";
 import { Alert, Button, Card, CardContent, CardHeader, CardTitle, Field, Input, PageHeader, SegmentedControl } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
 import { requireMember } from "~/lib/dashboard.server";
-import { centsToInput, formatCents, parseMoneyToCents } from "~/lib/money";
+import { centsToInput, formatCents, parseMoneyToCents } from "#server/money/money";
 
 export const meta: MetaFunction = () => [{ title: "Service options · ServicePro" }];
 

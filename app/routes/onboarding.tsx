@@ -11,7 +11,7 @@ import { AuthShell } from "~/components/auth-shell";
 import { PackIcon } from "~/components/pack-icon";
 import { Alert, Button, cn, Field, Input, NativeSelect, SegmentedControl, Switch } from "~/components/ui";
 import { actionFailure, api, requireUser } from "~/lib/api.server";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 import {
   hoursValid,
   initialWizardContext,

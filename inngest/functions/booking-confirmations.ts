@@ -1,5 +1,5 @@
 import { IANAZone } from "luxon";
-import { formatCents } from "../../app/lib/money";
+import { formatCents } from "../../server/money/money";
 import { createManageToken, manageUrl } from "../../server/booking/manage-link.server";
 import { deliverOutboundMessage } from "../../server/conversations/deliver-outbound-message.server";
 import { recordOutboundMessage } from "../../server/conversations/record-outbound-message.server";

@@ -2,7 +2,7 @@ import { readConfig } from "../config/config-service.server";
 import { withTenant } from "../db/db.server";
 import { env } from "../env.server";
 import { isSupportedLocale, pickLocale, type TLocale } from "../i18n/localized-text";
-import { formatCents } from "../../app/lib/money";
+import { formatCents } from "../money/money";
 import { formatPhone } from "../customers/phone";
 import { appBaseUrl, formatWhen } from "./format";
 import { renderLayout, tr, type RenderedEmail } from "./templates.server";

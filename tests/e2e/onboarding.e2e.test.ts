@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { formatCents } from "../../app/lib/money";
+import { formatCents } from "#server/money/money";
 import {
   baseUrl,
   checkA11y,

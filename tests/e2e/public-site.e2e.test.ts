@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { formatCents } from "../../app/lib/money";
+import { formatCents } from "#server/money/money";
 import { CLEANMACHINE_DEMO } from "../../server/packs/demo/cleanmachine";
 import { getPack } from "../../server/packs";
 import {

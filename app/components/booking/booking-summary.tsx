@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { TOptionSelection } from "#server/catalog/options";
 import { Button } from "~/components/ui";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 import { langOf } from "./booking-flow-state";
 import { Panel } from "./booking-shell";
 import type { BookableService, BookingPageView } from "./booking-types";

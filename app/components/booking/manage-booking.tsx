@@ -14,7 +14,7 @@ import {
   Field,
   Textarea,
 } from "~/components/ui";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import { formatInZone, Panel } from "./booking-shell";
 import type { ManagePageData } from "./booking-types";

@@ -3,7 +3,7 @@ import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { toggleChoice, type quote, type TOptionSelection } from "#server/catalog/options";
 import { Alert, Button, cn } from "~/components/ui";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 import { langOf } from "./booking-flow-state";
 import type { BookableService, BookingPageView } from "./booking-types";
 

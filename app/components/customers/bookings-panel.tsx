@@ -2,7 +2,7 @@ import { CalendarClock } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import type { TCustomerBookingSummary } from "#server/customers/customers.types";
 import { Badge, Card, CardContent, CardHeader, CardTitle, type BadgeVariant } from "~/components/ui";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 import { dateFormatter } from "./customer-format";
 
 const STATUS_VARIANT: Record<string, BadgeVariant> = {

@@ -15,7 +15,7 @@ import {
   NativeSelect,
   Textarea,
 } from "~/components/ui";
-import { formatCents } from "~/lib/money";
+import { formatCents } from "#server/money/money";
 import { clientErrorOf, trpc } from "~/lib/trpc";
 import { serviceName, StatusBadge, type ScheduleBooking } from "./booking-card";
 import { displayPhone } from "./phone-display";

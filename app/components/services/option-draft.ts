@@ -1,5 +1,5 @@
 import type { TOptionGroup } from "#server/catalog/options";
-import { centsToInput, parseMoneyToCents } from "~/lib/money";
+import { centsToInput, parseMoneyToCents } from "#server/money/money";
 import { assignKeys } from "./option-keys";
 
 /**

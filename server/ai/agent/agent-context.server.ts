@@ -1,4 +1,4 @@
-import { formatCents } from "../../../app/lib/money";
+import { formatCents } from "../../money/money";
 import { readConfig } from "../../config/config-service.server";
 import type { TConfigNode } from "../../config/schemas";
 import type { TenantDb } from "../../db/db.server";

@@ -1,4 +1,4 @@
-import { parseMoneyToCents } from "../../../app/lib/money";
+import { parseMoneyToCents } from "../../money/money";
 
 /**
  * The agent may only state prices a tool returned. These find money amounts in text

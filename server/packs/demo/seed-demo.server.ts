@@ -1,19 +1,19 @@
 import { DateTime } from "luxon";
-import { hashPassword } from "../auth/password.server";
-import { readBookingConfig } from "../booking/booking-rules.server";
-import { bookingTimes } from "../booking/booking-times";
-import { markConversationRead } from "../conversations/mark-read.server";
-import { recordOutboundMessage } from "../conversations/record-outbound-message.server";
-import { messagePreview } from "../conversations/preview";
-import { storeInboundMessage } from "../conversations/store-inbound-message.server";
-import type { BookingSource, BookingStatus } from "./generated/prisma/enums";
-import { setSmsConsent } from "../customers/sms-consent.server";
-import { writeConfig } from "../config/config-service.server";
-import { CLEANMACHINE_DEMO } from "../packs/demo/cleanmachine";
-import { getPack } from "../packs";
-import { createTenant } from "../tenants/create-tenant.server";
-import { SESSION_USER_SELECT } from "../users/session-user";
-import { withGlobal, withTenant, type TenantDb } from "./db.server";
+import { hashPassword } from "../../auth/password.server";
+import { readBookingConfig } from "../../booking/booking-rules.server";
+import { bookingTimes } from "../../booking/booking-times";
+import { markConversationRead } from "../../conversations/mark-read.server";
+import { recordOutboundMessage } from "../../conversations/record-outbound-message.server";
+import { messagePreview } from "../../conversations/preview";
+import { storeInboundMessage } from "../../conversations/store-inbound-message.server";
+import type { BookingSource, BookingStatus } from "../../db/generated/prisma/enums";
+import { setSmsConsent } from "../../customers/sms-consent.server";
+import { writeConfig } from "../../config/config-service.server";
+import { CLEANMACHINE_DEMO } from "./cleanmachine";
+import { getPack } from "..";
+import { createTenant } from "../../tenants/create-tenant.server";
+import { SESSION_USER_SELECT } from "../../users/session-user";
+import { withGlobal, withTenant, type TenantDb } from "../../db/db.server";
 
 export interface DemoLogin {
   businessName: string;

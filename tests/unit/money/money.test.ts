@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { centsToInput, formatCents, parseMoneyToCents } from "~/lib/money";
+import { centsToInput, formatCents, parseMoneyToCents } from "#server/money/money";
 
 describe("money", () => {
   it.each([

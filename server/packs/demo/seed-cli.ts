@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrates, then seeds the demo business (idempotent).
-import { closeDatabase, getDatabase } from "../db.server";
-import { migrate } from "../migrate.server";
-import { seedDemo } from "../seed.server";
+import { closeDatabase, getDatabase } from "../../db/db.server";
+import { migrate } from "../../db/migrate.server";
+import { seedDemo } from "./seed-demo.server";
 
 const db = await getDatabase();
 await migrate(db);
