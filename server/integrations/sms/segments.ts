@@ -1,32 +1,25 @@
-/**
- * SMS segment arithmetic (what carriers bill). Pure, shared by the adapters and by the
- * reply box's counter.
- */
-// The GSM 03.38 basic set; the extension set costs two septets each.
-const GSM_BASIC = new Set(
-  "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà",
-);
-const GSM_EXTENSION = new Set("^{}\\[~]|€\f");
+import { SegmentedMessage } from "sms-segments-calculator";
 
+/**
+ * SMS segment arithmetic (what carriers bill), shared by the adapters, the usage ledger and
+ * the reply box's counter. The splitting itself is Twilio's maintained calculator
+ * (sms-segments-calculator): it knows that a GSM-7 extension character (€, [, ~…) is two
+ * septets that never straddle two segments, and that an emoji (a UTF-16 surrogate pair) is
+ * never cut in half, so a boundary can cost one more segment than length / 153 says.
+ * tests/unit/sms/segments.test.ts pins those boundaries.
+ */
 export interface SmsLength {
   encoding: "GSM-7" | "UCS-2";
-  /** Septets (GSM-7) or UTF-16 code units (UCS-2). */
+  /** Septets (GSM-7) or UTF-16 code units (UCS-2) of the text itself, without segment headers. */
   units: number;
+  /** Segments billed; 0 for an empty text (nothing is sent). */
   segments: number;
 }
 
 export function smsLength(body: string): SmsLength {
-  let septets = 0;
-  let gsm = true;
-  for (const ch of body) {
-    if (GSM_BASIC.has(ch)) septets += 1;
-    else if (GSM_EXTENSION.has(ch)) septets += 2;
-    else {
-      gsm = false;
-      break;
-    }
-  }
-  if (gsm) return { encoding: "GSM-7", units: septets, segments: septets === 0 ? 0 : septets <= 160 ? 1 : Math.ceil(septets / 153) };
-  const units = body.length;
-  return { encoding: "UCS-2", units, segments: units <= 70 ? 1 : Math.ceil(units / 67) };
+  if (body === "") return { encoding: "GSM-7", units: 0, segments: 0 };
+  const message = new SegmentedMessage(body, "auto");
+  const encoding = message.encodingName;
+  const bitsPerUnit = encoding === "GSM-7" ? 7 : 16;
+  return { encoding, units: Math.round(message.messageSize / bitsPerUnit), segments: message.segmentsCount };
 }

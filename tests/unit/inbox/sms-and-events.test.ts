@@ -2,24 +2,6 @@ import { describe, expect, it } from "vitest";
 import { inboxBus, parseInboxNotification, type TInboxSignal } from "../../../server/conversations/inbox-events.server";
 import { createLocalSms } from "../../../server/integrations/sms/local";
 import { SmsSendError } from "../../../server/integrations/sms/port";
-import { smsLength } from "../../../server/integrations/sms/segments";
-
-describe("SMS segments", () => {
-  it("counts GSM-7 (160/153) and UCS-2 (70/67) like carriers do", () => {
-    expect(smsLength("")).toEqual({ encoding: "GSM-7", units: 0, segments: 0 });
-    expect(smsLength("a".repeat(160)).segments).toBe(1);
-    expect(smsLength("a".repeat(161)).segments).toBe(2);
-    expect(smsLength("a".repeat(306)).segments).toBe(2);
-    expect(smsLength("a".repeat(307)).segments).toBe(3);
-    // ñ and é are in the GSM set; á and ó are not.
-    expect(smsLength("Mañana a las 10, ¿está bien?").encoding).toBe("UCS-2");
-    expect(smsLength("Mañana é bien").encoding).toBe("GSM-7");
-    expect(smsLength("€").units).toBe(2);
-    expect(smsLength("ó".repeat(70)).segments).toBe(1);
-    expect(smsLength("ó".repeat(71)).segments).toBe(2);
-    expect(smsLength("🚗").units).toBe(2);
-  });
-});
 
 describe("local SMS adapter", () => {
   it("records sends in memory with local-<uuid> ids, and can simulate a failure", async () => {
