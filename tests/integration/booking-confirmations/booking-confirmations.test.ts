@@ -5,7 +5,7 @@ import { withTenant } from "../../../server/db/db.server";
 import { localSms } from "../../../server/integrations/sms";
 import { formatWhen } from "../../../server/notifications/format";
 import { uid } from "../../helpers/factories";
-import { addCustomer, bookingTenant, caller, dayAt, outboxFor, type BookingTenant } from "../booking/support";
+import { addCustomer, bookingTenant, caller, openDay, outboxFor, type BookingTenant } from "../booking/support";
 
 /**
  * The customer's confirmations on the real database, driven by @inngest/test with the real
@@ -37,7 +37,7 @@ async function threadOf(tenantId: string, customerId: string) {
 /** A customer books on the public page: hold, then confirm (as the booking page does). */
 async function bookPublicly(t: BookingTenant, input: { smsConsent: boolean; email?: string | null; locale?: "en" | "es"; phone?: string }) {
   const anon = caller(null);
-  const hold = await anon.booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: dayAt(new Date(), 3, 17).toISOString() });
+  const hold = await anon.booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: (await openDay(t, 3, 17)).toISOString() });
   const booking = await anon.booking.public.confirm({
     slug: t.slug,
     holdId: hold.holdId,
@@ -123,7 +123,7 @@ describe("booking confirmations to the customer", () => {
     const created = await lastEvent(t.id, b.bookingId);
     const token = b.manageUrl.split("/").at(-1)!;
     const anon = caller(null);
-    const newStart = dayAt(new Date(), 4, 18);
+    const newStart = await openDay(t, 4, 18);
     await anon.booking.public.manage.reschedule({ slug: t.slug, token, startsAt: newStart.toISOString() });
     const moved = await lastEvent(t.id, b.bookingId);
     expect(moved.name).toBe("booking/rescheduled");

@@ -2,16 +2,18 @@ import { describe, expect, it } from "vitest";
 import { createManageToken } from "../../../server/booking/manage-link.server";
 import { withTenant } from "../../../server/db/db.server";
 import { createMember } from "../../helpers/factories";
-import { addCustomer, bookingTenant, caller, dayAt, HOUR, trpcError, type BookingTenant } from "./support";
+import { addCustomer, bookingTenant, caller, dayAt, HOUR, openDay, trpcError, type BookingTenant } from "./support";
 
 /**
  * The booking procedures as the public site and the dashboard call them: the public flow
  * by slug, signed manage links, roles, and tenant isolation (another tenant's booking is
- * NOT_FOUND, never FORBIDDEN, so ids leak nothing). Real clock: times are days ahead.
+ * NOT_FOUND, never FORBIDDEN, so ids leak nothing). Real clock: times are open days ahead
+ * (openDay), so the tests pass on any weekday.
  */
-const soon = () => dayAt(new Date(), 3, 16);
+const soon = (t: BookingTenant) => openDay(t, 3, 16);
 
-async function publicBooking(t: BookingTenant, startsAt = soon(), ip?: string) {
+async function publicBooking(t: BookingTenant, at?: Date, ip?: string) {
+  const startsAt = at ?? (await soon(t));
   const c = caller(null, null, ip);
   const hold = await c.booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: startsAt.toISOString() });
   const confirmed = await c.booking.public.confirm({
@@ -27,7 +29,8 @@ async function publicBooking(t: BookingTenant, startsAt = soon(), ip?: string) {
   return { hold, confirmed };
 }
 
-async function dashboardBooking(t: BookingTenant, startsAt = soon()) {
+async function dashboardBooking(t: BookingTenant, at?: Date) {
+  const startsAt = at ?? (await soon(t));
   const customerId = await addCustomer(t.id);
   return caller(t.owner, t.id).booking.create({
     serviceId: t.serviceId,
@@ -53,7 +56,11 @@ describe("public booking by slug", () => {
     expect(
       (
         await trpcError(
-          caller(null).booking.public.hold({ slug: "no-such-business-xyz", serviceId: t.serviceId, startsAt: soon().toISOString() }),
+          caller(null).booking.public.hold({
+            slug: "no-such-business-xyz",
+            serviceId: t.serviceId,
+            startsAt: (await soon(t)).toISOString(),
+          }),
         )
       ).code,
     ).toBe("NOT_FOUND");
@@ -87,7 +94,7 @@ describe("manage links", () => {
       canReschedule: true,
       business: { timeZone: "America/Chicago" },
     });
-    const newTime = dayAt(new Date(), 4, 17);
+    const newTime = await openDay(t, 4, 17);
     expect(await manage.reschedule({ slug: t.slug, token: confirmed.manageToken, startsAt: newTime.toISOString() })).toMatchObject({
       startsAt: newTime.toISOString(),
     });
@@ -143,7 +150,7 @@ describe("manage links", () => {
       code: "FORBIDDEN",
       message: "errors:booking.pastCutoff",
     });
-    expect(await trpcError(manage.reschedule({ slug: t.slug, token, startsAt: dayAt(new Date(), 5, 16).toISOString() }))).toMatchObject({
+    expect(await trpcError(manage.reschedule({ slug: t.slug, token, startsAt: (await openDay(t, 5, 16)).toISOString() }))).toMatchObject({
       code: "FORBIDDEN",
     });
     // The business itself can still cancel.
@@ -156,27 +163,25 @@ describe("member procedures", () => {
     const t = await bookingTenant({ requireConfirmation: true });
     const { user: staff } = await createMember(t.id, "STAFF");
     const { user: manager } = await createMember(t.id, "MANAGER");
-    const { confirmed } = await publicBooking(t);
+    const day = await soon(t);
+    const sameDay = (hourUtc: number) => new Date(day.getTime() + (hourUtc - 16) * HOUR);
+    const { confirmed } = await publicBooking(t, day);
     expect(confirmed.status).toBe("REQUESTED");
     const asStaff = caller(staff, t.id);
-    expect(
-      (await asStaff.booking.list({ from: dayAt(new Date(), 3, 0).toISOString(), to: dayAt(new Date(), 4, 0).toISOString() })).map(
-        (b) => b.id,
-      ),
-    ).toEqual([confirmed.bookingId]);
+    expect((await asStaff.booking.list({ from: sameDay(0).toISOString(), to: sameDay(24).toISOString() })).map((b) => b.id)).toEqual([
+      confirmed.bookingId,
+    ]);
     expect((await asStaff.booking.get({ id: confirmed.bookingId })).allowedEvents.sort()).toEqual(["CANCEL", "CONFIRM", "RESCHEDULE"]);
     expect(await trpcError(asStaff.booking.confirm({ id: confirmed.bookingId }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await trpcError(asStaff.booking.cancel({ id: confirmed.bookingId }))).toMatchObject({ code: "FORBIDDEN" });
     const moved = await asStaff.booking.reschedule({
       id: confirmed.bookingId,
-      startsAt: dayAt(new Date(), 3, 18).toISOString(),
+      startsAt: sameDay(18).toISOString(),
       version: 2,
     });
     expect(moved).toMatchObject({ status: "REQUESTED", version: 3 });
     expect(
-      await trpcError(
-        asStaff.booking.reschedule({ id: confirmed.bookingId, startsAt: dayAt(new Date(), 3, 19).toISOString(), version: 2 }),
-      ),
+      await trpcError(asStaff.booking.reschedule({ id: confirmed.bookingId, startsAt: sameDay(19).toISOString(), version: 2 })),
     ).toMatchObject({ code: "CONFLICT", message: "errors:conflict" });
     const approved = await caller(manager, t.id).booking.confirm({ id: confirmed.bookingId, version: 3 });
     expect(approved).toMatchObject({ status: "CONFIRMED", version: 4 });
@@ -185,7 +190,7 @@ describe("member procedures", () => {
     });
     const created = await caller(staff, t.id).booking.create({
       serviceId: t.serviceId,
-      startsAt: dayAt(new Date(), 6, 16).toISOString(),
+      startsAt: (await openDay(t, 6, 16)).toISOString(),
       customer: { name: "Walk In", phone: "+1 (512) 555-0111", email: null, locale: "es" },
     });
     expect(created).toMatchObject({ status: "CONFIRMED", source: "DASHBOARD", customer: { phone: "+15125550111" } });
@@ -197,6 +202,7 @@ describe("member procedures", () => {
     const booking = await dashboardBooking(a);
     const asB = caller(b.owner, b.id);
     const id = booking.id;
+    const elsewhen = (await openDay(a, 5, 16)).toISOString();
     for (const call of [
       () => asB.booking.get({ id }),
       () => asB.booking.cancel({ id }),
@@ -204,7 +210,7 @@ describe("member procedures", () => {
       () => asB.booking.start({ id }),
       () => asB.booking.complete({ id }),
       () => asB.booking.noShow({ id }),
-      () => asB.booking.reschedule({ id, startsAt: dayAt(new Date(), 5, 16).toISOString() }),
+      () => asB.booking.reschedule({ id, startsAt: elsewhen }),
     ]) {
       expect(await trpcError(call())).toMatchObject({ code: "NOT_FOUND", message: "errors:booking.notFound" });
     }
@@ -219,7 +225,7 @@ describe("member procedures", () => {
       await trpcError(
         asB.booking.create({
           serviceId: a.serviceId,
-          startsAt: dayAt(new Date(), 5, 16).toISOString(),
+          startsAt: (await openDay(b, 5, 16)).toISOString(),
           customer: { id: await addCustomer(b.id) },
         }),
       ),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { writeConfig } from "../../../server/config/config-service.server";
 import { withTenant } from "../../../server/db/db.server";
 import { isDomainError } from "../../../server/errors/domain-errors";
-import { addCustomer, bookingTenant, caller, dayAt, setBookingConfig, trpcError } from "./support";
+import { addCustomer, bookingTenant, caller, openDay, setBookingConfig, trpcError, type BookingTenant } from "./support";
 
 /**
  * BOOKING.serviceArea on the public flow: the page learns whether to ask for an address
@@ -10,7 +10,7 @@ import { addCustomer, bookingTenant, caller, dayAt, setBookingConfig, trpcError 
  * (the hold stays, nothing else is written); an accepted address is kept on the booking
  * and becomes the new customer's address. Members may book outside the area.
  */
-const soon = () => dayAt(new Date(), 3, 16);
+const soon = (t: BookingTenant) => openDay(t, 3, 16);
 const details = { name: "Ana", phone: "5125550142", email: "", locale: "en" as const, smsConsent: false, notes: null };
 
 describe("service area", () => {
@@ -29,7 +29,7 @@ describe("service area", () => {
       messageKey: "errors:booking.outsideServiceArea",
     });
 
-    const hold = await c.booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: soon().toISOString() });
+    const hold = await c.booking.public.hold({ slug: t.slug, serviceId: t.serviceId, startsAt: (await soon(t)).toISOString() });
     const missing = await trpcError(c.booking.public.confirm({ slug: t.slug, holdId: hold.holdId, ...details }));
     expect(missing.code).toBe("BAD_REQUEST");
     expect(isDomainError(missing.cause) && missing.cause.fields).toEqual({ "address.line1": "errors:booking.addressRequired" });
@@ -77,7 +77,7 @@ describe("service area", () => {
     const customerId = await addCustomer(t.id);
     const made = await caller(t.owner, t.id).booking.create({
       serviceId: t.serviceId,
-      startsAt: soon().toISOString(),
+      startsAt: (await soon(t)).toISOString(),
       staffId: t.staffId,
       customer: { id: customerId },
       address: { line1: "1 Far Away Rd", postalCode: "75201" },

@@ -1,7 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { writeConfig } from "../../../server/config/config-service.server";
+import { DateTime } from "luxon";
+import { getConfig, writeConfig } from "../../../server/config/config-service.server";
 import type { DeepPartial, TConfigNode } from "../../../server/config/schemas";
-import { withTenant } from "../../../server/db/db.server";
+import { withGlobal, withTenant } from "../../../server/db/db.server";
 import { isDomainError, type DomainError } from "../../../server/errors/domain-errors";
 import type { TLocale } from "../../../server/i18n/localized-text";
 import { createCaller } from "../../../server/trpc/router.server";
@@ -135,6 +136,39 @@ const rand = () => Math.floor(Math.random() * 250) + 1;
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/**
+ * A time the business is open for the whole job: the `n`-th day from today (n = 1 is the
+ * first) on which `hourUtc:minute` falls inside the tenant's weekly hours, in its own zone.
+ * Counting open days (not calendar days) keeps tests green on any weekday: "today + 4 days"
+ * is a closed Sunday one day a week. Distinct `n` give distinct days, in order.
+ */
+export async function openDay(
+  t: { id: string; durationMinutes?: number },
+  n: number,
+  hourUtc: number,
+  minute = 0,
+  from: Date = new Date(),
+): Promise<Date> {
+  const [hours, tenant] = await Promise.all([
+    getConfig(t.id, "HOURS"),
+    withGlobal((db) => db.tenant.findUniqueOrThrow({ where: { id: t.id }, select: { timeZone: true } })),
+  ]);
+  const minutes = t.durationMinutes ?? 60;
+  const fits = (at: Date) => {
+    const local = DateTime.fromJSDate(at, { zone: tenant.timeZone });
+    const day = local.toFormat("ccc").toLowerCase() as keyof typeof hours.weekly;
+    const start = local.hour * 60 + local.minute;
+    const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+    return hours.weekly[day].some((r) => clock(r.open) <= start && start + minutes <= clock(r.close));
+  };
+  let found = 0;
+  for (let days = 1; days <= 60; days++) {
+    const at = dayAt(from, days, hourUtc, minute);
+    if (fits(at) && ++found === n) return at;
+  }
+  throw new Error(`openDay: the business is not open at ${hourUtc}:${minute} UTC on ${n} days in the next 60`);
+}
 
 /** A whole hour (UTC) `days` ahead of `from`, at `hourUtc`. */
 export function dayAt(from: Date, days: number, hourUtc: number, minute = 0): Date {
