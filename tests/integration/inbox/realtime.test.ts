@@ -162,11 +162,9 @@ describe("inbox realtime", () => {
         unsubscribers.push(inboxBus().subscribe(t.id, (e) => heard.push(e)));
         const stored = await inbound(t.id, { customer: { id: customer.id }, body: "over the wire" });
         await expect.poll(() => payloads.some((p) => p.includes(stored.message.id))).toBe(true);
-        // Its own NOTIFY is ignored by this instance's listener: heard once (after commit), not twice.
-        await new Promise((r) => setTimeout(r, 200));
-        expect(heard.filter((e) => e.kind === "message.stored" && e.messageId === stored.message.id)).toHaveLength(1);
-
-        // Another instance's event arrives through the listener.
+        // Another instance's event arrives through the listener. PostgreSQL hands a listener its
+        // notifications in commit order, so once this later one is heard, this instance's own
+        // NOTIFY has reached its listener too: no sleep needed to know it was ignored.
         const foreign = {
           origin: "another-instance",
           event: {
@@ -181,6 +179,8 @@ describe("inbox realtime", () => {
         };
         await raw.query(`SELECT pg_notify($1, $2)`, [INBOX_CHANNEL, JSON.stringify(foreign)]);
         await expect.poll(() => heard.some((e) => e.kind === "message.stored" && e.messageId === "from-elsewhere")).toBe(true);
+        // Its own NOTIFY was ignored by this instance's listener: heard once (after commit), not twice.
+        expect(heard.filter((e) => e.kind === "message.stored" && e.messageId === stored.message.id)).toHaveLength(1);
         // Garbage on the channel is ignored.
         await raw.query(`SELECT pg_notify($1, 'not json')`, [INBOX_CHANNEL]);
       } finally {
