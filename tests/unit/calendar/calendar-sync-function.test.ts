@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { functions } from "../../../inngest/functions";
-import { CALENDAR_SYNC_RETRIES, calendarSync } from "../../../inngest/functions/calendar-sync";
+import { calendarSync } from "../../../inngest/functions/calendar-sync";
 import { triggerEventNames } from "../../../server/jobs/local-runner.server";
 
 describe("calendar-sync function", () => {
@@ -14,7 +14,7 @@ describe("calendar-sync function", () => {
       "booking/rescheduled",
       "booking/status-changed",
     ]);
-    expect(calendarSync.opts.retries).toBe(CALENDAR_SYNC_RETRIES);
-    expect(CALENDAR_SYNC_RETRIES).toBeGreaterThanOrEqual(3);
+    // Six retries: Inngest's backoff then spans hours, long enough to ride out a Google outage.
+    expect(calendarSync.opts.retries).toBe(6);
   });
 });
