@@ -23,6 +23,8 @@ export default defineConfig({
           include: ["server/**/*.test.ts", "app/**/*.test.{ts,tsx}", "inngest/**/*.test.ts", "tests/unit/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           setupFiles: ["tests/setup/unit-setup.ts"],
+          // scrypt hashing and pino's redaction take a few seconds on a loaded 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

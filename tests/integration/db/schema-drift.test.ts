@@ -34,5 +34,6 @@ describe("schema drift: migrations vs schema.prisma", () => {
     } finally {
       await scratch.dispose();
     }
-  });
+    // A fresh embedded database migrated from scratch: a minute or more on a loaded 2-core machine.
+  }, 180_000);
 });

@@ -38,13 +38,7 @@ describe("decideRoute: the decision table", () => {
       expect(decideRoute({ mode, isOpen, ringTargetCount, caller, aiEnabled })).toEqual({ first, afterRing, reason });
     },
   );
-
-  it("is fast enough to benchmark: 100k decisions well under a second", () => {
-    const started = performance.now();
-    for (let i = 0; i < 100_000; i++)
-      decideRoute(base({ isOpen: i % 2 === 0, caller: { known: true, vip: i % 3 === 0, bookingToday: i % 5 === 0 } }));
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
+  // Its speed is measured by npm run bench ("call routing decision alone"), not asserted here.
 });
 
 describe("isOpenAt and localDayBounds", () => {
