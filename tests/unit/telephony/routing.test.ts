@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { decideRoute, isOpenAt, localDayBounds, type TRoutingInput } from "../../../server/telephony/calls/routing";
+import { decideRoute, isOpenAt, localDayBounds } from "../../../server/telephony/calls/routing";
 
 const NOBODY = { known: false, vip: false, bookingToday: false };
-const base = (overrides: Partial<TRoutingInput> = {}): TRoutingInput => ({
-  mode: "HYBRID",
-  isOpen: true,
-  ringTargetCount: 2,
-  caller: NOBODY,
-  aiEnabled: true,
-  ...overrides,
-});
 
 describe("decideRoute: the decision table", () => {
   it.each([
