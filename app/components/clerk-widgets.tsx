@@ -1,6 +1,8 @@
 import { ClerkApp, SignIn, SignOutButton, SignUp } from "@clerk/remix";
 import { Outlet } from "@remix-run/react";
 import type { ReactElement } from "react";
+// Same rule as the server: only paths on this site.
+import { safeRedirectPath } from "#server/security/safe-redirect";
 
 /**
  * Everything of Clerk's that the browser uses, in the one module that imports
@@ -12,15 +14,12 @@ import type { ReactElement } from "react";
 /** The app under Clerk's provider; reads `clerkState` from the root loader data (rootAuthLoader). */
 export const ClerkRoot = ClerkApp(() => <Outlet />, { afterSignOutUrl: "/" });
 
-// Same rule as safeRedirect on the server: only paths on this site.
-const samePath = (to: string, fallback: string) => (to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : fallback);
-
 export function ClerkSignInPanel({ redirectTo }: { redirectTo: string }) {
-  return <SignIn routing="hash" signUpUrl="/sign-up" forceRedirectUrl={samePath(redirectTo, "/dashboard")} />;
+  return <SignIn routing="hash" signUpUrl="/sign-up" forceRedirectUrl={safeRedirectPath(redirectTo, "/dashboard")} />;
 }
 
 export function ClerkSignUpPanel({ redirectTo }: { redirectTo: string }) {
-  return <SignUp routing="hash" signInUrl="/sign-in" forceRedirectUrl={samePath(redirectTo, "/onboarding")} />;
+  return <SignUp routing="hash" signInUrl="/sign-in" forceRedirectUrl={safeRedirectPath(redirectTo, "/onboarding")} />;
 }
 
 /** Ends the Clerk session (Clerk attaches the click to the one child) and goes home. */

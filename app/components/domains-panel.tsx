@@ -63,7 +63,7 @@ export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, 
                     </Badge>
                   )}
                   {canEdit ? (
-                    <Form method="post" className="ml-auto">
+                    <Form noValidate method="post" className="ml-auto">
                       <input type="hidden" name="intent" value="removeDomain" />
                       <input type="hidden" name="domainId" value={d.id} />
                       <Button type="submit" variant="ghost" size="icon" aria-label={t("domains.remove", { hostname: d.hostname })}>
@@ -77,7 +77,7 @@ export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, 
                     <DnsRecord label={t("domains.step1")} type="CNAME" name={d.hostname} value={cnameTarget} />
                     <DnsRecord label={t("domains.step2")} type="TXT" name={d.verification.name} value={d.verification.value} />
                     {canEdit ? (
-                      <Form method="post">
+                      <Form noValidate method="post">
                         <input type="hidden" name="intent" value="verifyDomain" />
                         <input type="hidden" name="domainId" value={d.id} />
                         <Button type="submit" variant="outline" size="sm" loading={busy("verifyDomain")}>
@@ -92,7 +92,7 @@ export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, 
           </ul>
         ) : null}
         {canEdit ? (
-          <Form method="post" className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+          <Form noValidate method="post" className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
             <input type="hidden" name="intent" value="addDomain" />
             <Field label={t("domains.addLabel")} hint={t("domains.addHint")} error={error}>
               <Input

@@ -10,7 +10,13 @@ export function LanguageSwitcher({ className, tone = "light" }: { className?: st
   const current = i18n.language?.startsWith("es") ? "es" : "en";
   const redirectTo = location.pathname + location.search.replace(/([?&])lng=[^&]*&?/, "$1").replace(/[?&]$/, "");
   return (
-    <Form method="post" action="/set-locale" className={cn("flex items-center gap-1", className)} aria-label={t("switchLanguage")}>
+    <Form
+      noValidate
+      method="post"
+      action="/set-locale"
+      className={cn("flex items-center gap-1", className)}
+      aria-label={t("switchLanguage")}
+    >
       <Languages aria-hidden className={cn("size-4", tone === "dark" ? "text-slate-300" : "text-slate-500")} />
       <input type="hidden" name="redirectTo" value={redirectTo} />
       {(["en", "es"] as const).map((lng) => (

@@ -2,6 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { Mail } from "lucide-react";
 import { useTranslation } from "react-i18next";
 import { Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, Switch } from "~/components/ui";
+import { TEXT_LIMITS } from "#server/validation/limits";
 
 export interface SmtpPanelProps {
   smtp: { host: string; port: number; secure: boolean; user: string; hasPassword: boolean } | null;
@@ -25,16 +26,30 @@ export function SmtpPanel({ smtp, canEdit, fieldErrors }: SmtpPanelProps) {
       <CardContent className="space-y-4">
         {!smtp ? <p className="text-sm text-slate-700">{t("smtp.notConfigured")}</p> : null}
         {canEdit ? (
-          <Form method="post" className="grid gap-4 sm:grid-cols-2">
+          <Form noValidate method="post" className="grid gap-4 sm:grid-cols-2">
             <input type="hidden" name="intent" value="saveSmtp" />
             <Field label={t("smtp.host")} error={fieldErrors.host}>
-              <Input name="host" defaultValue={smtp?.host ?? ""} placeholder="smtp.example.com" autoCapitalize="none" spellCheck={false} />
+              <Input
+                name="host"
+                defaultValue={smtp?.host ?? ""}
+                placeholder="smtp.example.com"
+                autoCapitalize="none"
+                spellCheck={false}
+                maxLength={TEXT_LIMITS.smtpField}
+              />
             </Field>
             <Field label={t("smtp.port")} error={fieldErrors.port}>
               <Input name="port" type="number" inputMode="numeric" min={1} max={65535} defaultValue={smtp?.port ?? 587} />
             </Field>
             <Field label={t("smtp.user")} error={fieldErrors.user}>
-              <Input name="user" defaultValue={smtp?.user ?? ""} autoComplete="off" autoCapitalize="none" spellCheck={false} />
+              <Input
+                name="user"
+                defaultValue={smtp?.user ?? ""}
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                maxLength={TEXT_LIMITS.smtpField}
+              />
             </Field>
             <Field label={t("smtp.password")} hint={smtp?.hasPassword ? t("smtp.passwordKept") : undefined} error={fieldErrors.password}>
               <Input name="password" type="password" autoComplete="new-password" />
@@ -54,7 +69,7 @@ export function SmtpPanel({ smtp, canEdit, fieldErrors }: SmtpPanelProps) {
         ) : null}
         <div className="flex flex-col gap-2 border-t border-slate-200 pt-4 sm:flex-row sm:items-center">
           {canEdit ? (
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="testEmail" />
               <Button type="submit" variant="outline" loading={busy("testEmail")}>
                 {t("smtp.test")}
@@ -62,7 +77,7 @@ export function SmtpPanel({ smtp, canEdit, fieldErrors }: SmtpPanelProps) {
             </Form>
           ) : null}
           {canEdit && smtp ? (
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="clearSmtp" />
               <Button type="submit" variant="ghost">
                 {t("smtp.remove")}

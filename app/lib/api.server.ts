@@ -5,6 +5,7 @@ import { describeError, type DescribedError } from "#server/trpc/describe-error.
 import { createCaller } from "#server/trpc/router.server";
 import type { SessionUser } from "#server/users/session-user";
 import { logger } from "#server/observability/logger.server";
+import { safeRedirectPath } from "#server/security/safe-redirect";
 
 /**
  * Loaders and actions call the API through a server-side tRPC caller: the same input
@@ -31,10 +32,9 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** Only same-site relative paths may be redirect targets (no open redirects). */
+/** Only same-site paths may be redirect targets (no open redirects): see server/security/safe-redirect.ts. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return safeRedirectPath(to, fallback);
 }
 
 export type ActionFailure = { ok: false; error: DescribedError };

@@ -1,4 +1,5 @@
 import { formatPhone, normalizePhone as normalizeCustomerPhone } from "#server/customers/phone";
+import { TEXT_LIMITS } from "#server/validation/limits";
 
 /**
  * One form per config node, described as data: the route renders the fields and turns the
@@ -16,7 +17,7 @@ export type FieldSpec =
   | { kind: "checklist"; path: string; options: readonly string[] }
   /** A list of US ZIP codes typed in one box (commas, spaces or new lines between them). */
   | { kind: "zipList"; path: string; hint?: boolean }
-  | { kind: "rows"; path: string; columns: Array<{ key: string; type: "text" | "phone" }>; max: number };
+  | { kind: "rows"; path: string; columns: Array<{ key: string; type: "text" | "phone"; maxLength?: number }>; max: number };
 
 export type NodeKey = "PHONE" | "EMAIL" | "AI" | "BILLING" | "SITE" | "HOURS" | "LOYALTY" | "BOOKING";
 
@@ -52,7 +53,7 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
         kind: "rows",
         path: "ringTargets",
         columns: [
-          { key: "name", type: "text" },
+          { key: "name", type: "text", maxLength: TEXT_LIMITS.ringTargetName },
           { key: "phone", type: "phone" },
         ],
         max: 10,
@@ -66,8 +67,8 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
         kind: "rows",
         path: "pronunciations",
         columns: [
-          { key: "written", type: "text" },
-          { key: "spoken", type: "text" },
+          { key: "written", type: "text", maxLength: TEXT_LIMITS.pronunciationWritten },
+          { key: "spoken", type: "text", maxLength: TEXT_LIMITS.pronunciationSpoken },
         ],
         max: 100,
       },
@@ -75,8 +76,8 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
   },
   EMAIL: {
     fields: [
-      { kind: "text", path: "fromName", hint: true, maxLength: 120 },
-      { kind: "text", path: "replyTo", inputType: "email", hint: true, nullable: true },
+      { kind: "text", path: "fromName", hint: true, maxLength: TEXT_LIMITS.senderName },
+      { kind: "text", path: "replyTo", inputType: "email", hint: true, nullable: true, maxLength: TEXT_LIMITS.email },
       { kind: "boolean", path: "notifyOwner.newBooking" },
       { kind: "boolean", path: "notifyOwner.cancellation" },
       { kind: "boolean", path: "notifyOwner.newMessage" },
@@ -109,7 +110,7 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
       { kind: "boolean", path: "showPrices" },
       { kind: "checklist", path: "blocks", options: SITE_BLOCKS },
       { kind: "phone", path: "contactPhone", nullable: true },
-      { kind: "text", path: "contactEmail", inputType: "email", nullable: true },
+      { kind: "text", path: "contactEmail", inputType: "email", nullable: true, maxLength: TEXT_LIMITS.email },
       { kind: "localized", path: "serviceAreaNote", hint: true, nullable: true },
     ],
   },
@@ -125,11 +126,11 @@ export const NODE_FORMS: Record<NodeKey, NodeForm> = {
       { kind: "boolean", path: "requireConfirmation", hint: true },
       { kind: "number", path: "changeCutoffHours", min: 0, max: 336, hint: true },
       { kind: "boolean", path: "reminders.enabled", hint: true },
-      { kind: "text", path: "quietHours.start", inputType: "time", hint: true, maxLength: 5 },
-      { kind: "text", path: "quietHours.end", inputType: "time", maxLength: 5 },
+      { kind: "text", path: "quietHours.start", inputType: "time", hint: true },
+      { kind: "text", path: "quietHours.end", inputType: "time" },
       { kind: "select", path: "serviceArea.mode", options: ["NONE", "ZIPS", "RADIUS"] },
       { kind: "zipList", path: "serviceArea.zips", hint: true },
-      { kind: "text", path: "serviceArea.centerZip", hint: true, nullable: true, maxLength: 10 },
+      { kind: "text", path: "serviceArea.centerZip", hint: true, nullable: true },
       { kind: "number", path: "serviceArea.radiusMiles", min: 1, max: 500 },
     ],
   },

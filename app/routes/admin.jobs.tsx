@@ -94,7 +94,7 @@ export default function AdminJobs() {
               </p>
             ) : null}
             {r.status === "FAILED" || r.status === "CANCELLED" ? (
-              <Form method="post" className="mt-2">
+              <Form noValidate method="post" className="mt-2">
                 <input type="hidden" name="id" value={r.id} />
                 <Button type="submit" size="sm" variant="outline">
                   {t("jobs.retry")}

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Alert, Badge, Button, PageHeader } from "~/components/ui";
 import { actionFailure, api, requireUser } from "~/lib/api.server";
+import { zId } from "#server/validation/text";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const caller = await api(request, await requireUser(request));
@@ -14,7 +15,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const caller = await api(request, await requireUser(request));
   const form = Object.fromEntries(await request.formData());
   try {
-    const input = z.object({ tenantId: z.string(), status: z.enum(["ACTIVE", "SUSPENDED"]) }).parse(form);
+    const input = z.object({ tenantId: zId(), status: z.enum(["ACTIVE", "SUSPENDED"]) }).parse(form);
     await caller.admin.tenants.setStatus({ ...input, reason: null });
     return data({ ok: true as const });
   } catch (error) {
@@ -67,6 +68,7 @@ export default function AdminTenants() {
                 <td className="px-4 py-3">{fmt.format(new Date(tn.createdAt))}</td>
                 <td className="px-4 py-3 text-right">
                   <Form
+                    noValidate
                     method="post"
                     onSubmit={(e) =>
                       tn.status === "ACTIVE" && !confirm(t("tenants.suspendConfirm", { name: tn.name })) && e.preventDefault()

@@ -15,6 +15,7 @@ import { DuplicatesPanel, MergeCompare } from "~/components/customers/merge-pane
 import { Alert, Badge, Button, Card, CardContent, CardHeader, CardTitle, EmptyState, PageHeader } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
 import { requireMember } from "~/lib/dashboard.server";
+import { zId } from "#server/validation/text";
 
 const notFound = (error: unknown): never => {
   if ((error as { code?: string }).code === "NOT_FOUND") throw new Response("Not found", { status: 404 });
@@ -51,10 +52,10 @@ const ZIntent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("consent"), granted: z.enum(["true", "false"]) }),
   z.object({
     intent: z.literal("merge"),
-    a: z.string().max(64),
-    b: z.string().max(64),
-    survivorId: z.string().max(64).optional(),
-    confirm: z.string().optional(),
+    a: zId(),
+    b: zId(),
+    survivorId: zId().optional(),
+    confirm: z.literal("yes").optional().catch(undefined),
   }),
 ]);
 

@@ -3,12 +3,13 @@ import { Form, Link, useFetcher, useLoaderData, useNavigation, useSubmit } from 
 import { ChevronRight, Contact, MessageSquareText, Plus, Search, X } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { TCustomerListItem } from "#server/customers/customers.types";
+import { CUSTOMER_TEXT_LIMITS, type TCustomerListItem } from "#server/customers/customers.types";
 import { formatPhone } from "#server/customers/phone";
 import { can } from "#server/tenants/roles";
 import { dateFormatter, displayName, initials } from "~/components/customers/customer-format";
 import { Badge, Button, EmptyState, Input, NativeSelect, PageHeader, Spinner } from "~/components/ui";
 import { requireMember } from "~/lib/dashboard.server";
+import { searchTerm } from "#server/validation/clean-text";
 
 const PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -17,9 +18,11 @@ const SEARCH_DEBOUNCE_MS = 300;
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller, current, locale } = await requireMember(request);
   const params = new URL(request.url).searchParams;
-  const q = (params.get("q") ?? "").trim().slice(0, 100);
-  const tag = (params.get("tag") ?? "").trim().slice(0, 100);
-  const cursor = (params.get("cursor") ?? "").slice(0, 400);
+  const q = searchTerm(params.get("q"), CUSTOMER_TEXT_LIMITS.search);
+  const tag = searchTerm(params.get("tag"), CUSTOMER_TEXT_LIMITS.search);
+  // A cursor is ours (base64url); anything else starts from the first page.
+  const rawCursor = params.get("cursor") ?? "";
+  const cursor = /^[\w-]{1,400}$/.test(rawCursor) ? rawCursor : "";
   const [page, context] = await Promise.all([
     caller.customers.list({ q: q || undefined, tag: tag || undefined, cursor: cursor || undefined, limit: PAGE_SIZE }),
     caller.customers.context(),
@@ -147,6 +150,7 @@ function SearchBar({ q, tag, tags, searching }: { q: string; tag: string; tags: 
 
   return (
     <Form
+      noValidate
       ref={formRef}
       method="get"
       role="search"
@@ -157,7 +161,8 @@ function SearchBar({ q, tag, tags, searching }: { q: string; tag: string; tags: 
         <label htmlFor="customer-search" className="sr-only">
           {t("list.search")}
         </label>
-        <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-500" />
+        {/* Pinned to the input's height, not the box's: the character counter may grow the box. */}
+        <Search aria-hidden className="pointer-events-none absolute left-3 top-3.5 size-4 text-slate-500 sm:top-3" />
         <Input
           ref={inputRef}
           id="customer-search"
@@ -166,14 +171,14 @@ function SearchBar({ q, tag, tags, searching }: { q: string; tag: string; tags: 
           defaultValue={q}
           placeholder={t("list.searchPlaceholder")}
           autoComplete="off"
-          maxLength={100}
+          maxLength={CUSTOMER_TEXT_LIMITS.search}
           className="pl-9 pr-9"
           onChange={() => {
             clearTimeout(timer.current);
             timer.current = setTimeout(() => send(true), SEARCH_DEBOUNCE_MS);
           }}
         />
-        {searching ? <Spinner size="sm" className="absolute right-3 top-1/2 -translate-y-1/2" /> : null}
+        {searching ? <Spinner size="sm" className="absolute right-3 top-3.5 sm:top-3" /> : null}
       </div>
       {tags.length ? (
         <div className="flex gap-2">

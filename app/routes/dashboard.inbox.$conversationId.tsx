@@ -4,7 +4,7 @@ import { ArrowLeft, MessagesSquare, Phone } from "lucide-react";
 import { useEffect, useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { REPLY_CHANNELS, type TReplyChannel } from "#server/conversations/conversations.types";
+import { INBOX_TEXT_LIMITS, REPLY_CHANNELS, type TReplyChannel } from "#server/conversations/conversations.types";
 import { formatPhone } from "#server/customers/phone";
 import { can } from "#server/tenants/roles";
 import { CustomerAvatar } from "~/components/inbox/customer-avatar";
@@ -13,6 +13,7 @@ import { ReplyBox, type TReplyResult } from "~/components/inbox/reply-box";
 import { Alert, Button, EmptyState, NativeSelect, Switch } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
 import { requireMember } from "~/lib/dashboard.server";
+import { zPattern, zText } from "#server/validation/text";
 
 const PAGE = 50;
 const MAX_PAGE = 200;
@@ -30,8 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const ZIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("reply"), channel: z.enum(REPLY_CHANNELS), body: z.string(), subject: z.string().optional() }),
-  z.object({ intent: z.literal("assign"), userId: z.string() }),
+  // Text is checked again by inbox.reply; parsing it here gives the same field errors before any call.
+  z.object({
+    intent: z.literal("reply"),
+    channel: z.enum(REPLY_CHANNELS),
+    body: zText({ min: 1, max: INBOX_TEXT_LIMITS.body, multiline: true }),
+    subject: zText({ max: INBOX_TEXT_LIMITS.subject }).optional(),
+  }),
+  z.object({ intent: z.literal("assign"), userId: zPattern(/^[A-Za-z0-9_-]{0,64}$/) }),
   z.object({ intent: z.literal("ai"), enabled: z.enum(["true", "false"]) }),
 ]);
 

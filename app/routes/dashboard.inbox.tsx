@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, Outlet, useLoaderData, useParams, useRevalidator } from "@remix-run/react";
 import { Inbox, Search, X } from "lucide-react";
 import { useTranslation } from "react-i18next";
-import { INBOX_FILTERS, type TInboxFilter } from "#server/conversations/conversations.types";
+import { INBOX_FILTERS, INBOX_TEXT_LIMITS, type TInboxFilter } from "#server/conversations/conversations.types";
 import { ConversationRow, InboxFilters, MessageHits } from "~/components/inbox/conversation-list";
 import { useInboxEvents, useLiveStatus, useSettledCallback } from "~/components/inbox/live-events";
 import { Badge, Button, cn, EmptyState, Input } from "~/components/ui";
 import { requireMember } from "~/lib/dashboard.server";
+import { searchTerm } from "#server/validation/clean-text";
 
 export const meta: MetaFunction = () => [{ title: "Inbox · ServicePro" }];
 
@@ -16,8 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const rawFilter = url.searchParams.get("filter");
   const filter: TInboxFilter = INBOX_FILTERS.includes(rawFilter as TInboxFilter) ? (rawFilter as TInboxFilter) : "all";
-  const q = url.searchParams.get("q")?.trim().slice(0, 100) ?? "";
-  const cursor = url.searchParams.get("cursor") ?? undefined;
+  const q = searchTerm(url.searchParams.get("q"), INBOX_TEXT_LIMITS.search);
+  // A cursor is ours (base64url); anything else starts from the first page.
+  const rawCursor = url.searchParams.get("cursor") ?? "";
+  const cursor = /^[\w-]{1,200}$/.test(rawCursor) ? rawCursor : undefined;
   // Opening a thread reads it. Marked here, before the list is read, so the list never
   // shows the open thread as unread (the thread's own loader runs in parallel).
   if (params.conversationId) await caller.inbox.markRead({ conversationId: params.conversationId }).catch(() => null);
@@ -67,9 +70,10 @@ export default function InboxLayout() {
           </span>
         </header>
 
-        <Form method="get" role="search" className="relative">
+        <Form noValidate method="get" role="search" className="relative">
           {d.filter !== "all" ? <input type="hidden" name="filter" value={d.filter} /> : null}
-          <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-slate-500" />
+          {/* Pinned to the input's height, not the form's: the character counter may grow the form. */}
+          <Search aria-hidden className="pointer-events-none absolute left-3 top-3.5 size-4 text-slate-500 sm:top-3" />
           <Input
             type="search"
             name="q"
@@ -78,13 +82,14 @@ export default function InboxLayout() {
             placeholder={t("search.placeholder")}
             aria-label={t("search.label")}
             className="pl-9 pr-10"
+            maxLength={INBOX_TEXT_LIMITS.search}
             enterKeyHint="search"
           />
           {d.q ? (
             <Link
               to={d.filter === "all" ? "/dashboard/inbox" : `/dashboard/inbox?filter=${d.filter}`}
               aria-label={t("search.clear")}
-              className="absolute right-1 top-1/2 flex size-9 -translate-y-1/2 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100"
+              className="absolute right-1 top-1 flex size-9 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100 sm:top-0.5"
             >
               <X aria-hidden className="size-4" />
             </Link>

@@ -111,7 +111,7 @@ function ServiceForm({
   const busy = navigation.state === "submitting" && navigation.formData?.get("id") === id;
   const f = error?.fields ?? {};
   return (
-    <Form method="post" className={id ? "rounded-2xl border border-slate-200 bg-white p-4" : undefined}>
+    <Form noValidate method="post" className={id ? "rounded-2xl border border-slate-200 bg-white p-4" : undefined}>
       <input type="hidden" name="id" value={id} />
       <fieldset disabled={!canEdit} className="grid gap-3 sm:grid-cols-[1fr_8rem_7rem_auto_auto] sm:items-end">
         <Field label={t("services.name")} error={f["service.name"] ?? f.name}>

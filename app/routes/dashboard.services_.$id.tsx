@@ -93,7 +93,7 @@ export default function ServiceOptionsPage() {
       {!canEdit ? <Alert variant="info" description={t("services.readOnly")} /> : null}
       {result?.ok ? <Alert variant="success" description={result.message} /> : null}
       {result && !result.ok ? <Alert variant="danger" description={result.error.message} /> : null}
-      <Form method="post" key={formKey} className="space-y-6">
+      <Form noValidate method="post" key={formKey} className="space-y-6">
         <fieldset disabled={!canEdit} className="space-y-6">
           <Card>
             <CardHeader>

@@ -13,6 +13,7 @@ import { actionFailure } from "~/lib/api.server";
 import { displayPhone, formToPatch, getPath, NODE_FORMS, NODE_SLUGS, type FieldSpec, type NodeKey } from "~/lib/config-forms";
 import { requireMember } from "~/lib/dashboard.server";
 import { WIZARD_DAYS } from "~/lib/onboarding-machine";
+import { TEXT_LIMITS } from "#server/validation/limits";
 
 function nodeOf(param: string | undefined): NodeKey {
   const node = NODE_SLUGS[param ?? ""];
@@ -144,7 +145,12 @@ export default function ConfigNodePage() {
           <Alert variant="danger" description={result.error.message} />
         ) : null}
       </div>
-      <Form method="post" className="mt-6 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6" key={JSON.stringify(value)}>
+      <Form
+        noValidate
+        method="post"
+        className="mt-6 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+        key={JSON.stringify(value)}
+      >
         <fieldset disabled={!canEdit} className="space-y-6">
           {spec.fields.map((f) => (
             <ConfigField key={f.path} spec={f} value={getPath(value, f.path)} error={errorFor(f.path)} />
@@ -254,7 +260,13 @@ function ConfigField({ spec, value, error }: { spec: FieldSpec; value: unknown; 
           {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
           {(["en", "es"] as const).map((lng) => (
             <Field key={lng} label={t(`localized.${lng}`)}>
-              <Control name={`${spec.path}.${lng}`} defaultValue={v[lng]} lang={lng} rows={spec.multiline ? 4 : undefined} />
+              <Control
+                name={`${spec.path}.${lng}`}
+                defaultValue={v[lng]}
+                lang={lng}
+                rows={spec.multiline ? 4 : undefined}
+                maxLength={TEXT_LIMITS.localizedText}
+              />
             </Field>
           ))}
           {error ? <p className="text-sm text-red-700">{error}</p> : null}
@@ -382,6 +394,7 @@ function RowsField({
                   defaultValue={c.type === "phone" ? displayPhone(r.values[c.key]) : (r.values[c.key] ?? "")}
                   type={c.type === "phone" ? "tel" : "text"}
                   inputMode={c.type === "phone" ? "tel" : undefined}
+                  maxLength={c.maxLength}
                 />
               </Field>
             ))}

@@ -9,6 +9,8 @@ import { env } from "#server/env.server";
 import { Alert, Badge, Button, Card, CardContent, CardHeader, CardTitle, Field, Input, NativeSelect, PageHeader } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
 import { requireMember } from "~/lib/dashboard.server";
+import { zEmail, zId } from "#server/validation/text";
+import { TEXT_LIMITS } from "#server/validation/limits";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller, user, current, locale } = await requireMember(request);
@@ -17,10 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const ZIntent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), email: z.string(), role: z.enum(ROLES) }),
-  z.object({ intent: z.literal("changeRole"), membershipId: z.string(), role: z.enum(ROLES) }),
-  z.object({ intent: z.literal("remove"), membershipId: z.string() }),
-  z.object({ intent: z.literal("revoke"), invitationId: z.string() }),
+  z.object({ intent: z.literal("invite"), email: zEmail(), role: z.enum(ROLES) }),
+  z.object({ intent: z.literal("changeRole"), membershipId: zId(), role: z.enum(ROLES) }),
+  z.object({ intent: z.literal("remove"), membershipId: zId() }),
+  z.object({ intent: z.literal("revoke"), invitationId: zId() }),
 ]);
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -89,7 +91,7 @@ export default function TeamPage() {
                   <p className="truncate text-sm text-slate-600">{m.email}</p>
                 </div>
                 {canManage && m.userId !== d.me ? (
-                  <Form method="post" className="flex items-center gap-2">
+                  <Form noValidate method="post" className="flex items-center gap-2">
                     <input type="hidden" name="intent" value="changeRole" />
                     <input type="hidden" name="membershipId" value={m.membershipId} />
                     <NativeSelect
@@ -115,6 +117,7 @@ export default function TeamPage() {
                 )}
                 {(d.assignableRoles as string[]).includes(m.role) && m.userId !== d.me ? (
                   <Form
+                    noValidate
                     method="post"
                     onSubmit={(e) => !confirm(t("removeConfirm", { name: m.name, business: d.business })) && e.preventDefault()}
                   >
@@ -141,7 +144,7 @@ export default function TeamPage() {
                       </p>
                     </div>
                     {(d.assignableRoles as string[]).includes(inv.role) ? (
-                      <Form method="post">
+                      <Form noValidate method="post">
                         <input type="hidden" name="intent" value="revoke" />
                         <input type="hidden" name="invitationId" value={inv.id} />
                         <Button type="submit" variant="ghost" size="icon" aria-label={t("revoke", { email: inv.email })}>
@@ -166,6 +169,7 @@ export default function TeamPage() {
         <CardContent>
           {canInvite ? (
             <Form
+              noValidate
               method="post"
               className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
               key={result?.ok && result.intent === "invite" ? result.inviteUrl : "form"}
@@ -177,7 +181,7 @@ export default function TeamPage() {
                   result && !result.ok && result.intent === "invite" ? (result.error.fields?.email ?? result.error.message) : undefined
                 }
               >
-                <Input name="email" type="email" autoComplete="off" inputMode="email" required />
+                <Input name="email" type="email" autoComplete="off" inputMode="email" required maxLength={TEXT_LIMITS.email} />
               </Field>
               <Field label={t("invite.role")}>
                 <NativeSelect name="role" defaultValue={d.assignableRoles.includes("STAFF") ? "STAFF" : d.assignableRoles[0]}>

@@ -213,7 +213,7 @@ function TenantSwitcher({
       <DropdownMenuContent align="start" className="w-64">
         <DropdownMenuLabel>{t("nav.switchBusiness")}</DropdownMenuLabel>
         {tenants.map((tn) => (
-          <Form key={tn.tenantId} method="post" action="/dashboard/switch">
+          <Form noValidate key={tn.tenantId} method="post" action="/dashboard/switch">
             <input type="hidden" name="tenantId" value={tn.tenantId} />
             <DropdownMenuItem asChild>
               <button type="submit" className="w-full">
@@ -249,7 +249,7 @@ function AccountFooter({ name, email }: { name: string; email: string }) {
           </Button>
         </ClerkSignOut>
       ) : (
-        <Form method="post" action="/sign-out">
+        <Form noValidate method="post" action="/sign-out">
           <Button type="submit" variant="ghost" size="icon" aria-label={t("signOut")}>
             <LogOut />
           </Button>

@@ -42,7 +42,7 @@ export default function AcceptInvitation() {
       {invitation.status === "expired" ? <Alert variant="warning" description={t("invite.expired")} /> : null}
       {invitation.status === "used" ? <Alert variant="warning" description={t("invite.used")} /> : null}
       {invitation.status === "valid" && signedInAs ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <Button type="submit" className="w-full" loading={navigation.state === "submitting"}>
             {t("invite.accept", { business: invitation.tenantName })}
           </Button>

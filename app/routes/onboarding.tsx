@@ -452,7 +452,7 @@ function CreateButton({ ctx }: { ctx: WizardContext }) {
   const navigation = useNavigation();
   const payload = useMemo(() => JSON.stringify(toOnboardingInput(ctx)), [ctx]);
   return (
-    <Form method="post">
+    <Form noValidate method="post">
       <input type="hidden" name="payload" value={payload} />
       <Button type="submit" className="w-full sm:w-auto" loading={navigation.state !== "idle"} loadingText={t("review.creating")}>
         {t("review.create")}

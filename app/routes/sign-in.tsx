@@ -13,6 +13,7 @@ import { CLEANMACHINE_DEMO } from "#server/packs/demo/cleanmachine";
 import { AuthShell } from "~/components/auth-shell";
 import { Alert, Button, Field, Input } from "~/components/ui";
 import { actionFailure, safeRedirect } from "~/lib/api.server";
+import { safeRedirectPath } from "#server/security/safe-redirect";
 
 // Clerk's widget is a lazy chunk: the local mode never loads Clerk.
 const LazyClerkSignInPanel = lazy(() => import("~/components/clerk-widgets").then((m) => ({ default: m.ClerkSignInPanel })));
@@ -53,7 +54,7 @@ export default function SignInPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const { t } = useTranslation("auth");
-  const redirectTo = params.get("redirectTo") ?? "/dashboard";
+  const redirectTo = safeRedirectPath(params.get("redirectTo"), "/dashboard");
 
   if (provider === "clerk") {
     return (

@@ -10,6 +10,8 @@ import { clientIp } from "#server/trpc/context.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Alert, Button, Field, Input } from "~/components/ui";
 import { actionFailure, safeRedirect } from "~/lib/api.server";
+import { TEXT_LIMITS } from "#server/validation/limits";
+import { safeRedirectPath } from "#server/security/safe-redirect";
 
 // Clerk's widget is a lazy chunk: the local mode never loads Clerk.
 const LazyClerkSignUpPanel = lazy(() => import("~/components/clerk-widgets").then((m) => ({ default: m.ClerkSignUpPanel })));
@@ -46,7 +48,7 @@ export default function SignUpPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const { t } = useTranslation("auth");
-  const redirectTo = params.get("redirectTo") ?? "/onboarding";
+  const redirectTo = safeRedirectPath(params.get("redirectTo"), "/onboarding");
 
   if (provider === "clerk") {
     return (
@@ -78,10 +80,17 @@ export default function SignUpPage() {
         <input type="hidden" name="redirectTo" value={redirectTo} />
         {result && !result.error.fields ? <Alert variant="danger" description={result.error.message} /> : null}
         <Field label={t("name")} error={fields.name} required>
-          <Input name="name" autoComplete="name" defaultValue={result?.name} autoFocus />
+          <Input name="name" autoComplete="name" defaultValue={result?.name} maxLength={TEXT_LIMITS.personName} autoFocus />
         </Field>
         <Field label={t("email")} error={fields.email} required>
-          <Input name="email" type="email" autoComplete="email" inputMode="email" defaultValue={result?.email} />
+          <Input
+            name="email"
+            type="email"
+            autoComplete="email"
+            inputMode="email"
+            defaultValue={result?.email}
+            maxLength={TEXT_LIMITS.email}
+          />
         </Field>
         <Field label={t("password")} hint={t("passwordHint")} error={fields.password} required>
           <Input name="password" type="password" autoComplete="new-password" />

@@ -3,6 +3,7 @@ import { getJobRun, jobRunStats, listJobRuns, retryJobRun } from "../jobs/index.
 import { NotFound } from "../errors/domain-errors";
 import { platformAdminProcedure, router } from "../trpc/init.server";
 import { listTenantsForAdmin, setTenantStatus } from "./tenant-status.server";
+import { zId, zText, zToken } from "../validation/text";
 
 const ZRunStatus = z.enum(["QUEUED", "RUNNING", "SLEEPING", "COMPLETED", "FAILED", "CANCELLED"]);
 
@@ -13,9 +14,9 @@ export const adminRouter = router({
     setStatus: platformAdminProcedure
       .input(
         z.object({
-          tenantId: z.string().min(1).max(64),
+          tenantId: zId(),
           status: z.enum(["ACTIVE", "SUSPENDED"]),
-          reason: z.string().trim().max(500).nullable().default(null),
+          reason: zText({ max: 500, multiline: true }).nullable().default(null),
         }),
       )
       .mutation(({ ctx, input }) => setTenantStatus(input.tenantId, input.status, input.reason, ctx.user.id)),
@@ -27,17 +28,15 @@ export const adminRouter = router({
         z.object({
           status: ZRunStatus.optional(),
           limit: z.number().int().min(1).max(200).default(50),
-          cursor: z.string().max(64).optional(),
+          cursor: zToken(64).optional(),
         }),
       )
       .query(({ input }) => listJobRuns(input)),
-    get: platformAdminProcedure.input(z.object({ id: z.string().min(1).max(64) })).query(async ({ input }) => {
+    get: platformAdminProcedure.input(z.object({ id: zId() })).query(async ({ input }) => {
       const run = await getJobRun(input.id);
       if (!run) throw NotFound();
       return run;
     }),
-    retry: platformAdminProcedure
-      .input(z.object({ id: z.string().min(1).max(64) }))
-      .mutation(async ({ input }) => ({ retried: await retryJobRun(input.id) })),
+    retry: platformAdminProcedure.input(z.object({ id: zId() })).mutation(async ({ input }) => ({ retried: await retryJobRun(input.id) })),
   }),
 });

@@ -1,32 +1,49 @@
 import { z } from "zod";
 import { ZOptionSelectionSchema } from "../catalog/options";
 import { ZLocaleSchema } from "../i18n/localized-text";
+import { zEmail, zId, zName, zSlug, zText, zToken } from "../validation/text";
 
 /** zod inputs of the booking procedures (server/booking/router.server.ts). Times are ISO instants with an offset. */
-const ZId = z.string().min(1).max(64);
+const ZId = zId();
 const ZInstant = z.iso.datetime({ offset: true, message: "validation.invalid" }).transform((s) => new Date(s));
-const ZSlug = z.string().min(1).max(63);
-const ZToken = z.string().min(1).max(512);
+const ZSlug = zSlug();
+const ZToken = zToken(512);
 const ZVersion = z.number().int().min(1).optional();
-const ZReason = z.string().trim().max(500, { message: "validation.tooLong" }).optional();
-const ZName = z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" });
-const ZPhone = z.string().trim().min(4, { message: "validation.phoneE164" }).max(40, { message: "validation.phoneE164" });
-const ZEmail = z
-  .email({ message: "validation.email" })
-  .max(254)
-  .nullish()
-  .or(z.literal("").transform(() => null));
-const ZNotes = z.string().trim().max(2000, { message: "validation.tooLong" }).nullish();
-const ZLine = (max: number) => z.string().trim().max(max, { message: "validation.tooLong" });
+/** Limits the booking forms show (counters) and the schemas enforce. */
+export const BOOKING_TEXT_LIMITS = {
+  reason: 500,
+  name: 120,
+  phone: 40,
+  notes: 2000,
+  line: 200,
+  city: 100,
+  state: 50,
+  postalCode: 10,
+} as const;
+const L = BOOKING_TEXT_LIMITS;
+const ZReason = zText({ max: L.reason, multiline: true }).optional();
+const ZName = zName({ min: 1, max: L.name });
+const ZPhone = zText({
+  min: 4,
+  max: L.phone,
+  required: "validation.phoneE164",
+  tooShort: "validation.phoneE164",
+  tooLong: "validation.phoneE164",
+});
+const ZEmail = zEmail({ optional: true })
+  .transform((v) => v || null)
+  .nullish();
+const ZNotes = zText({ max: L.notes, multiline: true }).nullish();
+const ZLine = (max: number, min = 0) => zText({ max, min });
 
 /** Where the job happens (mobile businesses). line1 and the ZIP are what a visit needs. */
 export const ZServiceAddressSchema = z
   .object({
-    line1: ZLine(200).min(1, { message: "validation.required" }),
-    line2: ZLine(200).optional(),
-    city: ZLine(100).optional(),
-    state: ZLine(50).optional(),
-    postalCode: ZLine(10).min(1, { message: "validation.required" }),
+    line1: ZLine(L.line, 1),
+    line2: ZLine(L.line).optional(),
+    city: ZLine(L.city).optional(),
+    state: ZLine(L.state).optional(),
+    postalCode: ZLine(L.postalCode, 1),
   })
   .strict()
   .transform((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v)) as unknown as TServiceAddress);
@@ -58,7 +75,7 @@ export const ZConfirmHoldSchema = z
   .strict();
 
 /** The public page asks whether the business comes to a ZIP (omit it to learn only whether an address is needed). */
-export const ZCheckAreaSchema = z.object({ slug: ZSlug, postalCode: z.string().trim().max(10).optional() }).strict();
+export const ZCheckAreaSchema = z.object({ slug: ZSlug, postalCode: ZLine(L.postalCode).optional() }).strict();
 
 export const ZManageSchema = z.object({ slug: ZSlug, token: ZToken }).strict();
 export const ZManageCancelSchema = ZManageSchema.extend({ reason: ZReason }).strict();

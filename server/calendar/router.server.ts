@@ -10,13 +10,14 @@ import { catchUpConnection } from "./catch-up.server";
 import { disconnectCalendar, getConnection, listCalendarConnections } from "./connections.server";
 import { completeGoogleConnect, oauthRedirectUri, startGoogleConnect } from "./oauth.server";
 import { problemKey } from "./problems";
+import { zId, zToken } from "../validation/text";
 
 /**
  * Calendar connections for the dashboard. Calendars shape availability, so managing them
  * takes "hours.manage"; the business-wide calendar takes "business.manage" (owners).
  * Another tenant's connection id is invisible under RLS: NOT_FOUND, never FORBIDDEN.
  */
-const ZId = z.string().min(1).max(64);
+const ZId = zId();
 
 function assertMayManageTarget(role: Parameters<typeof can>[0], staffId: string | null) {
   if (staffId === null && !can(role, "business.manage")) throw Forbidden("calendar:errors.businessCalendarOwnerOnly");
@@ -55,7 +56,7 @@ export const calendarRouter = router({
 
   /** The OAuth callback: stores the connection, then writes the bookings it owes and reads busy times (in the background). */
   completeConnect: tenantProcedure("hours.manage")
-    .input(z.object({ code: z.string().min(1).max(2048), state: z.string().min(1).max(2048), nonce: z.string().max(200).nullable() }))
+    .input(z.object({ code: zToken(2048), state: zToken(2048), nonce: zToken(200).nullable() }))
     .mutation(async ({ ctx, input }) => {
       const result = await completeGoogleConnect({
         tenantId: ctx.tenant.tenantId,

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { ZLocalizedTextSchema } from "../i18n/localized-text";
+import { zLocalizedText } from "../i18n/localized-text";
+import { zPattern } from "../validation/text";
+
+/** Option and choice names: short, one line (the editor shows the limit). */
+export const OPTION_NAME_MAX = 120;
+const ZOptionName = zLocalizedText({ max: OPTION_NAME_MAX, stripBidi: true });
+const ZOptionKey = zPattern(/^[a-z0-9-]{1,40}$/);
 
 /**
  * Service options: choices that change price or time. A group is SINGLE (pick exactly one,
@@ -8,8 +14,8 @@ import { ZLocalizedTextSchema } from "../i18n/localized-text";
  */
 export const ZOptionChoiceSchema = z
   .object({
-    key: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    name: ZLocalizedTextSchema,
+    key: ZOptionKey,
+    name: ZOptionName,
     priceDeltaCents: z.number().int().min(-10_000_000).max(10_000_000),
     durationDeltaMinutes: z
       .number()
@@ -21,11 +27,11 @@ export const ZOptionChoiceSchema = z
 
 export const ZOptionGroupSchema = z
   .object({
-    key: z.string().regex(/^[a-z0-9-]{1,40}$/),
-    name: ZLocalizedTextSchema,
+    key: ZOptionKey,
+    name: ZOptionName,
     kind: z.enum(["SINGLE", "MULTI"]),
     /** SINGLE groups: the choice used when none is picked. */
-    defaultChoiceKey: z.string().nullable(),
+    defaultChoiceKey: ZOptionKey.nullable(),
     choices: z.array(ZOptionChoiceSchema).min(1).max(20),
   })
   .strict()
@@ -48,7 +54,7 @@ export type TOptionGroup = z.infer<typeof ZOptionGroupSchema>;
 export type TDepositRule = z.infer<typeof ZDepositRuleSchema>;
 
 /** What a customer picked: group key -> choice keys. */
-export const ZOptionSelectionSchema = z.record(z.string().max(40), z.array(z.string().max(40)).max(20));
+export const ZOptionSelectionSchema = z.record(ZOptionKey, z.array(ZOptionKey).max(20));
 export type TOptionSelection = z.infer<typeof ZOptionSelectionSchema>;
 
 export interface PricedChoice {

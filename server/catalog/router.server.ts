@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { router, tenantProcedure } from "../trpc/init.server";
 import { createService, listServices, listStaffChoices, updateService, ZServiceUpsertSchema } from "./services.server";
+import { zId } from "../validation/text";
 
 export const servicesRouter = router({
   list: tenantProcedure("STAFF")
@@ -11,6 +12,6 @@ export const servicesRouter = router({
     .input(ZServiceUpsertSchema)
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => createService(db, input, ctx.user.id))),
   update: tenantProcedure("services.manage")
-    .input(z.object({ id: z.string().min(1).max(64), service: ZServiceUpsertSchema }))
+    .input(z.object({ id: zId(), service: ZServiceUpsertSchema }))
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => updateService(db, input.id, input.service, ctx.user.id))),
 });

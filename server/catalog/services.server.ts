@@ -3,14 +3,16 @@ import type { TenantDb } from "../db/db.server";
 import { Invalid, NotFound } from "../errors/domain-errors";
 import { ZLocaleSchema, type TLocale } from "../i18n/localized-text";
 import { ZDepositRuleSchema, ZOptionGroupsSchema, type TDepositRule, type TOptionGroup } from "./options";
+import { zId, zName, zText } from "../validation/text";
+import { TEXT_LIMITS } from "../validation/limits";
 
 /**
  * The catalogue's services: name and description in both languages, duration, price in
  * integer cents; options that change price or time, a deposit rule, and who can do it
  * (staff ids; empty = everyone).
  */
-const ZName = z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" });
-const ZDescription = z.string().trim().max(2000, { message: "validation.tooLong" });
+const ZName = zName({ min: 1, max: TEXT_LIMITS.serviceName });
+const ZDescription = zText({ max: TEXT_LIMITS.serviceDescription, multiline: true });
 const ZDuration = z
   .number()
   .int()
@@ -30,7 +32,7 @@ export const ZServiceUpsertSchema = z
     /** Omitted = keep what is saved. */
     optionGroups: ZOptionGroupsSchema.optional(),
     depositRule: ZDepositRuleSchema.optional(),
-    staffIds: z.array(z.string().min(1).max(64)).max(100).optional(),
+    staffIds: z.array(zId()).max(100).optional(),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isKnownZip } from "../catalog/service-area";
 import { ZLocalizedTextSchema } from "../i18n/localized-text";
+import { zEmail, zName, zPattern, zText } from "../validation/text";
+import { TEXT_LIMITS } from "../validation/limits";
 
 /**
  * Config nodes: one zod schema each. The effective value of a node for a tenant is
@@ -8,9 +10,12 @@ import { ZLocalizedTextSchema } from "../i18n/localized-text";
  * Schemas are strict so a typo in an override is an error, not silently ignored.
  */
 
-const E164 = z.string().regex(/^\+[1-9]\d{6,14}$/, { message: "validation.phoneE164" });
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "validation.timeHHMM" });
-const HEX_COLOR = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: "validation.hexColor" });
+const E164 = zPattern(/^\+[1-9]\d{6,14}$/, { message: "validation.phoneE164" });
+const HHMM = zPattern(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "validation.timeHHMM" });
+const HEX_COLOR = zPattern(/^#[0-9a-fA-F]{6}$/, { message: "validation.hexColor" });
+const ZIP = zPattern(/^\d{5}$/, { message: "validation.zip" });
+/** Optional email in a setting: "" or null clears it. */
+const OPTIONAL_EMAIL = zEmail({ optional: true }).transform((v) => v || null);
 
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type TWeekday = (typeof WEEKDAYS)[number];
@@ -39,7 +44,7 @@ export const ZPhoneConfigSchema = z
     /** The business's SignalWire number (null until set up). */
     number: E164.nullable(),
     /** Who to ring, in order. */
-    ringTargets: z.array(z.object({ name: z.string().trim().min(1).max(80), phone: E164 }).strict()).max(10),
+    ringTargets: z.array(z.object({ name: zName({ min: 1, max: TEXT_LIMITS.ringTargetName }), phone: E164 }).strict()).max(10),
     ringStrategy: z.enum(["SEQUENTIAL", "SIMULTANEOUS"]),
     mode: z.enum(["AI_FIRST", "HUMAN_FIRST", "HYBRID"]),
     ringSeconds: z.number().int().min(5).max(60),
@@ -47,21 +52,28 @@ export const ZPhoneConfigSchema = z
     missedCallTextBack: z.boolean(),
     bilingualMenu: z.boolean(),
     pronunciations: z
-      .array(z.object({ written: z.string().trim().min(1).max(80), spoken: z.string().trim().min(1).max(120) }).strict())
+      .array(
+        z
+          .object({
+            written: zText({ min: 1, max: TEXT_LIMITS.pronunciationWritten }),
+            spoken: zText({ min: 1, max: TEXT_LIMITS.pronunciationSpoken }),
+          })
+          .strict(),
+      )
       .max(100),
   })
   .strict();
 
 export const ZEmailConfigSchema = z
   .object({
-    fromName: z.string().trim().max(120),
-    replyTo: z.email().nullable(),
+    fromName: zName({ max: TEXT_LIMITS.senderName }),
+    replyTo: OPTIONAL_EMAIL.nullable(),
     smtp: z
       .object({
-        host: z.string().trim().min(1).max(255),
+        host: zPattern(/^[a-zA-Z0-9.-]+$/, { message: "validation.hostname", max: 255, trim: true }),
         port: z.number().int().min(1).max(65535),
         secure: z.boolean(),
-        user: z.string().max(255),
+        user: zText({ max: TEXT_LIMITS.smtpField }),
         /** The password lives in integration_secrets (encrypted); this is only whether one is set. */
         hasPassword: z.boolean(),
       })
@@ -104,7 +116,7 @@ export const ZSiteConfigSchema = z
     showPrices: z.boolean(),
     blocks: z.array(z.enum(SITE_BLOCK_TYPES)).min(1).max(SITE_BLOCK_TYPES.length),
     contactPhone: E164.nullable(),
-    contactEmail: z.email().nullable(),
+    contactEmail: OPTIONAL_EMAIL.nullable(),
     serviceAreaNote: ZLocalizedTextSchema.nullable(),
   })
   .strict();
@@ -172,12 +184,9 @@ export const ZBookingConfigSchema = z
     serviceArea: z
       .object({
         mode: z.enum(["NONE", "ZIPS", "RADIUS"]),
-        zips: z.array(z.string().regex(/^\d{5}$/, { message: "validation.zip" })).max(500),
+        zips: z.array(ZIP).max(500),
         /** RADIUS: the ZIP the radius is measured from (its centroid), unless exact `center` coordinates are set. */
-        centerZip: z
-          .string()
-          .regex(/^\d{5}$/, { message: "validation.zip" })
-          .nullable(),
+        centerZip: ZIP.nullable(),
         center: z
           .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
           .strict()

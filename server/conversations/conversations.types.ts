@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zId, zText, zToken } from "../validation/text";
 
 /** Inputs and outputs of the inbox (zod schemas `Z…Schema`, inferred types `T…`). */
 export const MESSAGE_CHANNELS = ["SMS", "CALL", "VOICEMAIL", "EMAIL", "WEBCHAT", "NOTE"] as const;
@@ -17,12 +18,15 @@ export type TInboxFilter = (typeof INBOX_FILTERS)[number];
 export const BLOCKED_REASONS = ["noSmsConsent", "smsOptedOut", "notCustomerInitiated", "noPhone", "noEmail", "quietHours"] as const;
 export type TBlockedReason = (typeof BLOCKED_REASONS)[number];
 
-const ZId = z.string().min(1).max(64);
+const ZId = zId();
+
+/** Limits the inbox shows (counters) and the schemas enforce. */
+export const INBOX_TEXT_LIMITS = { body: 1600, subject: 200, search: 100 } as const;
 
 export const ZListConversationsSchema = z.object({
   filter: z.enum(INBOX_FILTERS).default("all"),
-  q: z.string().trim().max(100).optional(),
-  cursor: z.string().max(200).optional(),
+  q: zText({ max: INBOX_TEXT_LIMITS.search }).optional(),
+  cursor: zToken(200).optional(),
   limit: z.number().int().min(1).max(100).default(30),
 });
 export type TListConversationsInput = z.input<typeof ZListConversationsSchema>;
@@ -30,7 +34,7 @@ export type TListConversationsInput = z.input<typeof ZListConversationsSchema>;
 export const ZGetConversationSchema = z.object({
   conversationId: ZId,
   /** Older page: messages created before this cursor (from a previous answer's `olderCursor`). */
-  before: z.string().max(200).optional(),
+  before: zToken(200).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type TGetConversationInput = z.input<typeof ZGetConversationSchema>;
@@ -41,10 +45,13 @@ export const ZSetAiEnabledSchema = z.object({ conversationId: ZId, enabled: z.bo
 export const ZReplySchema = z.object({
   conversationId: ZId,
   channel: z.enum(REPLY_CHANNELS),
-  body: z.string().trim().min(1, { message: "validation.required" }).max(1600, { message: "validation.tooLong" }),
-  subject: z.string().trim().max(200).optional(),
+  body: zText({ min: 1, max: INBOX_TEXT_LIMITS.body, multiline: true }),
+  subject: zText({ max: INBOX_TEXT_LIMITS.subject }).optional(),
 });
-export const ZSearchSchema = z.object({ q: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).default(20) });
+export const ZSearchSchema = z.object({
+  q: zText({ min: 1, max: INBOX_TEXT_LIMITS.search }),
+  limit: z.number().int().min(1).max(50).default(20),
+});
 
 export interface TConversationSummary {
   id: string;

@@ -1,55 +1,61 @@
 import { z } from "zod";
 import { ZLocaleSchema, type TLocale } from "../i18n/localized-text";
-import type { TCustomerFieldDef, TCustomerFields } from "./customer-fields";
+import { FIELD_LIMITS, type TCustomerFieldDef, type TCustomerFields } from "./customer-fields";
 import { normalizePhone } from "./phone";
 import { MAX_TAG_LENGTH, MAX_TAGS, normalizeTags } from "./tags";
+import { textLength } from "../validation/clean-text";
+import { zEmail, zId, zName, zPattern, zText, zToken } from "../validation/text";
 
 /**
  * Inputs and outputs of the customers domain (zod schemas `Z…Schema`, inferred types `T…`).
  * Messages are i18n keys under `errors:validation.*`, so the procedures and the domain
  * functions report the same field errors. Pure: the dashboard imports the types and limits.
  */
-const ZId = z.string().min(1).max(64);
+const ZId = zId();
 
-export const ZCustomerNameSchema = z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" });
+/** Limits the customer forms show (counters) and the schemas enforce. */
+export const CUSTOMER_TEXT_LIMITS = {
+  name: 120,
+  phone: 40,
+  email: 254,
+  tag: 200,
+  addressLine: 120,
+  notes: 5000,
+  consentWords: 1000,
+  search: 100,
+} as const;
+const L = CUSTOMER_TEXT_LIMITS;
+
+export const ZCustomerNameSchema = zName({ min: 1, max: L.name });
 
 /** A phone number as typed -> E.164; empty -> null. */
-export const ZCustomerPhoneSchema = z
-  .string()
-  .trim()
-  .max(40, { message: "validation.phoneE164" })
-  .transform((value, ctx) => {
-    if (!value) return null;
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({ code: "custom", message: "validation.phoneE164" });
-      return z.NEVER;
-    }
-    return e164;
-  });
+export const ZCustomerPhoneSchema = zText({ max: L.phone, tooLong: "validation.phoneE164" }).transform((value, ctx) => {
+  if (!value) return null;
+  const e164 = normalizePhone(value);
+  if (!e164) {
+    ctx.addIssue({ code: "custom", message: "validation.phoneE164" });
+    return z.NEVER;
+  }
+  return e164;
+});
 
 /** Lower-cased; empty -> null. */
-export const ZCustomerEmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, { message: "validation.tooLong" })
-  .refine((v) => v === "" || z.email().safeParse(v).success, { message: "validation.email" })
-  .transform((v) => v || null);
+export const ZCustomerEmailSchema = zEmail({ optional: true }).transform((v) => v || null);
 
 export const ZCustomerTagsSchema = z
-  .array(z.string().max(200, { message: "validation.tooLong" }))
+  .array(zText({ max: L.tag }))
   .max(MAX_TAGS * 2, { message: "validation.tooLong" })
   .transform((tags, ctx) => {
     const out = normalizeTags(tags);
-    if (out.length > MAX_TAGS) ctx.addIssue({ code: "custom", message: "validation.tooLong" });
+    if (out.length > MAX_TAGS) ctx.addIssue({ code: "custom", message: "validation.tooMany", params: { max: MAX_TAGS } });
     out.forEach((tag, i) => {
-      if (tag.length > MAX_TAG_LENGTH) ctx.addIssue({ code: "custom", message: "validation.tooLong", path: [i] });
+      if (textLength(tag) > MAX_TAG_LENGTH)
+        ctx.addIssue({ code: "custom", message: "validation.tooLongChars", params: { max: MAX_TAG_LENGTH }, path: [i] });
     });
     return out;
   });
 
-const ZAddressLine = z.string().trim().max(120, { message: "validation.tooLong" }).optional();
+const ZAddressLine = zText({ max: L.addressLine }).optional();
 /** { line1, line2, city, state, postalCode, country }, all optional; nothing filled in -> null. */
 export const ZCustomerAddressSchema = z
   .object({
@@ -66,24 +72,22 @@ export const ZCustomerAddressSchema = z
     return Object.keys(filled).length ? filled : null;
   });
 
-export const ZCustomerNotesSchema = z
-  .string()
-  .trim()
-  .max(5000, { message: "validation.tooLong" })
-  .transform((v) => v || null);
+export const ZCustomerNotesSchema = zText({ max: L.notes, multiline: true }).transform((v) => v || null);
 
 /** Trade fields by key; their values are checked against the tenant's pack in the domain. */
 export const ZCustomerFieldsInputSchema = z.record(
-  z.string().max(64),
-  z.union([z.string().max(5000), z.number(), z.array(z.string().max(1000)).max(100), z.null()]),
+  zPattern(/^[a-zA-Z][a-zA-Z0-9]{0,63}$/),
+  z.union([
+    zText({ max: FIELD_LIMITS.textLength, multiline: true }),
+    z.number(),
+    z.array(zText({ max: FIELD_LIMITS.listItemLength })).max(100),
+    z.null(),
+  ]),
 );
 
 /** Where consent came from: "dashboard.phoneCall", "booking.public", "sms.keyword"... */
-export const ZConsentSourceSchema = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-zA-Z0-9._-]{0,63}$/, { message: "validation.invalid" });
-export const ZConsentWordsSchema = z.string().trim().max(1000, { message: "validation.tooLong" });
+export const ZConsentSourceSchema = zPattern(/^[a-z][a-zA-Z0-9._-]{0,63}$/, { trim: true });
+export const ZConsentWordsSchema = zText({ max: L.consentWords, multiline: true });
 
 export const ZSmsConsentChangeSchema = z
   .object({
@@ -131,8 +135,8 @@ export type TCustomerUpdate = z.input<typeof ZCustomerUpdateSchema>;
 
 export const ZUpsertByPhoneSchema = z
   .object({
-    phone: z.string().trim().min(1, { message: "validation.phoneE164" }).pipe(ZCustomerPhoneSchema),
-    name: z.string().trim().max(120, { message: "validation.tooLong" }).nullish(),
+    phone: zText({ min: 1, max: L.phone, required: "validation.phoneE164", tooLong: "validation.phoneE164" }).pipe(ZCustomerPhoneSchema),
+    name: zName({ max: L.name }).nullish(),
     email: ZCustomerEmailSchema.nullish(),
     locale: ZLocaleSchema.optional(),
   })
@@ -141,11 +145,11 @@ export type TUpsertByPhone = z.input<typeof ZUpsertByPhoneSchema>;
 
 export const ZSearchCustomersSchema = z
   .object({
-    q: z.string().trim().max(100).optional(),
-    tag: z.string().trim().max(100).optional(),
+    q: zText({ max: L.search }).optional(),
+    tag: zText({ max: L.search }).optional(),
     limit: z.number().int().min(1).max(100).default(25),
     /** From a previous page's `nextCursor`. */
-    cursor: z.string().max(400).optional(),
+    cursor: zToken(400).optional(),
   })
   .strict();
 export type TSearchCustomers = z.input<typeof ZSearchCustomersSchema>;

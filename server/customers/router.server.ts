@@ -17,6 +17,7 @@ import { getCustomer } from "./get-customer.server";
 import { mergeCustomers } from "./merge-customers.server";
 import { listCustomerTags, searchCustomers } from "./search-customers.server";
 import { setSmsConsent } from "./sms-consent.server";
+import { zId, zText } from "../validation/text";
 
 /** The customers API: staff read, managers and owners change (server/tenants/roles.ts). */
 export const customersRouter = router({
@@ -34,7 +35,7 @@ export const customersRouter = router({
     .input(ZCustomerIdSchema)
     .query(({ ctx, input }) => ctx.tenant.db((db) => getCustomer(db, input.id))),
   byPhone: tenantProcedure("customers.view")
-    .input(z.object({ phone: z.string().max(40) }).strict())
+    .input(z.object({ phone: zText({ max: 40 }) }).strict())
     .query(({ ctx, input }) => ctx.tenant.db((db) => findCustomerByPhone(db, input.phone))),
   duplicates: tenantProcedure("customers.view")
     .input(ZCustomerIdSchema)
@@ -43,14 +44,14 @@ export const customersRouter = router({
     .input(ZCustomerCreateSchema)
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => createCustomer(db, input, ctx.user.id))),
   update: tenantProcedure("customers.manage")
-    .input(ZCustomerUpdateSchema.extend({ id: z.string().min(1).max(64) }))
+    .input(ZCustomerUpdateSchema.extend({ id: zId() }))
     .mutation(({ ctx, input: { id, ...patch } }) => ctx.tenant.db((db) => updateCustomer(db, id, patch, ctx.user.id))),
   /** A member records what the customer said about texts, and how they said it. */
   setConsent: tenantProcedure("customers.manage")
     .input(
       z
         .object({
-          id: z.string().min(1).max(64),
+          id: zId(),
           granted: z.boolean(),
           method: z.enum(CONSENT_METHODS),
           words: ZConsentWordsSchema.optional(),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { zPattern } from "../validation/text";
 
 /** IANA time zones: validated against the runtime's list (aliases like US/Central included). */
 const KNOWN = new Set<string>(Intl.supportedValuesOf("timeZone"));
@@ -13,7 +13,7 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export const ZTimeZoneSchema = z.string().trim().min(1).max(64).refine(isValidTimeZone, { message: "validation.timeZone" });
+export const ZTimeZoneSchema = zPattern(/^[A-Za-z0-9_+\-/]{1,64}$/, { message: "validation.timeZone", trim: true, check: isValidTimeZone });
 
 /** The zones offered first in pickers (US and Spanish-speaking markets); every IANA zone is accepted. */
 export const COMMON_TIME_ZONES = [

@@ -2,21 +2,26 @@ import { z } from "zod";
 import { writeConfig } from "../config/config-service.server";
 import type { TenantDb } from "../db/db.server";
 import { deleteIntegrationSecret, putIntegrationSecret } from "../integrations/secrets.server";
+import { zPattern, zText } from "../validation/text";
+import { TEXT_LIMITS } from "../validation/limits";
+
+/** Anything but control characters (a password is kept exactly as typed). */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const PRINTABLE = /^[^\u0000-\u001F\u007F]*$/;
 
 /** A tenant's own SMTP server: settings in the EMAIL node, the password encrypted in integration_secrets. */
 export const ZSmtpSettingsSchema = z
   .object({
-    host: z
-      .string()
-      .trim()
-      .min(1, { message: "validation.required" })
-      .max(255)
-      .regex(/^[a-zA-Z0-9.-]+$/, { message: "validation.hostname" }),
+    host: zText({ min: 1, max: TEXT_LIMITS.smtpField }).pipe(zPattern(/^[a-zA-Z0-9.-]+$/, { message: "validation.hostname" })),
     port: z.number().int().min(1).max(65535),
     secure: z.boolean(),
-    user: z.string().trim().max(255),
-    /** Empty or absent keeps the stored password. */
-    password: z.string().max(500).optional(),
+    user: zText({ max: TEXT_LIMITS.smtpField }),
+    /** Empty or absent keeps the stored password. Kept as typed (spaces may be part of it); control characters refused. */
+    password: zPattern(PRINTABLE, {
+      message: "validation.controlCharacters",
+      max: 500,
+      tooLong: "validation.tooLongChars",
+    }).optional(),
   })
   .strict();
 

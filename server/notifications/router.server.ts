@@ -4,6 +4,7 @@ import { router, tenantProcedure } from "../trpc/init.server";
 import { clearSmtpSettings, listSentEmail, setSmtpSettings, ZSmtpSettingsSchema } from "./email-settings.server";
 import { sendTenantEmail } from "./send-email.server";
 import { renderLayout, tr } from "./templates.server";
+import { zId, zToken } from "../validation/text";
 
 /** The tenant's email: SMTP settings, a test message, and the sent-mail log (the dev mailbox). */
 export const emailRouter = router({
@@ -26,10 +27,10 @@ export const emailRouter = router({
     });
   }),
   sent: tenantProcedure("email.manage")
-    .input(z.object({ limit: z.number().int().min(1).max(100).default(30), cursor: z.string().max(64).optional() }))
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(30), cursor: zToken(64).optional() }))
     .query(({ ctx, input }) => ctx.tenant.db((db) => listSentEmail(db, input))),
   get: tenantProcedure("email.manage")
-    .input(z.object({ id: z.string().min(1).max(64) }))
+    .input(z.object({ id: zId() }))
     .query(async ({ ctx, input }) => {
       const row = await ctx.tenant.db((db) => db.emailMessage.findUnique({ where: { id: input.id } }));
       if (!row) throw NotFound();

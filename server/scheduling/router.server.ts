@@ -5,9 +5,10 @@ import { NotFound } from "../errors/domain-errors";
 import { resolveTenantBySlug } from "../tenants/resolve-tenant.server";
 import { publicProcedure, router, tenantProcedure } from "../trpc/init.server";
 import { getSlotCalendar } from "./availability.server";
+import { zId, zPattern, zSlug } from "../validation/text";
 
-const ZLocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "validation.invalid" });
-const ZId = z.string().min(1).max(64);
+const ZLocalDate = zPattern(/^\d{4}-\d{2}-\d{2}$/);
+const ZId = zId();
 
 const ZSlotRangeSchema = z.object({
   serviceId: ZId,
@@ -17,7 +18,7 @@ const ZSlotRangeSchema = z.object({
   toDate: ZLocalDate,
 });
 
-export const ZPublicSlotsInputSchema = ZSlotRangeSchema.extend({ tenantSlug: z.string().min(1).max(63) }).strict();
+export const ZPublicSlotsInputSchema = ZSlotRangeSchema.extend({ tenantSlug: zSlug() }).strict();
 export const ZStaffSlotsInputSchema = ZSlotRangeSchema.extend({ staffId: ZId.optional() }).strict();
 
 /**

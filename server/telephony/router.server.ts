@@ -11,11 +11,12 @@ import {
   ZSimulatorCallInputRequestSchema,
   ZSimulatorCallStartSchema,
 } from "./simulator.server";
+import { zText } from "../validation/text";
 
 export const ZSimulatorSmsSchema = z
   .object({
     from: ZCallerPhoneSchema,
-    body: z.string().trim().min(1, { message: "validation.required" }).max(1600, { message: "validation.tooLong" }),
+    body: zText({ min: 1, max: 1600, multiline: true }),
   })
   .strict();
 

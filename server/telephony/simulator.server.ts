@@ -5,6 +5,7 @@ import { normalizePhone } from "../customers/phone";
 import { Invalid } from "../errors/domain-errors";
 import { advanceCall, getCallView, recentCallViews, startCall, type TCallEvent, type TCallSessionDeps } from "./calls/call-session.server";
 import type { TCallView } from "./calls/call.types";
+import { zId, zPattern, zText } from "../validation/text";
 
 /**
  * The owner's phone simulator: a call from any number, driven one button at a time
@@ -14,35 +15,31 @@ import type { TCallView } from "./calls/call.types";
  */
 
 /** A number as typed -> E.164. */
-export const ZCallerPhoneSchema = z
-  .string()
-  .trim()
-  .max(40, { message: "validation.phoneE164" })
-  .transform((value, ctx) => {
-    const e164 = normalizePhone(value);
-    if (!e164) {
-      ctx.addIssue({ code: "custom", message: "validation.phoneE164" });
-      return z.NEVER;
-    }
-    return e164;
-  });
+export const ZCallerPhoneSchema = zText({ max: 40, tooLong: "validation.phoneE164" }).transform((value, ctx) => {
+  const e164 = normalizePhone(value);
+  if (!e164) {
+    ctx.addIssue({ code: "custom", message: "validation.phoneE164" });
+    return z.NEVER;
+  }
+  return e164;
+});
 
 export const ZSimulatorCallStartSchema = z.object({ from: ZCallerPhoneSchema }).strict();
 export type TSimulatorCallStart = z.input<typeof ZSimulatorCallStartSchema>;
 
 export const ZSimulatorCallInputSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("digit"), digit: z.string().regex(/^[0-9*#]$/) }).strict(),
-  z.object({ kind: z.literal("say"), text: z.string().trim().min(1).max(1000) }).strict(),
+  z.object({ kind: z.literal("digit"), digit: zPattern(/^[0-9*#]$/) }).strict(),
+  z.object({ kind: z.literal("say"), text: zText({ min: 1, max: 1000, multiline: true }) }).strict(),
   z.object({ kind: z.literal("answer"), targetIndex: z.number().int().min(0).max(9) }).strict(),
   z.object({ kind: z.literal("noAnswer") }).strict(),
-  z.object({ kind: z.literal("voicemail"), text: z.string().trim().max(2000), seconds: z.number().int().min(1).max(600) }).strict(),
+  z
+    .object({ kind: z.literal("voicemail"), text: zText({ max: 2000, multiline: true }), seconds: z.number().int().min(1).max(600) })
+    .strict(),
   z.object({ kind: z.literal("hangup") }).strict(),
 ]);
 export type TSimulatorCallInput = z.infer<typeof ZSimulatorCallInputSchema>;
 
-export const ZSimulatorCallInputRequestSchema = z
-  .object({ callId: z.string().trim().min(1).max(64), input: ZSimulatorCallInputSchema })
-  .strict();
+export const ZSimulatorCallInputRequestSchema = z.object({ callId: zId(), input: ZSimulatorCallInputSchema }).strict();
 export const ZRecentCallsSchema = z.object({ limit: z.number().int().min(1).max(50).default(20) }).strict();
 
 /** Where a simulated call is "dialled" when the business has no number yet. */

@@ -9,12 +9,14 @@ import { ZTimeZoneSchema } from "../i18n/time-zones";
 import { getPack, PACK_KEYS } from "../packs";
 import { setLastTenant } from "../users/users.server";
 import { isValidSlug, slugify } from "./slug";
+import { zName, zPattern, zText } from "../validation/text";
+import { TEXT_LIMITS } from "../validation/limits";
 
 /** What the onboarding wizard submits. Services arrive pre-filled from the pack, as edited. */
 export const ZOnboardingServiceSchema = z
   .object({
-    packServiceKey: z.string().max(64).nullable(),
-    name: z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" }),
+    packServiceKey: zPattern(/^[a-z0-9-]{1,64}$/).nullable(),
+    name: zName({ min: 1, max: TEXT_LIMITS.serviceName }),
     durationMinutes: z
       .number()
       .int()
@@ -26,17 +28,20 @@ export const ZOnboardingServiceSchema = z
 
 export const ZOnboardingSchema = z
   .object({
-    businessName: z
-      .string()
-      .trim()
-      .min(2, { message: "validation.businessNameLength" })
-      .max(120, { message: "validation.businessNameLength" }),
+    businessName: zName({
+      min: 2,
+      max: TEXT_LIMITS.businessName,
+      tooShort: "validation.businessNameLength",
+      tooLong: "validation.businessNameLength",
+    }),
     packKey: z.enum(PACK_KEYS),
     timeZone: ZTimeZoneSchema,
     locale: ZLocaleSchema,
     hours: ZWeeklyHoursSchema,
     services: z.array(ZOnboardingServiceSchema).min(1, { message: "validation.atLeastOneService" }).max(50),
-    slug: z.string().trim().toLowerCase().optional(),
+    slug: zText({ max: 63 })
+      .transform((v) => v.toLowerCase())
+      .optional(),
   })
   .strict();
 

@@ -16,11 +16,13 @@ import {
   ZInviteMemberSchema,
   ZRoleSchema,
 } from "./team.server";
+import { zId, zText, zToken } from "../validation/text";
+import { TEXT_LIMITS } from "../validation/limits";
 
 export const tenantsRouter = router({
   /** Onboarding: create a business owned by the signed-in user. */
   create: authedProcedure.input(ZOnboardingSchema).mutation(({ ctx, input }) => createTenant(input, ctx.user)),
-  suggestSlug: publicProcedure.input(z.object({ name: z.string().max(120) })).query(async ({ input }) => {
+  suggestSlug: publicProcedure.input(z.object({ name: zText({ max: 120 }) })).query(async ({ input }) => {
     const slug = slugify(input.name);
     return { slug, valid: isValidSlug(slug), available: await isSlugAvailable(slug) };
   }),
@@ -57,25 +59,23 @@ export const teamRouter = router({
     .input(ZInviteMemberSchema)
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => inviteMember(db, input, { userId: ctx.user.id, role: ctx.tenant.role }))),
   revokeInvitation: tenantProcedure("team.inviteStaff")
-    .input(z.object({ invitationId: z.string().min(1).max(64) }))
+    .input(z.object({ invitationId: zId() }))
     .mutation(({ ctx, input }) =>
       ctx.tenant.db((db) => revokeInvitation(db, input.invitationId, { userId: ctx.user.id, role: ctx.tenant.role })),
     ),
   changeRole: tenantProcedure("team.manage")
-    .input(z.object({ membershipId: z.string().min(1).max(64), role: ZRoleSchema }))
+    .input(z.object({ membershipId: zId(), role: ZRoleSchema }))
     .mutation(({ ctx, input }) =>
       ctx.tenant.db((db) => changeMemberRole(db, input.membershipId, input.role, { userId: ctx.user.id, role: ctx.tenant.role })),
     ),
   remove: tenantProcedure("STAFF")
-    .input(z.object({ membershipId: z.string().min(1).max(64) }))
+    .input(z.object({ membershipId: zId() }))
     .mutation(({ ctx, input }) =>
       ctx.tenant.db((db) => removeMember(db, input.membershipId, { userId: ctx.user.id, role: ctx.tenant.role })),
     ),
-  describeInvitation: publicProcedure
-    .input(z.object({ token: z.string().min(1).max(200) }))
-    .query(({ input }) => describeInvitation(input.token)),
+  describeInvitation: publicProcedure.input(z.object({ token: zToken(200) })).query(({ input }) => describeInvitation(input.token)),
   acceptInvitation: authedProcedure
-    .input(z.object({ token: z.string().min(1).max(200) }))
+    .input(z.object({ token: zToken(200) }))
     .mutation(({ ctx, input }) => acceptInvitation(input.token, ctx.user)),
 });
 
@@ -85,12 +85,12 @@ export const domainsRouter = router({
     return domains.map((d) => ({ ...d, verification: verificationRecord(d) }));
   }),
   add: tenantProcedure("site.manage")
-    .input(z.object({ hostname: z.string().max(300) }))
+    .input(z.object({ hostname: zText({ max: TEXT_LIMITS.hostname }) }))
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => addCustomDomain(db, input.hostname, ctx.user.id))),
   remove: tenantProcedure("site.manage")
-    .input(z.object({ domainId: z.string().min(1).max(64) }))
+    .input(z.object({ domainId: zId() }))
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => removeCustomDomain(db, input.domainId, ctx.user.id))),
   verify: tenantProcedure("site.manage")
-    .input(z.object({ domainId: z.string().min(1).max(64) }))
+    .input(z.object({ domainId: zId() }))
     .mutation(async ({ ctx, input }) => ({ verified: await verifyCustomDomain(ctx.tenant.tenantId, input.domainId, ctx.user.id) })),
 });

@@ -42,11 +42,23 @@ export function describeError(error: unknown, locale: string): DescribedError {
     for (const issue of cause.issues) {
       const key = issue.path.join(".");
       if (fields[key]) continue;
-      fields[key] = translateNow(locale, issue.message.startsWith("validation.") ? `errors:${issue.message}` : "errors:validation.invalid");
+      fields[key] = translateNow(
+        locale,
+        issue.message.startsWith("validation.") ? `errors:${issue.message}` : "errors:validation.invalid",
+        issueParams(issue),
+      );
     }
     return { i18nKey: "errors:invalidInput", message: translateNow(locale, "errors:invalidInput"), fields, status: 400 };
   }
   return { i18nKey: "errors:unexpected", message: translateNow(locale, "errors:unexpected"), fields: null, status: 500 };
+}
+
+/** Interpolation values for a field message: a shared text schema's { min, max, count }, or zod's own bounds. */
+function issueParams(issue: ZodError["issues"][number]): Record<string, unknown> {
+  if (issue.code === "custom") return issue.params ?? {};
+  if (issue.code === "too_big") return { max: issue.maximum };
+  if (issue.code === "too_small") return { min: issue.minimum };
+  return {};
 }
 
 function kindStatus(e: DomainError): number {

@@ -4,14 +4,11 @@ import { env } from "../env.server";
 import { Conflict } from "../errors/domain-errors";
 import { ZLocaleSchema } from "../i18n/localized-text";
 import { SESSION_USER_SELECT, type SessionUser } from "./session-user";
+import { zEmail, zName } from "../validation/text";
+import { TEXT_LIMITS } from "../validation/limits";
 
-export const ZEmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ message: "validation.email" }))
-  .pipe(z.string().max(254));
-export const ZPersonNameSchema = z.string().trim().min(1, { message: "validation.required" }).max(120, { message: "validation.tooLong" });
+export const ZEmailSchema = zEmail();
+export const ZPersonNameSchema = zName({ min: 1, max: TEXT_LIMITS.personName });
 
 const isPlatformAdminEmail = (email: string) => env().PLATFORM_ADMIN_EMAILS.includes(email.toLowerCase());
 

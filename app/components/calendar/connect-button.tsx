@@ -25,7 +25,7 @@ export function ConnectButton({
     navigation.formAction === "/oauth/google/start" &&
     navigation.formData?.get("staffId") === (staffId ?? "");
   return (
-    <Form method="post" action="/oauth/google/start" reloadDocument className={className}>
+    <Form noValidate method="post" action="/oauth/google/start" reloadDocument className={className}>
       <input type="hidden" name="staffId" value={staffId ?? ""} />
       <Button type="submit" variant={variant} className="w-full sm:w-auto" loading={busy} loadingText={t("connecting")}>
         <CalendarPlus aria-hidden /> {label}

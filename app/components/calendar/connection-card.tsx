@@ -128,7 +128,7 @@ export function ConnectionCard({ connection: c, locale, canManage }: ConnectionC
             <ConnectButton staffId={c.staffId} label={t("reconnect")} className="w-full sm:w-auto" />
           ) : null
         ) : (
-          <Form method="post" className="w-full sm:w-auto">
+          <Form noValidate method="post" className="w-full sm:w-auto">
             <input type="hidden" name="intent" value="syncNow" />
             <input type="hidden" name="connectionId" value={c.id} />
             <Button type="submit" variant="outline" className="w-full sm:w-auto" loading={submitting("syncNow")} loadingText={t("syncing")}>
@@ -138,6 +138,7 @@ export function ConnectionCard({ connection: c, locale, canManage }: ConnectionC
         )}
         {canManage ? (
           <Form
+            noValidate
             method="post"
             className="w-full sm:ml-auto sm:w-auto"
             onSubmit={(e) => !confirm(t("disconnectConfirm", { name })) && e.preventDefault()}

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { MessageSquareOff, MessageSquareText } from "lucide-react";
 import { useTranslation } from "react-i18next";
-import { CONSENT_METHODS, type TConsentHistoryEntry, type TSmsConsentState } from "#server/customers/customers.types";
+import { CONSENT_METHODS, CUSTOMER_TEXT_LIMITS, type TConsentHistoryEntry, type TSmsConsentState } from "#server/customers/customers.types";
 import { Badge, Button, Card, CardContent, CardDescription, CardHeader, CardTitle, Field, Input, NativeSelect } from "~/components/ui";
 import { consentSourceKey, dateFormatter } from "./customer-format";
 
@@ -45,7 +45,7 @@ export function ConsentPanel({
       </CardHeader>
       <CardContent className="space-y-5">
         {canEdit ? (
-          <Form method="post" className="space-y-3 rounded-lg bg-slate-50 p-3">
+          <Form noValidate method="post" className="space-y-3 rounded-lg bg-slate-50 p-3">
             <input type="hidden" name="intent" value="consent" />
             <input type="hidden" name="granted" value={state.granted ? "false" : "true"} />
             <Field label={t("consent.method")}>
@@ -58,7 +58,7 @@ export function ConsentPanel({
               </NativeSelect>
             </Field>
             <Field label={t("consent.words")} hint={t("consent.wordsHint")}>
-              <Input name="words" maxLength={1000} />
+              <Input name="words" maxLength={CUSTOMER_TEXT_LIMITS.consentWords} />
             </Field>
             {error ? (
               <p role="alert" className="text-sm font-medium text-red-700">

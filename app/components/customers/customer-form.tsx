@@ -2,8 +2,8 @@ import { Form } from "@remix-run/react";
 import { ChevronDown } from "lucide-react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import type { TCustomerFieldDef, TCustomerFields } from "#server/customers/customer-fields";
-import { CONSENT_METHODS, type TCustomerAddress } from "#server/customers/customers.types";
+import { FIELD_LIMITS, type TCustomerFieldDef, type TCustomerFields } from "#server/customers/customer-fields";
+import { CONSENT_METHODS, CUSTOMER_TEXT_LIMITS, type TCustomerAddress } from "#server/customers/customers.types";
 import { formatPhone } from "#server/customers/phone";
 import { Button, Field, Input, NativeSelect, Textarea } from "~/components/ui";
 import { ADDRESS_KEYS, errorFor } from "./customer-form-data";
@@ -72,15 +72,22 @@ export function CustomerForm({
               inputMode="tel"
               autoComplete="off"
               defaultValue={formatPhone(values.phone)}
-              maxLength={40}
+              maxLength={CUSTOMER_TEXT_LIMITS.phone}
               onBlur={onPhoneBlur ? (ev) => onPhoneBlur(ev.currentTarget.value) : undefined}
             />
           </Field>
           <Field label={t("form.name")} error={e("name")} required>
-            <Input name="name" autoComplete="off" defaultValue={values.name} maxLength={120} required />
+            <Input name="name" autoComplete="off" defaultValue={values.name} maxLength={CUSTOMER_TEXT_LIMITS.name} required />
           </Field>
           <Field label={t("form.email")} error={e("email")}>
-            <Input name="email" type="email" inputMode="email" autoComplete="off" defaultValue={values.email ?? ""} maxLength={254} />
+            <Input
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="off"
+              defaultValue={values.email ?? ""}
+              maxLength={CUSTOMER_TEXT_LIMITS.email}
+            />
           </Field>
           <Field label={t("form.locale")} hint={t("form.localeHint")} error={e("locale")}>
             <NativeSelect name="locale" defaultValue={values.locale}>
@@ -117,7 +124,7 @@ export function CustomerForm({
                     name={path}
                     defaultValue={value === undefined ? "" : String(value)}
                     inputMode={def.type === "number" ? "decimal" : undefined}
-                    maxLength={1000}
+                    maxLength={FIELD_LIMITS.textLength}
                   />
                 </Field>
               );
@@ -127,10 +134,10 @@ export function CustomerForm({
 
         <div className="grid gap-4 border-t border-slate-200 pt-5">
           <Field label={t("form.tags")} hint={t("form.tagsHint")} error={e("tags")}>
-            <Input name="tags" autoComplete="off" defaultValue={values.tags.join(", ")} maxLength={800} />
+            <Input name="tags" autoComplete="off" defaultValue={values.tags.join(", ")} />
           </Field>
           <Field label={t("form.notes")} hint={t("form.notesHint")} error={e("notes")}>
-            <Textarea name="notes" defaultValue={values.notes ?? ""} rows={3} maxLength={5000} />
+            <Textarea name="notes" defaultValue={values.notes ?? ""} rows={3} maxLength={CUSTOMER_TEXT_LIMITS.notes} />
           </Field>
         </div>
 
@@ -158,7 +165,12 @@ export function CustomerForm({
                         : "sm:col-span-2"
                 }
               >
-                <Input name={`address.${k}`} defaultValue={values.address?.[k] ?? ""} maxLength={120} autoComplete="off" />
+                <Input
+                  name={`address.${k}`}
+                  defaultValue={values.address?.[k] ?? ""}
+                  maxLength={CUSTOMER_TEXT_LIMITS.addressLine}
+                  autoComplete="off"
+                />
               </Field>
             ))}
           </div>
@@ -207,7 +219,7 @@ function NewCustomerConsent({ error }: { error?: string }) {
           </NativeSelect>
         </Field>
         <Field label={t("consent.words")} hint={t("consent.wordsHint")}>
-          <Input name="words" maxLength={1000} />
+          <Input name="words" maxLength={CUSTOMER_TEXT_LIMITS.consentWords} />
         </Field>
       </div>
     </fieldset>

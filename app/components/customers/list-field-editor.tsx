@@ -2,6 +2,7 @@ import { Plus, X } from "lucide-react";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Input } from "~/components/ui";
+import { FIELD_LIMITS } from "#server/customers/customer-fields";
 
 /**
  * A list of short texts (a detailer's vehicles, a groomer's pets): one input per item, each
@@ -49,7 +50,7 @@ export function ListFieldEditor({
                   name={name}
                   data-item={item.id}
                   defaultValue={item.value}
-                  maxLength={200}
+                  maxLength={FIELD_LIMITS.listItemLength}
                   disabled={disabled}
                   aria-label={t("form.listItem", { field: label, number: i + 1 })}
                   aria-invalid={error ? true : undefined}

@@ -118,7 +118,7 @@ export function MergeCompare({
         <CardDescription>{t("merge.description")}</CardDescription>
       </CardHeader>
       <CardContent>
-        <Form method="post" id={formId} className="space-y-4">
+        <Form noValidate method="post" id={formId} className="space-y-4">
           <input type="hidden" name="intent" value="merge" />
           <input type="hidden" name="a" value={current.customer.id} />
           <input type="hidden" name="b" value={other.customer.id} />

@@ -49,7 +49,7 @@ export function ReplyBox({
   const error = result && !result.ok && result.intent === "reply" ? result.error : null;
 
   return (
-    <fetcher.Form ref={formRef} method="post" className="space-y-2" aria-label={t("reply.label")}>
+    <fetcher.Form noValidate ref={formRef} method="post" className="space-y-2" aria-label={t("reply.label")}>
       <input type="hidden" name="intent" value="reply" />
       <div className="flex flex-wrap items-center gap-2">
         <SegmentedControl

@@ -65,6 +65,7 @@ export function CallSimulator({ timeZone }: { timeZone: string }) {
     <div className="space-y-4">
       {!live ? (
         <form
+          noValidate
           className="flex flex-col gap-3 sm:flex-row sm:items-start"
           onSubmit={(e) => {
             e.preventDefault();
@@ -135,6 +136,7 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
       ) : null}
       {call.awaiting === "speech" ? (
         <form
+          noValidate
           className="flex flex-col gap-2 sm:flex-row sm:items-end"
           onSubmit={(e) => {
             e.preventDefault();
@@ -148,7 +150,7 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
               value={said}
               onChange={(e) => setSaid(e.currentTarget.value)}
               placeholder={t("simulator.sayPlaceholder")}
-              maxLength={500}
+              maxLength={1000}
               autoComplete="off"
             />
           </Field>
@@ -177,6 +179,7 @@ function CallControls({ call, busy, onInput }: { call: TCallView; busy: boolean;
       ) : null}
       {call.awaiting === "recording" ? (
         <form
+          noValidate
           className="space-y-3"
           aria-label={t("simulator.voicemail")}
           onSubmit={(e) => {

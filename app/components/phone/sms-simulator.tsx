@@ -88,6 +88,7 @@ export function SmsSimulator({ timeZone }: { timeZone: string }) {
   return (
     <div className="space-y-4">
       <form
+        noValidate
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();

@@ -21,6 +21,7 @@ import { clientErrorOf, trpc } from "~/lib/trpc";
 import type { ScheduleBooking } from "./booking-card";
 import { displayPhone } from "./phone-display";
 import { SlotPicker, type PickedSlot } from "./slot-picker";
+import { BOOKING_TEXT_LIMITS } from "#server/booking/booking.types";
 
 export interface ScheduleService {
   id: string;
@@ -238,7 +239,13 @@ export function NewBookingDialog({
               <>
                 <div className="grid gap-3 sm:grid-cols-2">
                   <Field label={t("create.name")} required error={fieldError("name")}>
-                    <Input name="customerName" value={newName} onChange={(e) => setNewName(e.target.value)} autoComplete="off" />
+                    <Input
+                      name="customerName"
+                      value={newName}
+                      onChange={(e) => setNewName(e.target.value)}
+                      autoComplete="off"
+                      maxLength={BOOKING_TEXT_LIMITS.name}
+                    />
                   </Field>
                   <Field label={t("create.phone")} required hint={t("create.phoneHint")} error={fieldError("phone")}>
                     <Input
@@ -311,7 +318,13 @@ export function NewBookingDialog({
           </div>
 
           <Field label={t("create.notes")}>
-            <Textarea name="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+            <Textarea
+              name="notes"
+              rows={2}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+              maxLength={BOOKING_TEXT_LIMITS.notes}
+            />
           </Field>
 
           {error ? <Alert variant="danger" description={error.message} /> : null}

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Field, Input, NativeSelect, SegmentedControl } from "~/components/ui";
 import { MAX_CHOICES, MAX_GROUPS, newUid, type DraftChoice, type DraftGroup } from "./option-draft";
+import { OPTION_NAME_MAX } from "#server/catalog/options";
 
 const emptyChoice = (): DraftChoice => ({ uid: newUid(), key: null, nameEn: "", nameEs: "", price: "0", minutes: "0" });
 
@@ -50,7 +51,7 @@ export function OptionGroupsEditor({
                   <Input
                     value={g.nameEn}
                     required
-                    maxLength={120}
+                    maxLength={OPTION_NAME_MAX}
                     onChange={(e) => setGroup(g.uid, (x) => ({ ...x, nameEn: e.target.value }))}
                   />
                 </Field>
@@ -58,7 +59,7 @@ export function OptionGroupsEditor({
                   <Input
                     value={g.nameEs}
                     required
-                    maxLength={120}
+                    maxLength={OPTION_NAME_MAX}
                     lang="es"
                     onChange={(e) => setGroup(g.uid, (x) => ({ ...x, nameEs: e.target.value }))}
                   />
@@ -115,7 +116,7 @@ export function OptionGroupsEditor({
                         <Input
                           value={c.nameEn}
                           required
-                          maxLength={120}
+                          maxLength={OPTION_NAME_MAX}
                           onChange={(e) => setChoice(g.uid, c.uid, { nameEn: e.target.value })}
                         />
                       </Field>
@@ -123,7 +124,7 @@ export function OptionGroupsEditor({
                         <Input
                           value={c.nameEs}
                           required
-                          maxLength={120}
+                          maxLength={OPTION_NAME_MAX}
                           lang="es"
                           onChange={(e) => setChoice(g.uid, c.uid, { nameEs: e.target.value })}
                         />

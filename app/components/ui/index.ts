@@ -2,6 +2,7 @@ export * from "./cn";
 export * from "./button";
 export * from "./input";
 export * from "./textarea";
+export * from "./character-count";
 export * from "./label";
 export * from "./field";
 export * from "./select";

@@ -1,5 +1,6 @@
 import * as React from "react";
 
+import { CharacterCount, counterShows, describedBy, useCharacterCount } from "./character-count";
 import { cn } from "./cn";
 
 /**
@@ -14,10 +15,19 @@ export const controlClasses = cn(
   "aria-[invalid=true]:border-red-600 aria-[invalid=true]:focus-visible:ring-red-600",
 );
 
-export interface InputProps extends React.InputHTMLAttributes<HTMLInputElement> {}
+export interface InputProps extends React.InputHTMLAttributes<HTMLInputElement> {
+  /**
+   * The field's limit. Shown as a counter near it and enforced by the server with a message;
+   * never passed to the browser, whose maxLength cuts pasted text without a word.
+   */
+  maxLength?: number;
+}
 
-export const Input = React.forwardRef<HTMLInputElement, InputProps>(function Input({ className, type = "text", ...props }, ref) {
-  return (
+export const Input = React.forwardRef<HTMLInputElement, InputProps>(function Input({ className, type = "text", maxLength, ...props }, ref) {
+  const counterId = `${React.useId()}-count`;
+  const { count, onChange } = useCharacterCount<HTMLInputElement>(maxLength, props);
+  const showing = counterShows(count, maxLength);
+  const input = (
     <input
       ref={ref}
       type={type}
@@ -28,6 +38,15 @@ export const Input = React.forwardRef<HTMLInputElement, InputProps>(function Inp
         className,
       )}
       {...props}
+      onChange={onChange}
+      aria-describedby={describedBy(props["aria-describedby"], counterId, showing)}
     />
+  );
+  if (maxLength === undefined) return input;
+  return (
+    <div className="flex w-full flex-col gap-1">
+      {input}
+      <CharacterCount id={counterId} count={count} max={maxLength} />
+    </div>
   );
 });
