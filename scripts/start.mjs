@@ -18,4 +18,7 @@ if (stale) {
   console.log(`Building ServicePro (${stale})...`);
   run("npm", ["run", "build", "--silent"]);
 }
+// Serve the optimised React/Remix build. NODE_ENV is only the build mode: whether this is a real
+// deployment (real keys required, no local sign-in, no demo seed) is APP_ENV=production (ADR 0011).
+process.env.NODE_ENV ??= "production";
 await import(pathToFileURL(path.resolve("build/server.js")).href);

@@ -10,7 +10,14 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 
 const ZEnvSchema = z
   .object({
+    /** React/Remix build mode only (`npm start` sets production: the optimised build). Says nothing about the deployment. */
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /**
+     * What kind of deployment this is (ADR 0011). `production` = a real deployment: real keys required,
+     * no local sign-in, no demo seed, secure cookies. `local` (default) = a laptop, CI or the bench, even
+     * when it serves the production build.
+     */
+    APP_ENV: z.preprocess(emptyToUndefined, z.enum(["local", "production"]).default("local")),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     /** Root domain under which tenants get <slug>.<APP_DOMAIN>. */
@@ -68,7 +75,7 @@ const ZEnvSchema = z
     OPENAI_TRANSCRIBE_MODEL: z.preprocess(emptyToUndefined, z.string().default("whisper-1")),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
+    if (env.APP_ENV !== "production") return;
     const required: Array<[keyof typeof env, string]> = [
       ["SESSION_SECRET", "signs session and CSRF cookies"],
       ["ENCRYPTION_KEY", "encrypts integration secrets at rest (32 bytes, base64)"],
@@ -116,6 +123,9 @@ export function env(): TEnv {
 export function resetEnvCache(): void {
   cached = undefined;
 }
+
+/** A real deployment (APP_ENV=production): strict checks, no development fallbacks. NODE_ENV does not decide this. */
+export const isProductionDeployment = (e: Pick<TEnv, "APP_ENV"> = env()) => e.APP_ENV === "production";
 
 export const isClerkConfigured = (e: TEnv = env()) => Boolean(e.CLERK_SECRET_KEY && e.CLERK_PUBLISHABLE_KEY);
 export const isInngestCloudConfigured = (e: TEnv = env()) => Boolean(e.INNGEST_EVENT_KEY && e.INNGEST_SIGNING_KEY);

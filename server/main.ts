@@ -61,6 +61,7 @@ async function main() {
       if (platform.demo.adminEmail) lines.push(`  Platform admin: ${platform.demo.adminEmail}  /  ${platform.demo.password}`);
     }
     lines.push(
+      `  Deployment: ${config.APP_ENV === "production" ? "production (APP_ENV=production)" : "local (APP_ENV unset or local)"}   Build: ${config.NODE_ENV}`,
       `  Database: ${platform.databaseKind === "pglite" ? `embedded (${platform.dataDir})` : "PostgreSQL server"}   Jobs: ${platform.jobsMode}   Sign-in: ${platform.authProvider}   Phone: ${telephony.mode === "off" ? "simulator (no SignalWire keys)" : `SignalWire (${telephony.mode})`}`,
       ``,
     );

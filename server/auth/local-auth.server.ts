@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withGlobal } from "../db/db.server";
-import { env } from "../env.server";
+import { isProductionDeployment } from "../env.server";
 import { Invalid, RateLimited } from "../errors/domain-errors";
 import { rateLimiter } from "../security/rate-limit.server";
 import { SESSION_USER_SELECT, type SessionUser } from "../users/session-user";
@@ -14,15 +14,15 @@ import { hashPassword, verifyPassword } from "./password.server";
 export class LocalAuthInProductionError extends Error {
   constructor() {
     super(
-      "The local sign-in is for development only and never runs with NODE_ENV=production. Configure Clerk (CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY).",
+      "The local sign-in is for development only and never runs in a production deployment (APP_ENV=production). Configure Clerk (CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY).",
     );
     this.name = "LocalAuthInProductionError";
   }
 }
 
 export function assertLocalAuthAllowed(): void {
-  // Read through env(), never `process.env.NODE_ENV`: the Remix build inlines that expression as "production".
-  if (env().NODE_ENV === "production") throw new LocalAuthInProductionError();
+  // A real deployment is APP_ENV=production (ADR 0011); NODE_ENV only picks the React/Remix build.
+  if (isProductionDeployment()) throw new LocalAuthInProductionError();
 }
 
 export const ZPasswordSchema = z.string().min(8, { message: "validation.passwordTooShort" }).max(200, { message: "validation.tooLong" });

@@ -1,5 +1,5 @@
 import { createCookieSessionStorage } from "@remix-run/node";
-import { env } from "../env.server";
+import { env, isProductionDeployment } from "../env.server";
 
 /**
  * The signed session cookie of the local sign-in (and flash messages for both sign-in
@@ -25,7 +25,7 @@ export function sessionStorage() {
         httpOnly: true,
         sameSite: "lax",
         path: "/",
-        secure: e.NODE_ENV === "production",
+        secure: isProductionDeployment(e),
         secrets: [e.SESSION_SECRET ?? DEV_SESSION_SECRET],
         maxAge: 60 * 60 * 24 * 30,
       },

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { withTenant } from "../db/db.server";
-import { env } from "../env.server";
+import { env, isProductionDeployment } from "../env.server";
 import { Invalid } from "../errors/domain-errors";
 import { calendarPort, CalendarError, isCalendarError, type ExternalCalendar } from "../integrations/google-calendar";
 import { logger } from "../observability/logger.server";
@@ -73,7 +73,7 @@ export function oauthRedirectUri(request: Request): string {
 
 /** The Set-Cookie value carrying the nonce (or clearing it with an empty nonce). */
 export function nonceCookie(nonce: string): string {
-  const secure = env().NODE_ENV === "production" ? "; Secure" : "";
+  const secure = isProductionDeployment() ? "; Secure" : "";
   const maxAge = nonce ? STATE_TTL_SECONDS : 0;
   return `${OAUTH_NONCE_COOKIE}=${nonce}; Path=/oauth/google; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
 }

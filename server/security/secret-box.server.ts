@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { env } from "../env.server";
 
 /**
  * AES-256-GCM for integration secrets at rest. The key comes from ENCRYPTION_KEY
@@ -23,10 +24,10 @@ export interface SecretBox {
   open(sealed: string, tenantId: string): string;
 }
 
-export function loadEncryptionKey(source: { ENCRYPTION_KEY?: string; NODE_ENV?: string }): Buffer {
+export function loadEncryptionKey(source: { ENCRYPTION_KEY?: string; APP_ENV?: string }): Buffer {
   const raw = source.ENCRYPTION_KEY?.trim();
   if (!raw) {
-    if (source.NODE_ENV === "production") {
+    if (source.APP_ENV === "production") {
       throw new EncryptionKeyError(
         "ENCRYPTION_KEY is required in production (32 random bytes, base64). Generate one with: openssl rand -base64 32",
       );
@@ -64,6 +65,6 @@ export function createSecretBox(key: Buffer): SecretBox {
 let box: SecretBox | undefined;
 /** The process's secret box, from the environment. */
 export function secretBox(): SecretBox {
-  box ??= createSecretBox(loadEncryptionKey(process.env));
+  box ??= createSecretBox(loadEncryptionKey(env()));
   return box;
 }

@@ -209,9 +209,16 @@ export default async function setup(project: TestProject) {
     throw error;
   }
 
-  // As `npm start` runs it (NODE_ENV unset), but with no outside services and no keys from
-  // the developer's shell.
-  const env: NodeJS.ProcessEnv = { ...shellEnv(), PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", SEED_DEMO: "true" };
+  // As `npm start` runs it (NODE_ENV=production: the optimised build; APP_ENV unset: local), but
+  // with no outside services and no keys from the developer's shell.
+  const env: NodeJS.ProcessEnv = {
+    ...shellEnv(),
+    NODE_ENV: "production",
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    SEED_DEMO: "true",
+  };
   for (const key of [
     "APP_URL",
     "APP_DOMAIN",
@@ -224,6 +231,7 @@ export default async function setup(project: TestProject) {
     "INNGEST_SIGNING_KEY",
     "INNGEST_BASE_URL",
     "DATABASE_URL",
+    "APP_ENV",
   ])
     delete env[key];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, isClerkConfigured, parseEnv } from "#server/env.server";
+import { EnvError, isClerkConfigured, isProductionDeployment, parseEnv } from "#server/env.server";
 
 const problemsOf = (source: Record<string, string | undefined>): string[] => {
   try {
@@ -12,7 +12,7 @@ const problemsOf = (source: Record<string, string | undefined>): string[] => {
 };
 
 const COMPLETE_PRODUCTION = {
-  NODE_ENV: "production",
+  APP_ENV: "production",
   SESSION_SECRET: "s".repeat(40),
   ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
   DATABASE_URL: "postgres://app@db:5432/servicepro",
@@ -24,12 +24,19 @@ const COMPLETE_PRODUCTION = {
 describe("environment validation", () => {
   it("needs nothing in development", () => {
     const e = parseEnv({});
-    expect(e).toMatchObject({ NODE_ENV: "development", PORT: 3000, APP_DOMAIN: "localhost", LOG_LEVEL: "info", PLATFORM_ADMIN_EMAILS: [] });
+    expect(e).toMatchObject({
+      NODE_ENV: "development",
+      APP_ENV: "local",
+      PORT: 3000,
+      APP_DOMAIN: "localhost",
+      LOG_LEVEL: "info",
+      PLATFORM_ADMIN_EMAILS: [],
+    });
     expect(isClerkConfigured(e)).toBe(false);
   });
 
   it("lists every missing production variable, each with what it is for", () => {
-    const problems = problemsOf({ NODE_ENV: "production" });
+    const problems = problemsOf({ APP_ENV: "production" });
     expect(problems).toEqual([
       "SESSION_SECRET: SESSION_SECRET is required in production: signs session and CSRF cookies",
       "ENCRYPTION_KEY: ENCRYPTION_KEY is required in production: encrypts integration secrets at rest (32 bytes, base64)",
@@ -39,7 +46,7 @@ describe("environment validation", () => {
     ]);
     const message = (() => {
       try {
-        parseEnv({ NODE_ENV: "production" });
+        parseEnv({ APP_ENV: "production" });
       } catch (error) {
         return (error as Error).message;
       }
@@ -57,8 +64,16 @@ describe("environment validation", () => {
 
   it("accepts a complete production environment", () => {
     const e = parseEnv(COMPLETE_PRODUCTION);
-    expect(e.NODE_ENV).toBe("production");
+    expect(e.APP_ENV).toBe("production");
     expect(isClerkConfigured(e)).toBe(true);
+  });
+
+  it("keys the strict checks on APP_ENV, not on the build mode: NODE_ENV=production alone is a laptop", () => {
+    const e = parseEnv({ NODE_ENV: "production" });
+    expect(e).toMatchObject({ NODE_ENV: "production", APP_ENV: "local" });
+    expect(isProductionDeployment(e)).toBe(false);
+    expect(isProductionDeployment(parseEnv(COMPLETE_PRODUCTION))).toBe(true);
+    expect(problemsOf({ APP_ENV: "staging" })[0]).toMatch(/^APP_ENV: /);
   });
 
   it("rejects malformed values with the variable's name", () => {

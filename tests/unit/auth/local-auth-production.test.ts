@@ -4,7 +4,7 @@ import { resetEnvCache } from "#server/env.server";
 
 /** A production environment that passes validation, so only the sign-in's own guard can refuse. */
 const PRODUCTION_ENV = {
-  NODE_ENV: "production",
+  APP_ENV: "production",
   SESSION_SECRET: "a-long-random-session-secret-for-tests",
   ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   DATABASE_URL: "postgres://nobody@127.0.0.1:1/never-opened",
@@ -16,7 +16,7 @@ const PRODUCTION_ENV = {
 let saved: Record<string, string | undefined>;
 
 beforeEach(() => {
-  saved = Object.fromEntries(Object.keys(PRODUCTION_ENV).map((k) => [k, process.env[k]]));
+  saved = Object.fromEntries([...Object.keys(PRODUCTION_ENV), "NODE_ENV"].map((k) => [k, process.env[k]]));
   Object.assign(process.env, PRODUCTION_ENV);
   resetEnvCache();
 });
@@ -37,11 +37,18 @@ describe("the local sign-in in production", () => {
     await expect(
       signUpLocal({ name: "Owner", email: "owner@example.com", password: "whatever-it-is" }, "203.0.113.9"),
     ).rejects.toBeInstanceOf(LocalAuthInProductionError);
-    expect(() => assertLocalAuthAllowed()).toThrow(/never runs with NODE_ENV=production.*CLERK_SECRET_KEY/);
+    expect(() => assertLocalAuthAllowed()).toThrow(/never runs in a production deployment \(APP_ENV=production\).*CLERK_SECRET_KEY/);
   });
 
   it("is allowed again outside production", () => {
-    process.env.NODE_ENV = "development";
+    process.env.APP_ENV = "local";
+    resetEnvCache();
+    expect(() => assertLocalAuthAllowed()).not.toThrow();
+  });
+
+  it("is allowed under the optimised build on a laptop (NODE_ENV=production, APP_ENV unset)", () => {
+    delete process.env.APP_ENV;
+    process.env.NODE_ENV = "production";
     resetEnvCache();
     expect(() => assertLocalAuthAllowed()).not.toThrow();
   });

@@ -60,8 +60,8 @@ describe("secret box (AES-256-GCM)", () => {
 
 describe("ENCRYPTION_KEY", () => {
   it("is required in production, with how to make one", () => {
-    expect(() => loadEncryptionKey({ NODE_ENV: "production" })).toThrow(EncryptionKeyError);
-    expect(() => loadEncryptionKey({ NODE_ENV: "production", ENCRYPTION_KEY: "  " })).toThrow(
+    expect(() => loadEncryptionKey({ APP_ENV: "production" })).toThrow(EncryptionKeyError);
+    expect(() => loadEncryptionKey({ APP_ENV: "production", ENCRYPTION_KEY: "  " })).toThrow(
       /ENCRYPTION_KEY is required in production.*openssl rand -base64 32/,
     );
   });
@@ -72,17 +72,17 @@ describe("ENCRYPTION_KEY", () => {
         `must be 32 bytes base64-encoded (got ${length} bytes)`,
       );
     }
-    expect(() => loadEncryptionKey({ NODE_ENV: "production", ENCRYPTION_KEY: "not base64 at all!" })).toThrow(EncryptionKeyError);
+    expect(() => loadEncryptionKey({ APP_ENV: "production", ENCRYPTION_KEY: "not base64 at all!" })).toThrow(EncryptionKeyError);
   });
 
   it("accepts a 32-byte base64 key and uses it", () => {
     const raw = randomBytes(32);
-    const loaded = loadEncryptionKey({ NODE_ENV: "production", ENCRYPTION_KEY: raw.toString("base64") });
+    const loaded = loadEncryptionKey({ APP_ENV: "production", ENCRYPTION_KEY: raw.toString("base64") });
     expect(loaded.equals(raw)).toBe(true);
   });
 
   it("falls back to a fixed development key outside production only", () => {
-    const a = loadEncryptionKey({ NODE_ENV: "development" });
+    const a = loadEncryptionKey({ APP_ENV: "local" });
     const b = loadEncryptionKey({});
     expect(a.length).toBe(32);
     expect(a.equals(b)).toBe(true);
