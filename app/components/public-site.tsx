@@ -134,7 +134,7 @@ export function PublicSitePage({ site }: { site: PublicSiteView }) {
           </section>
         ) : null}
 
-        {sections.has("loyalty") && site.loyalty.enabled ? (
+        {sections.has("loyalty") && site.loyalty ? (
           <section aria-labelledby="loyalty-h" className="rounded-2xl bg-amber-50 p-6">
             <h2 id="loyalty-h" className="flex items-center gap-2 text-2xl font-bold">
               <Gift aria-hidden className="size-6 text-amber-700" /> {t("loyalty")}

@@ -11,6 +11,7 @@ import { WIZARD_DAYS } from "~/lib/onboarding-machine";
 import { pickLocale } from "#server/i18n/localized-text";
 import { isSignalWireConfigured } from "#server/env.server";
 import { formatPhone } from "#server/customers/phone";
+import { loyaltyLive } from "#server/loyalty/loyalty-live";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, caller, current, locale } = await requireMember(request);
@@ -32,7 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hours: config.HOURS.weekly,
     services: { count: services.length, min: prices.length ? Math.min(...prices) : null, max: prices.length ? Math.max(...prices) : null },
     site: { published: config.SITE.published, headline: pickLocale(config.SITE.headline, locale) },
-    loyalty: { ...config.LOYALTY, reward: pickLocale(config.LOYALTY.rewardDescription, locale) },
+    loyalty: {
+      ...config.LOYALTY,
+      live: loyaltyLive({ id: current.tenantId }),
+      reward: pickLocale(config.LOYALTY.rewardDescription, locale),
+    },
     plan: config.BILLING.plan,
     teamCount: team.members.length,
     today,
@@ -234,9 +239,12 @@ function SiteCard({ d }: { d: Data }) {
 
 function LoyaltyCard({ d }: { d: Data }) {
   const { t } = useTranslation(["dashboard", "common"]);
-  const body = d.loyalty.enabled
-    ? t("cards.loyalty.on", { count: d.loyalty.pointsPerDollar, threshold: d.loyalty.rewardThresholdPoints, reward: d.loyalty.reward })
-    : t("cards.loyalty.off");
+  // No points exist until the loyalty module is live: say so instead of promising them.
+  const body = !d.loyalty.live
+    ? t("cards.loyalty.notLive")
+    : d.loyalty.enabled
+      ? t("cards.loyalty.on", { count: d.loyalty.pointsPerDollar, threshold: d.loyalty.rewardThresholdPoints, reward: d.loyalty.reward })
+      : t("cards.loyalty.off");
   return (
     <SettingsCard
       icon={Gift}

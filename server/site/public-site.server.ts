@@ -5,6 +5,7 @@ import { pickLocale, type TLocale } from "../i18n/localized-text";
 import { findPack } from "../packs";
 import { resolveTenantBySlug } from "../tenants/resolve-tenant.server";
 import { listServices } from "../catalog/services.server";
+import { loyaltyLive } from "../loyalty/loyalty-live";
 
 /**
  * What a tenant's public page shows, in the visitor's language. Null when the site does
@@ -25,7 +26,8 @@ export interface PublicSiteView {
   services: Array<{ id: string; name: string; description: string; durationMinutes: number; priceCents: number }>;
   hours: Array<{ day: (typeof WEEKDAYS)[number]; ranges: Array<{ open: string; close: string }> }>;
   faq: Array<{ question: string; answer: string }>;
-  loyalty: { enabled: boolean; reward: string; pointsPerDollar: number; threshold: number };
+  /** The rewards block; null unless the loyalty module is live and the owner turned rewards on. */
+  loyalty: { reward: string; pointsPerDollar: number; threshold: number } | null;
 }
 
 const fill = (text: string, businessName: string) => text.replaceAll("{{businessName}}", businessName);
@@ -49,7 +51,7 @@ export async function getPublicSite(slug: string, locale: TLocale): Promise<Publ
       tagline: fill(pickLocale(site.tagline, locale), tenant.name),
       about: fill(pickLocale(site.about, locale), tenant.name),
       primaryColor: site.primaryColor,
-      blocks: site.blocks,
+      blocks: site.blocks.filter((b) => b !== "loyalty" || (loyalty.enabled && loyaltyLive(tenant))),
       showPrices: site.showPrices,
       contactPhone: site.contactPhone,
       contactEmail: site.contactEmail,
@@ -66,12 +68,14 @@ export async function getPublicSite(slug: string, locale: TLocale): Promise<Publ
         question: pickLocale(f.question, locale),
         answer: fill(pickLocale(f.answer, locale), tenant.name),
       })),
-      loyalty: {
-        enabled: loyalty.enabled,
-        reward: pickLocale(loyalty.rewardDescription, locale),
-        pointsPerDollar: loyalty.pointsPerDollar,
-        threshold: loyalty.rewardThresholdPoints,
-      },
+      loyalty:
+        loyalty.enabled && loyaltyLive(tenant)
+          ? {
+              reward: pickLocale(loyalty.rewardDescription, locale),
+              pointsPerDollar: loyalty.pointsPerDollar,
+              threshold: loyalty.rewardThresholdPoints,
+            }
+          : null,
     };
   });
 }
