@@ -11,7 +11,7 @@ import { createOutboxRelay } from "../../../server/jobs/outbox-relay.server";
 import { formatWhen } from "../../../server/notifications/format";
 import { uid } from "../../helpers/factories";
 import { manualClock } from "../jobs/support";
-import { addCustomer, bookingTenant, dayAt, DAY, HOUR, MINUTE, setBookingConfig, type BookingTenant } from "./support";
+import { addCustomer, bookingTenant, dayAt, DAY, HOUR, MINUTE, openDay, setBookingConfig, type BookingTenant } from "./support";
 
 /**
  * Reminders on the real database. The rule under test: no reminder ever goes out for a
@@ -103,7 +103,8 @@ describe("reminders with @inngest/test (sleeps mocked, everything else real)", (
     const t = await bookingTenant();
     const b = await confirmedBooking(t, dayAt(new Date(), 3, 18));
     const created = await lastEvent(t.id, b.id);
-    const newStart = dayAt(new Date(), 5, 19);
+    // A customer may only move to a time the business offers: an open day after the old one.
+    const newStart = await openDay(t, 1, 19, 0, dayAt(new Date(), 4, 0));
     const old = await new InngestTestEngine({
       function: fn,
       events: [created],
