@@ -16,10 +16,13 @@ import { resolveTenantForHost } from "../../server/tenants/resolve-tenant.server
 import { createCaller } from "../../server/trpc/router.server";
 import { SESSION_USER_SELECT } from "../../server/users/session-user";
 import { benchBookingLoad } from "./booking-load";
+import { benchPublicPages, GOAL } from "./public-pages";
 import { benchSlots } from "./slots";
 import { benchTelephony } from "./telephony";
 
 process.env.LOG_LEVEL ??= "silent";
+/** `npm run bench -- --public-only`: only the public pages against bare Remix (issue 7). */
+const publicOnly = process.argv.includes("--public-only");
 
 type Result = { name: string; runs: number; medianMs: number; p99Ms: number; opsPerSec: number; details?: Record<string, number | string> };
 const results: Result[] = [];
@@ -63,6 +66,11 @@ async function openBenchDatabase() {
       await c.end();
     },
   };
+}
+
+if (publicOnly) {
+  await publicPages();
+  process.exit(process.exitCode ?? 0);
 }
 
 const { db, drop } = await openBenchDatabase();
@@ -150,7 +158,47 @@ if (!loadCorrect) {
 console.log("");
 await benchTelephony(bench, tenant.id, owner, `run-${Date.now()}`);
 
-mkdirSync("tests/.artifacts", { recursive: true });
-writeFileSync("tests/.artifacts/bench.json", JSON.stringify({ database: db.kind, at: new Date().toISOString(), results }, null, 2));
 await closeDatabase();
 await drop();
+await publicPages();
+
+mkdirSync("tests/.artifacts", { recursive: true });
+writeFileSync("tests/.artifacts/bench.json", JSON.stringify({ database: db.kind, at: new Date().toISOString(), results }, null, 2));
+
+/**
+ * Issue 7: the demo's public pages and a 7-day public slots query, served by `npm start`
+ * (scripts/start.mjs) on the PostgreSQL server, against a bare Remix 2 page, in one run.
+ */
+async function publicPages() {
+  const url = process.env.DATABASE_URL;
+  console.log("\npublic pages against bare Remix (npm start vs a bare Remix 2 page, HTTP on loopback)");
+  if (!url) {
+    console.log("  skipped: needs the PostgreSQL server (DATABASE_URL), where the goal is set");
+    return;
+  }
+  const r = await benchPublicPages({ adminUrl: url, databaseName: `sp_bench_site_${process.pid}` });
+  console.log(
+    `  ${r.concurrency} keep-alive clients, ${r.rounds} interleaved rounds per target; the slots query offers ${r.slotsOffered} slots`,
+  );
+  for (const f of r.figures) {
+    const miss = f.rpsRatio < GOAL.minRpsRatio || f.p50Ratio > GOAL.maxP50Ratio || f.errors > 0;
+    console.log(
+      `${f.name.padEnd(48)} ${String(f.requestsPerSec).padStart(6)} req/s   p50 ${f.p50Ms.toFixed(2).padStart(7)} ms   p99 ${f.p99Ms.toFixed(2).padStart(7)} ms   ` +
+        `rps ${(f.rpsRatio * 100).toFixed(0).padStart(3)}%   p50 x${f.p50Ratio.toFixed(2)}${f.errors ? `   ${f.errors} errors` : ""}${miss ? "   MISS" : ""}`,
+    );
+    results.push({
+      name: `public: ${f.name}`,
+      runs: f.requests,
+      medianMs: f.p50Ms,
+      p99Ms: f.p99Ms,
+      opsPerSec: f.requestsPerSec,
+      details: { rpsRatio: f.rpsRatio, p50Ratio: f.p50Ratio, errors: f.errors },
+    });
+  }
+  if (!r.ok) {
+    console.error(
+      `public pages: goal missed (each target >= ${GOAL.minRpsRatio * 100}% of bare Remix's req/s, p50 within ${GOAL.maxP50Ratio}x)`,
+    );
+    process.exitCode = 1;
+  } else console.log(`  goal met: each target >= ${GOAL.minRpsRatio * 100}% of bare Remix's req/s, p50 within ${GOAL.maxP50Ratio}x`);
+}
