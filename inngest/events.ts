@@ -37,6 +37,11 @@ export const tenantStatusChanged = eventType("tenant/status-changed", {
   schema: z.object({ tenantId: z.string(), status: z.enum(["ACTIVE", "SUSPENDED"]), reason: z.string().nullable() }),
 });
 
+/** A custom domain proved ownership and now serves the tenant's site. */
+export const domainVerified = eventType("domain/verified", {
+  schema: z.object({ tenantId: z.string(), domainId: z.string(), hostname: z.string() }),
+});
+
 const ZBookingRef = z.object({
   tenantId: z.string(),
   bookingId: z.string(),
@@ -110,6 +115,7 @@ export const EVENT_TYPES = {
   [memberJoined.name]: memberJoined,
   [configChanged.name]: configChanged,
   [tenantStatusChanged.name]: tenantStatusChanged,
+  [domainVerified.name]: domainVerified,
   [bookingCreated.name]: bookingCreated,
   [bookingConfirmed.name]: bookingConfirmed,
   [bookingRescheduled.name]: bookingRescheduled,

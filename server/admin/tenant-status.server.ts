@@ -1,4 +1,4 @@
-import { withGlobal, withTenant } from "../db/db.server";
+import { withGlobal, withGlobalThenTenant } from "../db/db.server";
 import { NotFound } from "../errors/domain-errors";
 import { emitEvent } from "../events/outbox.server";
 
@@ -9,21 +9,27 @@ export async function setTenantStatus(
   reason: string | null,
   actorUserId: string,
 ): Promise<void> {
-  const updated = await withGlobal((g) => g.tenant.updateMany({ where: { id: tenantId }, data: { status } }));
-  if (updated.count === 0) throw NotFound();
-  await withTenant(tenantId, async (db) => {
-    await db.auditEntry.create({
-      data: {
-        tenantId,
-        actorUserId,
-        action: status === "SUSPENDED" ? "tenant.suspended" : "tenant.reactivated",
-        targetType: "tenant",
-        targetId: tenantId,
-        data: { reason },
-      },
-    });
-    await emitEvent(db, "tenant/status-changed", { tenantId, status, reason });
-  });
+  // State, audit row and outbox event commit together or not at all.
+  await withGlobalThenTenant(
+    tenantId,
+    async (g) => {
+      const updated = await g.tenant.updateMany({ where: { id: tenantId }, data: { status } });
+      if (updated.count === 0) throw NotFound();
+    },
+    async (db) => {
+      await db.auditEntry.create({
+        data: {
+          tenantId,
+          actorUserId,
+          action: status === "SUSPENDED" ? "tenant.suspended" : "tenant.reactivated",
+          targetType: "tenant",
+          targetId: tenantId,
+          data: { reason },
+        },
+      });
+      await emitEvent(db, "tenant/status-changed", { tenantId, status, reason });
+    },
+  );
 }
 
 export async function listTenantsForAdmin() {

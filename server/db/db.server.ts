@@ -87,6 +87,30 @@ export async function withNewTenant<T>(
   return result;
 }
 
+/**
+ * A platform-level change and its tenant-side record (audit row, outbox event) in ONE
+ * transaction: `global` runs as the global role, then `tenant` as the tenant. Either both
+ * commit or neither does (the outbox rule: an event exists iff its change was committed).
+ */
+export async function withGlobalThenTenant<G, T>(
+  tenantId: string,
+  global: (db: GlobalDb) => Promise<G>,
+  tenant: (db: TenantDb, globalResult: G) => Promise<T>,
+  scope: TenantScope = {},
+): Promise<T> {
+  if (!tenantId || !TENANT_ID.test(tenantId)) throw new Error("withGlobalThenTenant needs a tenant id");
+  const { prisma } = await getDatabase();
+  const after: Array<() => void | Promise<void>> = [];
+  const result = await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('role', 'app_global', true), set_config('app.tenant_id', '', true)`;
+    const globalResult = await global(tx);
+    await enterTenant(tx, tenantId, scope);
+    return tenant(bindTenant(tx, tenantId, after), globalResult);
+  }, TRANSACTION_OPTIONS);
+  await runAfterCommit(after);
+  return result;
+}
+
 async function enterTenant(tx: Prisma.TransactionClient, tenantId: string, scope: TenantScope) {
   await tx.$executeRaw`SELECT set_config('role', 'app_tenant', true), set_config('app.tenant_id', ${tenantId}, true), set_config('app.user_id', ${scope.userId ?? ""}, true)`;
 }

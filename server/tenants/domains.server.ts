@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { withGlobal, withTenant, type TenantDb } from "../db/db.server";
+import { withGlobal, withGlobalThenTenant, withTenant, type GlobalDb, type TenantDb } from "../db/db.server";
+import { emitEvent } from "../events/outbox.server";
 import { Prisma } from "../db/generated/prisma/client";
 import { env } from "../env.server";
 import { Conflict, Invalid, NotFound } from "../errors/domain-errors";
@@ -62,7 +63,11 @@ export async function removeCustomDomain(db: TenantDb, domainId: string, actorUs
 
 /** Platform side: a domain whose DNS proved ownership starts serving its tenant's site. */
 export async function markDomainVerified(domainId: string): Promise<void> {
-  const updated = await withGlobal((g) => g.domain.updateMany({ where: { id: domainId }, data: { verifiedAt: new Date() } }));
+  await withGlobal((g) => setDomainVerified(g, domainId));
+}
+
+async function setDomainVerified(g: GlobalDb, domainId: string): Promise<void> {
+  const updated = await g.domain.updateMany({ where: { id: domainId }, data: { verifiedAt: new Date() } });
   if (updated.count === 0) throw NotFound();
 }
 
@@ -89,18 +94,23 @@ export async function verifyCustomDomain(
   const record = verificationRecord(domain);
   const values = await resolver.txt(record.name);
   if (!values.some((v) => v.trim() === record.value)) return false;
-  await markDomainVerified(domain.id);
-  await withTenant(tenantId, (db) =>
-    db.auditEntry.create({
-      data: {
-        tenantId,
-        actorUserId,
-        action: "domain.verified",
-        targetType: "domain",
-        targetId: domain.id,
-        data: { hostname: domain.hostname },
-      },
-    }),
+  // The verification, its audit row and its event commit together or not at all.
+  await withGlobalThenTenant(
+    tenantId,
+    (g) => setDomainVerified(g, domain.id),
+    async (db) => {
+      await db.auditEntry.create({
+        data: {
+          tenantId,
+          actorUserId,
+          action: "domain.verified",
+          targetType: "domain",
+          targetId: domain.id,
+          data: { hostname: domain.hostname },
+        },
+      });
+      await emitEvent(db, "domain/verified", { tenantId, domainId: domain.id, hostname: domain.hostname });
+    },
   );
   return true;
 }
