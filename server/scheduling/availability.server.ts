@@ -5,7 +5,7 @@ import type { TenantDb } from "../db/db.server";
 import { Invalid, NotFound } from "../errors/domain-errors";
 import { logger } from "../observability/logger.server";
 import { DAY_MS, MINUTE_MS } from "./local-time";
-import { groupSlotsByLocalDate, localDateRange, MAX_CALENDAR_DAYS, type CalendarDay } from "./slot-calendar";
+import { groupSlotsByLocalDate, localDateOf, localDateRange, MAX_CALENDAR_DAYS, type CalendarDay } from "./slot-calendar";
 import { computeSlots, horizonLimit, type BusyInput, type Slot, type SlotEngineInput, type WeeklyHours } from "./slot-engine";
 
 /**
@@ -182,6 +182,8 @@ export interface SlotCalendar {
   timeZone: string;
   durationMinutes: number;
   days: CalendarDay[];
+  /** The last local date a start may fall on (the booking horizon), null when there is none (members). */
+  lastDate: string | null;
 }
 
 /** Slots for local dates fromDate..toDate, grouped by local date with "HH:MM" labels. */
@@ -192,9 +194,11 @@ export async function getSlotCalendar(db: TenantDb, query: SlotCalendarQuery): P
   if (!range || range.days > MAX_CALENDAR_DAYS) throw Invalid("errors:invalidInput", { toDate: "errors:validation.invalid" });
   const { fromDate, toDate, timeZone: _known, ...rest } = query;
   const loaded = await loadAvailabilityInput(db, { ...rest, from: range.from, to: range.to }, timeZone);
+  const limit = horizonLimit(loaded.input.now, loaded.input.rules.horizonDays);
   return {
     timeZone,
     durationMinutes: loaded.durationMinutes,
     days: groupSlotsByLocalDate(computeSlots(loaded.input), timeZone, fromDate, toDate),
+    lastDate: limit === null ? null : localDateOf(limit, timeZone),
   };
 }

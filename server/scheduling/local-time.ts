@@ -145,6 +145,20 @@ export class ZoneTimeline {
     return best;
   }
 
+  /**
+   * Every instant a wall time names, ascending: none when it does not exist (spring
+   * forward), two when it happens twice (fall back: 01:30 PDT, then 01:30 PST).
+   */
+  instantsAt(wall: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.starts.length; i++) {
+      const u = wall - this.offsets[i];
+      const end = i + 1 < this.starts.length ? this.starts[i + 1] : Infinity;
+      if (u >= this.starts[i] && u < end) out.push(u);
+    }
+    return out.sort((a, b) => a - b);
+  }
+
   /** The earliest instant whose wall time is at or after `wall` (start of a local day, even one whose midnight is skipped). */
   firstInstantFrom(wall: number): number {
     let best = Infinity;

@@ -35,6 +35,7 @@ export const schedulingRouter = router({
     return {
       timeZone: calendar.timeZone,
       durationMinutes: calendar.durationMinutes,
+      lastDate: calendar.lastDate,
       days: calendar.days.map((d) => ({ date: d.date, slots: d.slots.map(({ time, startsAt, endsAt }) => ({ time, startsAt, endsAt })) })),
     };
   }),

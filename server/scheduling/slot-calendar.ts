@@ -36,6 +36,12 @@ export function localDateRange(timeZone: string, fromDate: string, toDate: strin
   };
 }
 
+/** The local date "YYYY-MM-DD" of an instant in a zone. */
+export function localDateOf(at: Date, timeZone: string): string {
+  const t = at.getTime();
+  return wallDateString(new ZoneTimeline(timeZone, t, t).wallOf(t));
+}
+
 /** Every local date fromDate..toDate, each with its slots (empty on closed days), in order. */
 export function groupSlotsByLocalDate(slots: readonly Slot[], timeZone: string, fromDate: string, toDate: string): CalendarDay[] {
   const a = parseLocalDate(fromDate);

@@ -22,7 +22,8 @@ import { lowerBound, mergeSpans, subtractSpans, type Span } from "./spans";
  * - The grid is local wall-clock time: starts at multiples of the interval after local
  *   midnight (09:00, 09:30, ... on both sides of a DST change). A grid time that does not
  *   exist (spring forward) is never offered; one that happens twice (fall back) is offered
- *   once, at its first occurrence, so a day never shows the same label twice.
+ *   at both occurrences (01:30 PDT and 01:30 PST are two real hours): the booking pages
+ *   label each with its zone abbreviation, so the same "01:30" never reads ambiguously.
  * - Notice and horizon as server/booking checks them when a time is held or booked: a start
  *   is after now, at or after now + minNoticeMinutes, and at or before now + horizonDays x
  *   24 h (null: no horizon, for members). A slot offered is a time the booking accepts.
@@ -135,8 +136,7 @@ function prepare(input: SlotEngineInput): Prepared | null {
     days.push(day);
     if (day > lastStartDay) continue;
     for (let wall = day; wall < day + DAY_MS; wall += step) {
-      const at = timeline.firstInstantAt(wall);
-      if (at !== null) grid.push(at);
+      grid.push(...timeline.instantsAt(wall));
     }
   }
   // Already ascending in every real zone; sorting keeps the binary searches safe regardless.

@@ -3,6 +3,7 @@ import { accessibleBrandColor } from "~/lib/brand-color";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "~/components/language-switcher";
 import type { BookingSiteView } from "./booking-types";
+import { zoneAbbreviationOnDate } from "./slot-labels";
 
 /** The frame of the booking pages: the business's name and colour, a way back to its site, the language switch. */
 export function BookingShell({ site, children }: { site: BookingSiteView; children: React.ReactNode }) {
@@ -40,13 +41,9 @@ export function formatInZone(at: string | Date, locale: string, timeZone: string
   return new Intl.DateTimeFormat(lang, opts).format(new Date(at));
 }
 
-/** "America/Chicago" -> "America/Chicago" readable, plus its short name now ("CST"). */
-export function zoneLabel(timeZone: string, locale: string): { zone: string; abbr: string } {
-  const lang = locale === "es" ? "es-US" : "en-US";
-  const part = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: "short" })
-    .formatToParts(new Date())
-    .find((p) => p.type === "timeZoneName");
-  return { zone: timeZone.replace(/_/g, " "), abbr: part?.value ?? timeZone };
+/** "America/Los_Angeles" readable, plus its short name on a local date ("PDT" in July, "PST" in December). */
+export function zoneLabel(timeZone: string, locale: string, date: string): { zone: string; abbr: string } {
+  return { zone: timeZone.replace(/_/g, " "), abbr: zoneAbbreviationOnDate(date, timeZone, locale) };
 }
 
 /** A titled white card, the building block of the booking pages. */

@@ -6,6 +6,8 @@ import type { TOptionSelection } from "#server/catalog/options";
 import { Alert, Button, cn, Spinner } from "~/components/ui";
 import { trpc } from "~/lib/trpc";
 import { zoneLabel } from "./booking-shell";
+import { slotTimeLabels } from "./slot-labels";
+import { hasLaterWindow, WINDOW_DAYS } from "./slot-window";
 
 export interface PickedSlot {
   startsAt: string;
@@ -18,11 +20,10 @@ interface SlotDay {
   slots: PickedSlot[];
 }
 
-const WINDOW_DAYS = 14;
-
 /**
  * A strip of dates and the open start times of the chosen day, in the business's time zone
- * (said above the strip). Reads `scheduling.slots`, two weeks at a time.
+ * (said above the strip, with its abbreviation on the chosen date). Reads `scheduling.slots`,
+ * two weeks at a time, as far as the booking horizon goes.
  */
 export function SlotPicker({
   slug,
@@ -54,6 +55,8 @@ export function SlotPicker({
   });
   const [selectedDate, setSelectedDate] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  /** The booking horizon's last local date, from the latest slots answer. */
+  const [lastDate, setLastDate] = useState<string | null>(null);
   const selectionKey = JSON.stringify(selection ?? {});
 
   const from = useMemo(
@@ -78,6 +81,7 @@ export function SlotPicker({
       })
       .then((res) => {
         if (!live) return;
+        setLastDate(res.lastDate);
         const days = res.days.map((d) => ({ date: d.date, slots: d.slots.filter((s) => s.startsAt !== excludeStartsAt) }));
         setState({ status: "ready", days });
         setSelectedDate((current) =>
@@ -90,11 +94,12 @@ export function SlotPicker({
     };
   }, [slug, serviceId, selectionKey, from, reloadKey, attempt, excludeStartsAt]);
 
-  const { zone, abbr } = zoneLabel(timeZone, locale);
+  const { zone, abbr } = zoneLabel(timeZone, locale, selectedDate ?? from.toISODate()!);
   const lang = locale === "es" ? "es-US" : "en-US";
   const days = state.status === "ready" ? state.days : [];
   const day = days.find((d) => d.date === selectedDate);
   const anyOpen = days.some((d) => d.slots.length > 0);
+  const labels = day ? slotTimeLabels(day.slots, timeZone, locale) : [];
 
   return (
     <div className="space-y-4">
@@ -159,7 +164,7 @@ export function SlotPicker({
           variant="ghost"
           size="icon"
           onClick={() => setPage((p) => p + 1)}
-          disabled={page >= 3}
+          disabled={!hasLaterWindow(from.toISODate()!, lastDate)}
           aria-label={t("time.later")}
         >
           <ChevronRight />
@@ -194,7 +199,7 @@ export function SlotPicker({
             </h3>
             {day.slots.length ? (
               <ul className="grid grid-cols-3 gap-2 sm:grid-cols-4">
-                {day.slots.map((s) => (
+                {day.slots.map((s, i) => (
                   <li key={s.startsAt}>
                     <button
                       type="button"
@@ -207,7 +212,7 @@ export function SlotPicker({
                       )}
                     >
                       {pendingStartsAt === s.startsAt ? <Spinner size="sm" /> : null}
-                      {new Intl.DateTimeFormat(lang, { timeZone, hour: "numeric", minute: "2-digit" }).format(new Date(s.startsAt))}
+                      {labels[i]}
                     </button>
                   </li>
                 ))}

@@ -344,6 +344,23 @@ describe("notice and horizon", () => {
   });
 });
 
+describe("the booking horizon reaches the booking page", () => {
+  it("a 365-day horizon: the calendar says its last local date and offers times ten months out, nothing after", async () => {
+    const f = await fixture({ booking: { horizonDays: 365 } });
+    const now = at(f, `${week(0)}T08:30`);
+    const lastDate = DateTime.fromISO(week(0)).plus({ days: 365 }).toISODate()!;
+    const cal = await calendar(f, week(0), week(6), { now });
+    expect(cal.lastDate).toBe(lastDate);
+    // 300 days out (well past the eight weeks the date strip used to stop at) is bookable.
+    const monday300 = DateTime.fromISO(week(0)).plus({ days: 301 }).toISODate()!;
+    expect(DateTime.fromISO(monday300).weekday).toBe(1);
+    expect(await slots(f, monday300, monday300, { now })).toEqual(day(monday300, "09:00", "10:00", "11:00"));
+    expect(await slots(f, DateTime.fromISO(lastDate).plus({ days: 1 }).toISODate()!, undefined, { now })).toEqual([]);
+    // The dashboard's calendar has no horizon.
+    expect((await calendar(f, week(0), week(0), { now, rules: "member" })).lastDate).toBeNull();
+  });
+});
+
 describe("time zones and daylight saving (America/New_York)", () => {
   const NIGHT_SUNDAY: WeeklyHours = { ...WEEKDAY_MORNINGS, sun: [{ open: "00:00", close: "05:00" }], sat: [] };
   const savedTz = process.env.TZ;
@@ -373,7 +390,7 @@ describe("time zones and daylight saving (America/New_York)", () => {
     ]);
   });
 
-  it("fall back (2030-11-03): the repeated 01:00 hour is offered once, at its first occurrence", async () => {
+  it("fall back (2030-11-03): the repeated 01:00 hour is offered twice, once in EDT and once in EST", async () => {
     const f = await fixture({ hours: NIGHT_SUNDAY, booking: { slotIntervalMinutes: 30 }, durationMinutes: 30 });
     const slotsOfDay = await dayInstants(f, "2030-11-03");
     expect(slotsOfDay).toEqual([
@@ -381,6 +398,8 @@ describe("time zones and daylight saving (America/New_York)", () => {
       ["00:30", "2030-11-03T04:30:00.000Z"],
       ["01:00", "2030-11-03T05:00:00.000Z"],
       ["01:30", "2030-11-03T05:30:00.000Z"],
+      ["01:00", "2030-11-03T06:00:00.000Z"],
+      ["01:30", "2030-11-03T06:30:00.000Z"],
       ["02:00", "2030-11-03T07:00:00.000Z"],
       ["02:30", "2030-11-03T07:30:00.000Z"],
       ["03:00", "2030-11-03T08:00:00.000Z"],
@@ -388,7 +407,7 @@ describe("time zones and daylight saving (America/New_York)", () => {
       ["04:00", "2030-11-03T09:00:00.000Z"],
       ["04:30", "2030-11-03T09:30:00.000Z"],
     ]);
-    expect(new Set(slotsOfDay.map(([time]) => time)).size).toBe(slotsOfDay.length);
+    expect(new Set(slotsOfDay.map(([, at]) => at)).size).toBe(slotsOfDay.length);
   });
 
   it("a week across the change keeps local hours (09:00 is 14:00Z before, 13:00Z after), whatever the process zone", async () => {
@@ -438,8 +457,9 @@ describe("time zones and daylight saving (America/New_York)", () => {
         { now: LONG_AGO },
       ),
     );
-    // 01:00 EDT (05:00Z) is taken; the next free hour-long start on the grid is 02:00 EST (07:00Z).
+    // 01:00 EDT (05:00Z) is taken; the second 01:00 (EST, 06:00Z) starts as the job ends, so it is free.
     expect(await dayInstants(f, "2030-11-03")).toEqual([
+      ["01:00", "2030-11-03T06:00:00.000Z"],
       ["02:00", "2030-11-03T07:00:00.000Z"],
       ["03:00", "2030-11-03T08:00:00.000Z"],
       ["04:00", "2030-11-03T09:00:00.000Z"],

@@ -85,7 +85,7 @@ describe("slot engine properties", () => {
   );
 
   it(
-    "puts every slot on the local wall-clock grid (first occurrence of a repeated time), sorted, with the right end",
+    "puts every slot on the local wall-clock grid (both occurrences of a repeated time), sorted, with the right end",
     () => {
       fc.assert(
         fc.property(arbScenario(), (input) => {

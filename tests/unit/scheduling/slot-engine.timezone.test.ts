@@ -94,31 +94,59 @@ describe("times that do not exist are never offered (spring forward)", () => {
   });
 });
 
-describe("ambiguous times (fall back) are offered once, at their first occurrence", () => {
-  it("America/Chicago 2026-11-01: 01:00 and 01:30 are CDT; a 01:00-03:00 range holds three real hours", () => {
+describe("ambiguous times (fall back) are offered at both occurrences", () => {
+  it("America/Chicago 2026-11-01: 01:00 and 01:30 come twice (CDT, then CST); a 01:00-03:00 range holds three real hours", () => {
     const [day] = calendarFor("America/Chicago", "2026-11-01", "2026-11-01", every([{ open: "00:00", close: "04:00" }]));
-    expect(labels(day)).toEqual(["00:00", "00:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30"]);
-    expect(instants(day).slice(2, 5)).toEqual(["2026-11-01T06:00:00.000Z", "2026-11-01T06:30:00.000Z", "2026-11-01T08:00:00.000Z"]);
-    expect(new Set(labels(day)).size).toBe(labels(day).length);
+    expect(labels(day)).toEqual(["00:00", "00:30", "01:00", "01:30", "01:00", "01:30", "02:00", "02:30", "03:00", "03:30"]);
+    expect(instants(day).slice(2, 7)).toEqual([
+      "2026-11-01T06:00:00.000Z",
+      "2026-11-01T06:30:00.000Z",
+      "2026-11-01T07:00:00.000Z",
+      "2026-11-01T07:30:00.000Z",
+      "2026-11-01T08:00:00.000Z",
+    ]);
     // A 3-hour job from 01:00 CDT fits a 01:00-03:00 local range: the clock reads inside it for three real hours.
     const [long] = calendarFor("America/Chicago", "2026-11-01", "2026-11-01", every([{ open: "01:00", close: "03:00" }]), 180, 60);
     expect(instants(long)).toEqual(["2026-11-01T06:00:00.000Z"]);
   });
 
-  it("America/Los_Angeles 2026-11-01, Europe/Madrid 2026-10-25 and Pacific/Auckland 2026-04-05 behave the same way", () => {
+  it("America/Los_Angeles 2026-11-01 offers 1:30 AM PDT and 1:30 AM PST; Europe/Madrid and Pacific/Auckland the same way", () => {
     const la = calendarFor("America/Los_Angeles", "2026-11-01", "2026-11-01", every([{ open: "01:00", close: "03:00" }]), 30, 30)[0];
-    expect(labels(la)).toEqual(["01:00", "01:30", "02:00", "02:30"]);
-    expect(instants(la)[0]).toBe("2026-11-01T08:00:00.000Z");
+    expect(labels(la)).toEqual(["01:00", "01:30", "01:00", "01:30", "02:00", "02:30"]);
+    expect(instants(la)).toEqual([
+      "2026-11-01T08:00:00.000Z",
+      "2026-11-01T08:30:00.000Z",
+      "2026-11-01T09:00:00.000Z",
+      "2026-11-01T09:30:00.000Z",
+      "2026-11-01T10:00:00.000Z",
+      "2026-11-01T10:30:00.000Z",
+    ]);
     const madrid = calendarFor("Europe/Madrid", "2026-10-25", "2026-10-25", every([{ open: "02:00", close: "03:00" }]), 30, 30)[0];
-    expect(instants(madrid)).toEqual(["2026-10-25T00:00:00.000Z", "2026-10-25T00:30:00.000Z"]);
+    expect(instants(madrid)).toEqual([
+      "2026-10-25T00:00:00.000Z",
+      "2026-10-25T00:30:00.000Z",
+      "2026-10-25T01:00:00.000Z",
+      "2026-10-25T01:30:00.000Z",
+    ]);
     const auckland = calendarFor("Pacific/Auckland", "2026-04-05", "2026-04-05", every([{ open: "02:00", close: "03:00" }]), 30, 30)[0];
-    expect(instants(auckland)).toEqual(["2026-04-04T13:00:00.000Z", "2026-04-04T13:30:00.000Z"]);
+    expect(instants(auckland)).toEqual([
+      "2026-04-04T13:00:00.000Z",
+      "2026-04-04T13:30:00.000Z",
+      "2026-04-04T14:00:00.000Z",
+      "2026-04-04T14:30:00.000Z",
+    ]);
   });
 });
 
 describe("ZoneTimeline", () => {
   it("names no instant for a skipped time and the first for a repeated one", () => {
     const tl = new ZoneTimeline("America/Chicago", Date.parse("2026-03-01T00:00:00Z"), Date.parse("2026-11-30T00:00:00Z"));
+    expect(tl.instantsAt(Date.UTC(2026, 2, 8, 2, 30))).toEqual([]);
+    expect(tl.instantsAt(Date.UTC(2026, 10, 1, 1, 30)).map((t) => new Date(t).toISOString())).toEqual([
+      "2026-11-01T06:30:00.000Z",
+      "2026-11-01T07:30:00.000Z",
+    ]);
+    expect(tl.instantsAt(Date.UTC(2026, 10, 1, 9, 0)).map((t) => new Date(t).toISOString())).toEqual(["2026-11-01T15:00:00.000Z"]);
     expect(tl.firstInstantAt(Date.UTC(2026, 2, 8, 2, 30))).toBeNull();
     expect(new Date(tl.firstInstantAt(Date.UTC(2026, 10, 1, 1, 30))!).toISOString()).toBe("2026-11-01T06:30:00.000Z");
     expect(new Date(tl.firstInstantFrom(Date.UTC(2026, 2, 8, 2, 30))).toISOString()).toBe("2026-03-08T08:00:00.000Z");

@@ -19,7 +19,7 @@ export interface Oracle {
   openAt(staffId: string, t: number): boolean;
   /** Whether busy time (theirs or business-wide) touches minute [t, t + 1 min). */
   busyAt(staffId: string, t: number): boolean;
-  /** On the local wall-clock grid, at the first occurrence of that wall time. */
+  /** On the local wall-clock grid (a repeated wall time at both of its occurrences). */
   onGrid(t: number): boolean;
   /** Whether the member can take a job starting at t (hours, busy incl. travel/buffer; not grid or window). */
   fits(staffId: string, t: number): boolean;
@@ -66,9 +66,8 @@ export function oracleFor(input: SlotEngineInput): Oracle {
   const busyAt = (staffId: string, t: number) => input.busy.some((b) => (b.staffId === null || b.staffId === staffId) && covers(b, t));
   const onGrid = (t: number) => {
     const w = wall(t);
-    if (t % MIN !== 0 || w.minuteOfDay % rules.slotIntervalMinutes !== 0) return false;
-    // A repeated wall time (fall back: 30 or 60 minutes earlier) is offered only the first time.
-    return ![30, 60].some((d) => wall(t - d * MIN).key === w.key);
+    // A repeated wall time (fall back) is on the grid at both of its occurrences.
+    return t % MIN === 0 && w.minuteOfDay % rules.slotIntervalMinutes === 0;
   };
   const fits = (staffId: string, t: number) => {
     for (let u = t; u < t + dur; u += MIN) if (!openAt(staffId, u)) return false;
