@@ -108,6 +108,11 @@ export const voicemailRecorded = eventType("voicemail/recorded", {
   }),
 });
 
+/** A customer with a booking coming up opted out with CANCEL (or CANCELAR): texts stopped, the booking still on; the owner is told. */
+export const complianceCancelWord = eventType("compliance/cancel-word", {
+  schema: z.object({ tenantId: z.string(), messageId: z.string(), customerId: z.string(), bookingId: z.string() }),
+});
+
 /** Every event type, by name (the outbox validates payloads against these). */
 export const EVENT_TYPES = {
   [tenantCreated.name]: tenantCreated,
@@ -124,6 +129,7 @@ export const EVENT_TYPES = {
   [messageStored.name]: messageStored,
   [callEnded.name]: callEnded,
   [voicemailRecorded.name]: voicemailRecorded,
+  [complianceCancelWord.name]: complianceCancelWord,
 } as const;
 
 export type TEventName = keyof typeof EVENT_TYPES;

@@ -1,5 +1,5 @@
 import { inngest } from "../client";
-import { bookingCancelled, bookingCreated, messageStored } from "../events";
+import { bookingCancelled, bookingCreated, complianceCancelWord, messageStored } from "../events";
 import type { OwnerNotice } from "../../server/notifications/owner-notifications.server";
 import { sendOwnerNoticeSteps } from "./owner-notice-steps";
 
@@ -10,12 +10,19 @@ import { sendOwnerNoticeSteps } from "./owner-notice-steps";
  * per message, so a retry never sends one twice.
  */
 export const ownerNotifications = inngest.createFunction(
-  { id: "owner-notifications", name: "Owner notifications", triggers: [bookingCreated, bookingCancelled, messageStored], retries: 5 },
+  {
+    id: "owner-notifications",
+    name: "Owner notifications",
+    triggers: [bookingCreated, bookingCancelled, messageStored, complianceCancelWord],
+    retries: 5,
+  },
   async ({ event, step }) => {
     let notice: OwnerNotice | null = null;
     if (event.name === "booking/created") notice = { kind: "owner.newBooking", bookingId: event.data.bookingId };
     else if (event.name === "booking/cancelled")
       notice = event.data.by === "MEMBER" ? null : { kind: "owner.cancellation", bookingId: event.data.bookingId };
+    else if (event.name === "compliance/cancel-word")
+      notice = { kind: "owner.cancelWord", bookingId: event.data.bookingId, messageId: event.data.messageId };
     else if (event.name === "message/stored")
       notice =
         event.data.direction === "INBOUND" && !["NOTE", "VOICEMAIL", "CALL"].includes(event.data.channel)

@@ -15,6 +15,8 @@ import { renderLayout, tr, type RenderedEmail } from "./templates.server";
 export type OwnerNotice =
   | { kind: "owner.newBooking" | "owner.cancellation"; bookingId: string }
   | { kind: "owner.newMessage"; messageId: string }
+  /** A customer with a booking coming up texted CANCEL: opted out of texts, the booking still on. Always sent (they may have meant the booking). */
+  | { kind: "owner.cancelWord"; bookingId: string; messageId: string }
   /** A transcribed voicemail, with its summary. Always sent: a voicemail is never left unseen. */
   | { kind: "owner.voicemail"; messageId: string }
   /** A call (missed-call escalation, or every call with "always text and notify"); `textedBack` is what the caller was texted. */
@@ -140,6 +142,29 @@ export async function composeOwnerNotices(tenantId: string, notice: OwnerNotice)
           subject: tr(locale, `owner.${key}.subject`, params),
           lines,
           sms: `${tr(locale, `owner.${key}.sms`, params)} ${url}`,
+          action: { label: tr(locale, "openInbox"), url },
+        };
+      };
+    } else if (notice.kind === "owner.cancelWord") {
+      const booking = await db.booking.findUnique({
+        where: { id: notice.bookingId },
+        select: { startsAt: true, service: { select: { name: true } }, customer: { select: { name: true, phone: true } } },
+      });
+      const message = await db.message.findUnique({ where: { id: notice.messageId }, select: { body: true, conversationId: true } });
+      if (!booking || !message) return none;
+      const url = `${base}/dashboard/inbox/${message.conversationId}`;
+      build = (locale) => {
+        const params = {
+          customerName: booking.customer?.name ?? "—",
+          phone: formatPhone(booking.customer?.phone ?? null),
+          words: message.body.slice(0, 80),
+          serviceName: pickLocale(booking.service.name as Record<string, string>, locale),
+          when: formatWhen(booking.startsAt, locale, tenant.timeZone),
+        };
+        return {
+          subject: tr(locale, "owner.cancelWord.subject", params),
+          lines: [tr(locale, "owner.cancelWord.body", params), tr(locale, "owner.cancelWord.next", params)],
+          sms: `${tr(locale, "owner.cancelWord.sms", params)} ${url}`,
           action: { label: tr(locale, "openInbox"), url },
         };
       };

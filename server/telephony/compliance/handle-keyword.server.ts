@@ -4,8 +4,11 @@ import { deliverOutboundMessage } from "../../conversations/deliver-outbound-mes
 import { formatPhone } from "../../customers/phone";
 import { setSmsConsent } from "../../customers/sms-consent.server";
 import { withTenant, type TenantDb } from "../../db/db.server";
-import { isSupportedLocale, type TLocale } from "../../i18n/localized-text";
 import { translateNow } from "../../i18n/translate.server";
+import { createManageToken, manageUrl } from "../../booking/manage-link.server";
+import { emitEvent } from "../../events/outbox.server";
+import { isSupportedLocale, pickLocale, type TLocale } from "../../i18n/localized-text";
+import { formatWhen } from "../../notifications/format";
 import { classifyComplianceKeyword, type TComplianceKind, type TComplianceMatch } from "./keywords";
 
 export type THandleComplianceResult = { handled: false } | { handled: true; kind: TComplianceKind; replyMessageId: string | null };
@@ -41,7 +44,12 @@ export async function handleComplianceKeyword(tenantId: string, messageId: strin
     if (!message || !match) return null;
     const { customer } = message.conversation;
     const locale: TLocale = match.locale === "es" ? "es" : isSupportedLocale(customer.locale) ? customer.locale : "en";
-    const body = await replyText(db, match.kind, locale);
+    // CANCEL is an opt-out (carriers say so), but a customer with a booking coming up may
+    // have meant the booking: the one reply says how to cancel or move it, and the owner is told.
+    const booking = match.kind === "OPT_OUT" && isCancelWord(match.keyword) ? await upcomingBooking(db, customer.id) : null;
+    const body = [await replyText(db, match.kind, locale), booking ? await bookingHint(db, booking, locale) : null]
+      .filter(Boolean)
+      .join(" ");
     // The one text an opt-out allows: recorded under the policy's "compliance" purpose (QUEUED even to a number that just opted out, at any hour).
     const reply = await recordOutboundMessage(db, {
       target: { conversationId: message.conversationId },
@@ -53,6 +61,8 @@ export async function handleComplianceKeyword(tenantId: string, messageId: strin
       metadata: { kind: `compliance.${match.kind.toLowerCase()}`, inboundMessageId: messageId },
     });
     if (reply.created && match.kind !== "HELP" && customer.phone) await applyConsent(db, customer.id, match);
+    if (reply.created && booking)
+      await emitEvent(db, "compliance/cancel-word", { tenantId, messageId, customerId: customer.id, bookingId: booking.id });
     // Delivery claims the reply before the carrier is called (deliverOutboundMessage): a
     // concurrent duplicate finds it claimed and sends nothing; a claim left by a crash is
     // taken over once stale.
@@ -71,6 +81,39 @@ async function applyConsent(db: TenantDb, customerId: string, match: TCompliance
     words: match.words.slice(0, 1000),
     actorUserId: null,
   });
+}
+
+/** The opt-out words that also mean "cancel my booking" (English and Spanish). */
+const CANCEL_WORDS = new Set(["cancel", "cancelar"]);
+const isCancelWord = (keyword: string | null) => keyword !== null && CANCEL_WORDS.has(keyword);
+
+interface UpcomingBooking {
+  id: string;
+  startsAt: Date;
+  serviceName: Record<string, string>;
+}
+
+/** The customer's next booking that is still on (requested or confirmed, not started). */
+async function upcomingBooking(db: TenantDb, customerId: string, now = new Date()): Promise<UpcomingBooking | null> {
+  const booking = await db.booking.findFirst({
+    where: { customerId, status: { in: ["REQUESTED", "CONFIRMED"] }, startsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    select: { id: true, startsAt: true, service: { select: { name: true } } },
+  });
+  return booking ? { id: booking.id, startsAt: booking.startsAt, serviceName: booking.service.name as Record<string, string> } : null;
+}
+
+/** How to cancel or move the booking without texts: the manage link (this number proved itself by texting) and the business's phone. */
+async function bookingHint(db: TenantDb, booking: UpcomingBooking, locale: TLocale): Promise<string> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { slug: true, timeZone: true } });
+  const phone = (await readConfig(db, "PHONE")).number;
+  const params = {
+    service: pickLocale(booking.serviceName, locale),
+    when: formatWhen(booking.startsAt, locale, tenant.timeZone),
+    url: manageUrl(tenant.slug, createManageToken({ bookingId: booking.id, tenantId: db.tenantId })),
+    phone: phone ? formatPhone(phone) : "",
+  };
+  return translateNow(locale, phone ? "compliance:reply.bookingStillOn" : "compliance:reply.bookingStillOnNoPhone", params);
 }
 
 async function replyText(db: TenantDb, kind: TComplianceKind, locale: TLocale): Promise<string> {

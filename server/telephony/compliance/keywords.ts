@@ -23,6 +23,8 @@ export interface TComplianceMatch {
   words: string;
   /** The language the customer used ("en" when the keyword is not Spanish). */
   locale: "en" | "es";
+  /** The keyword it was read as ("stop", "cancelar"); null for a plain-language opt-out. */
+  keyword: string | null;
 }
 
 const EXACT: Record<string, { kind: TComplianceKind; locale: "en" | "es" }> = {};
@@ -88,12 +90,20 @@ const PLAIN_ES: RegExp[] = [
   /\b(?:no mas|basta de|suficiente de) (?:mensajes|textos|sms|recordatorios)\b/,
 ];
 
-/** Lower case, accents off, apostrophes dropped, other punctuation as a " . " separator, spaces collapsed. */
+/**
+ * Folds what a phone or a person adds to the same letters: compatibility forms (NFKC: full-width
+ * "ＳＴＯＰ", mathematical "𝐒𝐓𝐎𝐏", circled letters), invisible format characters (zero-width
+ * spaces and joiners), regional-indicator letters ("🇸🇹🇴🇵"), case and accents. Then lower
+ * case, apostrophes dropped, other punctuation and emoji as a " . " separator, spaces collapsed.
+ */
 export function normaliseForKeywords(body: string): string {
   return body
+    .normalize("NFKC")
+    .replace(/[\u{1F1E6}-\u{1F1FF}]/gu, (c) => String.fromCharCode(0x61 + (c.codePointAt(0)! - 0x1f1e6)))
+    .replace(/\p{Cf}/gu, "")
+    .toLowerCase()
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
-    .toLowerCase()
     .replace(/['’‘`´]/g, "")
     .replace(/[^\p{L}\p{N}\s]+/gu, " . ")
     .replace(/(?:\s*\.\s*)+/g, " . ")
@@ -101,18 +111,51 @@ export function normaliseForKeywords(body: string): string {
     .trim();
 }
 
+// A signature a phone or mail app adds below the words: a dash line ("--", "—", "__") or a
+// "Sent from my iPhone" line, and everything after it.
+const SIGNATURE_LINE =
+  /^\s*(?:[-–—_=]{2,}|[-–—]\s*\S|sent (?:from|with|via) |get outlook for |enviado (?:desde|de) (?:mi )?|obtener outlook )/iu;
+const SIGNATURE_TAIL = / (?:\. )?(?:sent (?:from|with|via) (?:my )?|get outlook for |enviado (?:desde|de) (?:mi )?)\S.*$/u;
+
+/** The message without a phone or mail signature (the first line is always kept). */
+function withoutSignature(text: string): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  const cut = lines.findIndex((line, i) => i > 0 && SIGNATURE_LINE.test(line));
+  return (cut > 0 ? lines.slice(0, cut) : lines).join("\n");
+}
+
+/**
+ * The bare words a keyword is looked up by, in the ways a person writes one: as is, letters
+ * spaced out ("s t o p", "S.T.O.P"), or said again ("stop stop", "STOP! STOP!").
+ */
+function keywordCandidates(bare: string): string[] {
+  const out = [bare];
+  const tokens = bare.split(" ").filter(Boolean);
+  if (tokens.length >= 2 && tokens.every((t) => [...t].length === 1)) out.push(tokens.join(""));
+  for (let period = 1; period <= tokens.length / 2; period++) {
+    if (tokens.length % period) continue;
+    if (tokens.every((t, i) => t === tokens[i % period])) {
+      out.push(tokens.slice(0, period).join(" "));
+      break;
+    }
+  }
+  return out;
+}
+
 /** Whether a customer's text is STOP/START/HELP (or a plain-language opt-out); null for an ordinary message. */
 export function classifyComplianceKeyword(body: string): TComplianceMatch | null {
   const words = body.trim();
   if (!words || words.length > 500) return null;
-  const text = normaliseForKeywords(words);
+  const text = normaliseForKeywords(withoutSignature(words)).replace(SIGNATURE_TAIL, "").trim();
   const bare = text
     .replace(/ ?\. ?/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  const exact = EXACT[bare];
-  if (exact) return { ...exact, words };
-  if (PLAIN_ES.some((re) => re.test(text))) return { kind: "OPT_OUT", words, locale: "es" };
-  if (PLAIN_EN.some((re) => re.test(text))) return { kind: "OPT_OUT", words, locale: "en" };
+  for (const candidate of keywordCandidates(bare)) {
+    const exact = EXACT[candidate];
+    if (exact) return { ...exact, words, keyword: candidate };
+  }
+  if (PLAIN_ES.some((re) => re.test(text))) return { kind: "OPT_OUT", words, locale: "es", keyword: null };
+  if (PLAIN_EN.some((re) => re.test(text))) return { kind: "OPT_OUT", words, locale: "en", keyword: null };
   return null;
 }

@@ -34,6 +34,47 @@ const keywords: Row[] = [
   ["¡Ayuda!", "HELP", "es"],
 ];
 
+/** What phones and people add around a keyword: still that keyword (FCC: revocation "by any reasonable means"). */
+const writtenAsAPersonWould: [body: string, kind: "OPT_OUT" | "OPT_IN" | "HELP", locale: "en" | "es", keyword: string][] = [
+  ["ＳＴＯＰ", "OPT_OUT", "en", "stop"],
+  ["𝐒𝐓𝐎𝐏", "OPT_OUT", "en", "stop"],
+  ["Ⓢⓣⓞⓟ", "OPT_OUT", "en", "stop"],
+  ["S\u200BTOP", "OPT_OUT", "en", "stop"],
+  ["\u00A0stop\u00A0", "OPT_OUT", "en", "stop"],
+  ["🇸🇹🇴🇵", "OPT_OUT", "en", "stop"],
+  ["STOP 🛑", "OPT_OUT", "en", "stop"],
+  ["🛑🛑 stop 🙏", "OPT_OUT", "en", "stop"],
+  ["STOP!!! 😡", "OPT_OUT", "en", "stop"],
+  ["Stop\n\nSent from my iPhone", "OPT_OUT", "en", "stop"],
+  ["stop sent from my Galaxy", "OPT_OUT", "en", "stop"],
+  ["STOP\r\nSent from my Verizon, Samsung Galaxy smartphone", "OPT_OUT", "en", "stop"],
+  ["Unsubscribe\n--\nJohn Smith\nSmith Plumbing", "OPT_OUT", "en", "unsubscribe"],
+  ["Stop\n— Ann", "OPT_OUT", "en", "stop"],
+  ["cancel\n____\nGet Outlook for Android", "OPT_OUT", "en", "cancel"],
+  ["S T O P", "OPT_OUT", "en", "stop"],
+  ["s.t.o.p.", "OPT_OUT", "en", "stop"],
+  ["S-T-O-P", "OPT_OUT", "en", "stop"],
+  ["o p t o u t", "OPT_OUT", "en", "optout"],
+  ["stop stop", "OPT_OUT", "en", "stop"],
+  ["STOP STOP STOP", "OPT_OUT", "en", "stop"],
+  ["Stop. Stop!", "OPT_OUT", "en", "stop"],
+  ["opt out opt out", "OPT_OUT", "en", "opt out"],
+  ["ALTO\nEnviado desde mi iPhone", "OPT_OUT", "es", "alto"],
+  ["A L T O", "OPT_OUT", "es", "alto"],
+  ["alto alto", "OPT_OUT", "es", "alto"],
+  ["ＢＡＪＡ", "OPT_OUT", "es", "baja"],
+  ["Cancelar 🙏", "OPT_OUT", "es", "cancelar"],
+  ["CANCELAR\n-- \nMaría", "OPT_OUT", "es", "cancelar"],
+  ["P A R A R", "OPT_OUT", "es", "parar"],
+  ["START\nSent from my iPhone", "OPT_IN", "en", "start"],
+  ["S T A R T", "OPT_IN", "en", "start"],
+  ["unstop unstop", "OPT_IN", "en", "unstop"],
+  ["Ｃｏｍｅｎｚａｒ", "OPT_IN", "es", "comenzar"],
+  ["reanudar reanudar", "OPT_IN", "es", "reanudar"],
+  ["H E L P", "HELP", "en", "help"],
+  ["ayuda ayuda", "HELP", "es", "ayuda"],
+];
+
 const plainOptOuts: Row[] = [
   ["stop texting me", "OPT_OUT", "en"],
   ["Please stop messaging me", "OPT_OUT", "en"],
@@ -93,17 +134,32 @@ const ordinary: string[] = [
   "¿A qué hora comienzan?",
   "necesito ayuda con mi carro",
   "stopped by earlier but nobody was there",
+  "can I stop by at 3?",
+  "Can I stop by at 3?\nSent from my iPhone",
+  "cancel my appointment?",
+  "Cancel my appointment please\n--\nJohn",
+  "stop by stop by",
+  "S T O P by at 3",
+  "Can we start at 9? Sent from my iPhone",
+  "I need to cancel and rebook",
+  "¿puedo cancelar mi cita?",
+  "alto de la loma\nEnviado desde mi iPhone",
+  "a b c",
   "",
   "   ",
 ];
 
 describe("classifyComplianceKeyword", () => {
   it.each(keywords)("keyword %j -> %s (%s)", (body, kind, locale) => {
-    expect(classifyComplianceKeyword(body)).toEqual({ kind, locale, words: body.trim() });
+    expect(classifyComplianceKeyword(body)).toEqual({ kind, locale, words: body.trim(), keyword: expect.any(String) });
+  });
+
+  it.each(writtenAsAPersonWould)("%j is read as the keyword -> %s (%s) %j", (body, kind, locale, keyword) => {
+    expect(classifyComplianceKeyword(body)).toEqual({ kind, locale, words: body.trim(), keyword });
   });
 
   it.each(plainOptOuts)("plain-language opt-out %j -> %s (%s)", (body, kind, locale) => {
-    expect(classifyComplianceKeyword(body)).toEqual({ kind, locale, words: body.trim() });
+    expect(classifyComplianceKeyword(body)).toEqual({ kind, locale, words: body.trim(), keyword: null });
   });
 
   it.each(ordinary.map((b) => [b]))("ordinary message %j is not a keyword", (body) => {
@@ -124,5 +180,13 @@ describe("normaliseForKeywords", () => {
   it("drops accents, case and apostrophes; punctuation becomes a separator", () => {
     expect(normaliseForKeywords("  No me MANDEN más, ¡gracias!  ")).toBe("no me manden mas . gracias .");
     expect(normaliseForKeywords("Don’t")).toBe("dont");
+  });
+
+  it("folds compatibility forms, invisible characters and emoji to plain letters", () => {
+    expect(normaliseForKeywords("ＳＴＯＰ")).toBe("stop");
+    expect(normaliseForKeywords("𝐒𝐓𝐎𝐏")).toBe("stop");
+    expect(normaliseForKeywords("S\u200BT\u2060OP")).toBe("stop");
+    expect(normaliseForKeywords("🇸🇹🇴🇵")).toBe("stop");
+    expect(normaliseForKeywords("stop 🛑")).toBe("stop .");
   });
 });
