@@ -2,6 +2,7 @@ import { withTenant, type TenantDb } from "../db/db.server";
 import { NotFound } from "../errors/domain-errors";
 import type { TLocalizedText } from "../i18n/localized-text";
 import { resolveTenantBySlug, type PublicTenant } from "../tenants/resolve-tenant.server";
+import { publicCache } from "../site/public-cache.server";
 import { BOOKING_ERRORS } from "./booking-errors";
 import { canTransition } from "./booking-machine";
 import { customerCanChange, readBookingConfig, type TBookingConfig } from "./booking-rules.server";
@@ -102,8 +103,20 @@ export async function managedBookingSelection(db: TenantDb, bookingId: string): 
 }
 
 /** What the public booking page offers: the active services (options and deposit included) and the BOOKING rules it shows. */
+/** Cached per slug in process, evicted at once when the tenant's services or config change (server/site/public-cache.server.ts). */
 export async function publicBookingCatalog(slug: string): Promise<{ services: ServiceView[]; booking: TBookingConfig } | null> {
-  const tenant = await resolveTenantBySlug(slug);
-  if (!tenant) return null;
-  return withTenant(tenant.id, async (db) => ({ services: await listServices(db), booking: await readBookingConfig(db) }));
+  const entry = await publicCache().get(
+    `catalog:${slug}`,
+    async () => {
+      const tenant = await resolveTenantBySlug(slug);
+      if (!tenant) return null;
+      const catalog = await withTenant(tenant.id, async (db) => ({
+        services: await listServices(db),
+        booking: await readBookingConfig(db),
+      }));
+      return { tenantId: tenant.id, catalog };
+    },
+    (e) => e?.tenantId ?? null,
+  );
+  return entry?.catalog ?? null;
 }

@@ -79,7 +79,7 @@ export async function withNewTenant<T>(
   const after: Array<() => void | Promise<void>> = [];
   const result = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('role', 'app_global', true), set_config('app.tenant_id', '', true)`;
-    const tenant = await create(tx);
+    const tenant = await create(watchWrites(tx, null, after));
     await enterTenant(tx, tenant.id, scope);
     return fn(bindTenant(tx, tenant.id, after));
   }, TRANSACTION_OPTIONS);
@@ -128,15 +128,64 @@ async function runAfterCommit(callbacks: Array<() => void | Promise<void>>) {
 
 export async function withGlobal<T>(fn: (db: GlobalDb) => Promise<T>): Promise<T> {
   const { prisma } = await getDatabase();
-  return prisma.$transaction(async (tx) => {
+  const after: Array<() => void | Promise<void>> = [];
+  const result = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('role', 'app_global', true), set_config('app.tenant_id', '', true)`;
-    return fn(tx);
+    return fn(watchWrites(tx, null, after));
   }, TRANSACTION_OPTIONS);
+  await runAfterCommit(after);
+  return result;
+}
+
+/**
+ * Write watchers: caches of rows (server/site/public-cache.server.ts) hear, after commit, that a
+ * unit of work wrote one of the models they watch, with the tenant (null from withGlobal: any tenant).
+ * Registered by the cache module itself, so a process without the cache pays nothing.
+ */
+type WriteWatcher = { models: ReadonlySet<string>; onWrite: (tenantId: string | null) => void };
+const WATCHERS = Symbol.for("servicepro.writeWatchers");
+const watchers = (): WriteWatcher[] => ((globalThis as Record<symbol, WriteWatcher[] | undefined>)[WATCHERS] ??= []);
+const WRITE_METHODS = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+]);
+
+export function registerWriteWatcher(models: string[], onWrite: (tenantId: string | null) => void): void {
+  watchers().push({ models: new Set(models), onWrite });
+}
+
+function watchWrites<D extends object>(tx: D, tenantId: string | null, after: Array<() => void | Promise<void>>): D {
+  const list = watchers();
+  if (list.length === 0) return tx;
+  return new Proxy(tx, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof prop !== "string" || !list.some((w) => w.models.has(prop)) || typeof value !== "object" || value === null) return value;
+      return new Proxy(value, {
+        get(delegate, method) {
+          const fn = Reflect.get(delegate, method) as unknown;
+          if (typeof method !== "string" || !WRITE_METHODS.has(method) || typeof fn !== "function") return fn;
+          return (...args: unknown[]) => {
+            for (const w of list) if (w.models.has(prop)) after.push(() => w.onWrite(tenantId));
+            return (fn as (...a: unknown[]) => unknown).apply(delegate, args);
+          };
+        },
+      });
+    },
+  });
 }
 
 function bindTenant(tx: Prisma.TransactionClient, tenantId: string, after: Array<() => void | Promise<void>>): TenantDb {
   const afterCommit = (cb: () => void | Promise<void>) => void after.push(cb);
-  return new Proxy(tx, {
+  const watched = watchWrites(tx, tenantId, after);
+  return new Proxy(watched, {
     get(target, prop, receiver) {
       if (prop === "tenantId") return tenantId;
       if (prop === "afterCommit") return afterCommit;

@@ -112,19 +112,12 @@ export function requestContextMiddleware() {
  * or suspended one, is a friendly 404.
  */
 export function tenantHostRewrite() {
-  const cache = new Map<string, { tenant: PublicTenant | null; platform: boolean; expires: number }>();
-  const TTL_MS = 30_000;
+  // resolveTenantForHost is cached in process and evicted at once on writes (server/site/public-cache.server.ts).
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       if (HOST_NEUTRAL.test(req.path)) return next();
-      const host = req.get("host") ?? "";
-      let hit = cache.get(host);
-      if (!hit || hit.expires < Date.now()) {
-        const { match, tenant } = await resolveTenantForHost(host);
-        hit = { tenant, platform: match.kind === "platform", expires: Date.now() + TTL_MS };
-        if (cache.size > 10_000) cache.clear();
-        cache.set(host, hit);
-      }
+      const { match, tenant } = await resolveTenantForHost(req.get("host") ?? "");
+      const hit: { tenant: PublicTenant | null; platform: boolean } = { tenant, platform: match.kind === "platform" };
       if (hit.platform) return next();
       if (!SITE_HOST_PATHS.test(req.path)) return notFoundPage(res);
       if (hit.tenant) {

@@ -3,7 +3,8 @@ import { WEEKDAYS } from "../config/schemas";
 import { withTenant } from "../db/db.server";
 import { pickLocale, type TLocale } from "../i18n/localized-text";
 import { findPack } from "../packs";
-import { resolveTenantBySlug } from "../tenants/resolve-tenant.server";
+import { resolveTenantBySlug, type PublicTenant } from "../tenants/resolve-tenant.server";
+import { publicCache } from "./public-cache.server";
 import { listServices } from "../catalog/services.server";
 import { loyaltyLive } from "../loyalty/loyalty-live";
 
@@ -32,9 +33,20 @@ export interface PublicSiteView {
 
 const fill = (text: string, businessName: string) => text.replaceAll("{{businessName}}", businessName);
 
+/** Cached per slug and locale in process, evicted at once when the tenant's data changes (public-cache.server.ts). */
 export async function getPublicSite(slug: string, locale: TLocale): Promise<PublicSiteView | null> {
-  const tenant = await resolveTenantBySlug(slug);
-  if (!tenant) return null;
+  const entry = await publicCache().get(
+    `site:${slug}:${locale}`,
+    async () => {
+      const tenant = await resolveTenantBySlug(slug);
+      return tenant ? { tenantId: tenant.id, view: await loadPublicSite(tenant, locale) } : null;
+    },
+    (e) => e?.tenantId ?? null,
+  );
+  return entry?.view ?? null;
+}
+
+async function loadPublicSite(tenant: PublicTenant, locale: TLocale): Promise<PublicSiteView | null> {
   return withTenant(tenant.id, async (db) => {
     const [site, hours, loyalty, services] = await Promise.all([
       readConfig(db, "SITE"),

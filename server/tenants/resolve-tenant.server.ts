@@ -1,5 +1,6 @@
 import { withGlobal } from "../db/db.server";
 import { env } from "../env.server";
+import { publicCache } from "../site/public-cache.server";
 import { isValidSlug } from "./slug";
 
 /**
@@ -42,13 +43,30 @@ export function classifyHost(hostHeader: string | null | undefined, appDomain = 
   return { kind: "custom", hostname: host };
 }
 
+/** Cached in process, evicted at once on any write to the tenant (server/site/public-cache.server.ts). */
 export async function resolveTenantBySlug(slug: string): Promise<PublicTenant | null> {
   if (!isValidSlug(slug)) return null;
+  return publicCache().get(
+    `tenant-slug:${slug}`,
+    () => loadTenantBySlug(slug),
+    (t) => t?.id ?? null,
+  );
+}
+
+async function loadTenantBySlug(slug: string): Promise<PublicTenant | null> {
   const t = await withGlobal((db) => db.tenant.findUnique({ where: { slug }, select: SELECT }));
   return t && t.status === "ACTIVE" ? strip(t) : null;
 }
 
 export async function resolveTenantByHostname(hostname: string): Promise<PublicTenant | null> {
+  return publicCache().get(
+    `tenant-host:${hostname}`,
+    () => loadTenantByHostname(hostname),
+    (t) => t?.id ?? null,
+  );
+}
+
+async function loadTenantByHostname(hostname: string): Promise<PublicTenant | null> {
   const domain = await withGlobal((db) => db.domain.findUnique({ where: { hostname }, select: { verifiedAt: true, tenantId: true } }));
   if (!domain?.verifiedAt) return null;
   const t = await withGlobal((db) => db.tenant.findUnique({ where: { id: domain.tenantId }, select: SELECT }));
