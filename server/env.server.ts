@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -7,6 +8,49 @@ import { z } from "zod";
  */
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+/** Names Express (proxy-addr) knows for address ranges, besides IPv4/IPv6 addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const isProxyAddress = (v: string) => {
+  if (PROXY_RANGE_NAMES.has(v)) return true;
+  const [address, bits, ...rest] = v.split("/");
+  const family = isIP(address ?? "");
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+};
+
+/**
+ * TRUST_PROXY, read like Express's "trust proxy": "true"/"false", a hop count ("1": one
+ * load balancer in front), or a comma list of proxy addresses, CIDRs and range names.
+ * Unset or "false": X-Forwarded-For is ignored and the socket's address is the client.
+ */
+export const ZTrustProxySchema = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): boolean | number | string[] => {
+      const v = raw?.trim().toLowerCase();
+      if (v === undefined || v === "false" || v === "0") return false;
+      if (v === "true") return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      const list = v
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean);
+      const bad = list.filter((e) => !isProxyAddress(e));
+      if (bad.length || !list.length) {
+        ctx.addIssue({
+          code: "custom",
+          message: `TRUST_PROXY must be true, false, a hop count or a list of addresses/CIDRs (loopback, linklocal, uniquelocal allowed); not ${bad.join(", ") || "empty"}`,
+        });
+        return z.NEVER;
+      }
+      return list;
+    }),
+);
 
 const ZEnvSchema = z
   .object({
@@ -32,6 +76,10 @@ const ZEnvSchema = z
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_BASE_URL: optionalString,
+    TRUST_PROXY: ZTrustProxySchema,
+    /** Public (signed-out) API calls allowed per minute from one client address, and to one business from everyone. */
+    PUBLIC_RATE_LIMIT_PER_CLIENT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(120)),
+    PUBLIC_RATE_LIMIT_PER_TENANT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).default(1200)),
     REDIS_URL: z.preprocess(emptyToUndefined, z.string().startsWith("redis").optional()),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PLATFORM_ADMIN_EMAILS: z.preprocess(

@@ -48,7 +48,7 @@ async function main() {
     build: dev ? async () => build : build,
     mode: config.NODE_ENV === "production" ? "production" : "development",
     readiness: platform.readiness,
-    trustProxy: process.env.TRUST_PROXY ?? false,
+    trustProxy: config.TRUST_PROXY,
   });
   const server = app.listen(config.PORT, () => {
     const url = config.APP_URL ?? `http://localhost:${config.PORT}`;

@@ -1,4 +1,5 @@
 import { createTRPCClient, httpBatchLink, TRPCClientError } from "@trpc/client";
+import { TRPC_MAX_BATCH_SIZE } from "#server/trpc/batch-limit";
 import type { AppRouter } from "#server/trpc/router.server";
 
 /**
@@ -15,6 +16,7 @@ export const trpc = createTRPCClient<AppRouter>({
   links: [
     httpBatchLink({
       url: "/api/trpc",
+      maxItems: TRPC_MAX_BATCH_SIZE,
       headers: () => (currentTenantId ? { "x-tenant-id": currentTenantId } : {}),
     }),
   ],

@@ -26,8 +26,8 @@ export const Conflict = (key: string, params?: Record<string, string | number>, 
 export const Invalid = (key: string, fields?: Record<string, string>, params?: Record<string, string | number>) =>
   new DomainError("Invalid", key, params, fields);
 export const Unauthenticated = (key = "errors:signInRequired") => new DomainError("Unauthenticated", key);
-export const RateLimited = (retryAfterSeconds: number) =>
-  new DomainError("RateLimited", "errors:rateLimited", { seconds: retryAfterSeconds });
+export const RateLimited = (retryAfterSeconds: number, key = "errors:rateLimited") =>
+  new DomainError("RateLimited", key, { seconds: retryAfterSeconds });
 
 export const HTTP_STATUS: Record<DomainErrorKind, number> = {
   NotFound: 404,

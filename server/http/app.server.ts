@@ -22,7 +22,8 @@ export interface HttpAppOptions {
   publicDir?: string;
   /** Whether readiness also needs the background workers running. */
   readiness?: () => Promise<{ ok: boolean; checks: Record<string, string> }>;
-  trustProxy?: boolean | string | number;
+  /** Parsed TRUST_PROXY (server/env.server.ts): false, true, a hop count or proxy addresses/CIDRs. */
+  trustProxy?: boolean | number | string[];
 }
 
 /** Request headers only this server may set; anything a client sends under these names is dropped. */

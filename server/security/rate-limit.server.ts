@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { Redis } from "ioredis";
+import { env } from "../env.server";
 import { logger } from "../observability/logger.server";
 
 /**
@@ -15,6 +16,10 @@ export const RATE_LIMIT_POLICIES = {
   signUpIp: { points: 10, duration: 60 * 60, blockDuration: 0 },
   /** Public forms (booking, contact, rewards lookup) per IP. */
   publicForm: { points: 20, duration: 60, blockDuration: 0 },
+  /** Signed-out API calls (slots, service area, slug suggestions...) per client IP; points from PUBLIC_RATE_LIMIT_PER_CLIENT. */
+  publicClient: { points: 120, duration: 60, blockDuration: 0 },
+  /** Signed-out API calls that name a business, per business from all clients; points from PUBLIC_RATE_LIMIT_PER_TENANT. */
+  publicTenant: { points: 1200, duration: 60, blockDuration: 0 },
   /** Inbound webhooks per source IP. */
   webhook: { points: 600, duration: 60, blockDuration: 0 },
 } as const;
@@ -32,7 +37,13 @@ export interface RateLimiter {
   reset(policy: TRateLimitPolicy, key: string): Promise<void>;
 }
 
-export function createRateLimiter(options: { redisUrl?: string } = {}): RateLimiter {
+export interface RateLimiterOptions {
+  redisUrl?: string;
+  /** Points per window that differ from RATE_LIMIT_POLICIES (deployment settings). */
+  points?: Partial<Record<TRateLimitPolicy, number>>;
+}
+
+export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
   const redis = options.redisUrl
     ? new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false })
     : undefined;
@@ -41,7 +52,8 @@ export function createRateLimiter(options: { redisUrl?: string } = {}): RateLimi
   const limiter = (policy: TRateLimitPolicy) => {
     let l = limiters.get(policy);
     if (!l) {
-      const opts = { ...RATE_LIMIT_POLICIES[policy], keyPrefix: `rl:${policy}` };
+      const points = options.points?.[policy] ?? RATE_LIMIT_POLICIES[policy].points;
+      const opts = { ...RATE_LIMIT_POLICIES[policy], points, keyPrefix: `rl:${policy}` };
       l = redis
         ? new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts) })
         : new RateLimiterMemory(opts);
@@ -71,6 +83,12 @@ const HOLDER = Symbol.for("servicepro.rateLimiter");
 /** The process's rate limiter (memory, or Redis when REDIS_URL is set). */
 export function rateLimiter(): RateLimiter {
   const g = globalThis as Record<symbol, RateLimiter | undefined>;
-  g[HOLDER] ??= createRateLimiter({ redisUrl: process.env.REDIS_URL || undefined });
+  if (!g[HOLDER]) {
+    const e = env();
+    g[HOLDER] = createRateLimiter({
+      redisUrl: e.REDIS_URL,
+      points: { publicClient: e.PUBLIC_RATE_LIMIT_PER_CLIENT, publicTenant: e.PUBLIC_RATE_LIMIT_PER_TENANT },
+    });
+  }
   return g[HOLDER]!;
 }

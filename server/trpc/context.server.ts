@@ -17,8 +17,10 @@ export interface TrpcContext {
 }
 
 export function clientIp(request: Request): string {
-  // Express sets x-forwarded-for from the socket (and trusts proxies only when configured).
-  return request.headers.get("x-sp-client-ip") ?? request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  // The HTTP tier sets x-sp-client-ip from Express's req.ip (which reads X-Forwarded-For only as far
+  // as TRUST_PROXY allows) after dropping any client-sent copy. X-Forwarded-For itself is never read
+  // here: a client could write anything in it.
+  return request.headers.get("x-sp-client-ip") ?? "unknown";
 }
 
 export async function createTrpcContext(request: Request, preset: Partial<Pick<TrpcContext, "user">> = {}): Promise<TrpcContext> {

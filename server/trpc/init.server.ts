@@ -3,7 +3,7 @@ import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
 import { ZodError } from "zod";
 import { withGlobal, withTenant, type TenantDb } from "../db/db.server";
 import { Prisma } from "../db/generated/prisma/client";
-import { DomainError, isDomainError, type DomainErrorKind } from "../errors/domain-errors";
+import { DomainError, isDomainError, RateLimited, type DomainErrorKind } from "../errors/domain-errors";
 import { describeError } from "./describe-error.server";
 import { logger } from "../observability/logger.server";
 import { annotateRequest } from "../observability/request-context.server";
@@ -54,9 +54,35 @@ const errorMapping = t.middleware(async ({ next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorMapping);
+const baseProcedure = t.procedure.use(errorMapping);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** The business a public call names (booking widget inputs carry `tenantSlug` or `slug`). */
+function tenantSlugOf(rawInput: unknown): string | null {
+  if (!rawInput || typeof rawInput !== "object") return null;
+  const input = rawInput as { tenantSlug?: unknown; slug?: unknown };
+  const slug = typeof input.tenantSlug === "string" ? input.tenantSlug : typeof input.slug === "string" ? input.slug : null;
+  return slug ? slug.trim().toLowerCase().slice(0, 80) : null;
+}
+
+/**
+ * Every public procedure is bounded, signed in or not: per client address first (so one
+ * client's excess never eats the business's budget), then per business named in the input.
+ */
+const publicLimits = t.middleware(async ({ ctx, next, getRawInput }) => {
+  const limiter = rateLimiter();
+  const perClient = await limiter.consume("publicClient", ctx.ip);
+  if (!perClient.allowed) throw RateLimited(perClient.retryAfterSeconds, "errors:tooManyRequests");
+  const slug = tenantSlugOf(await getRawInput().catch(() => null));
+  if (slug) {
+    const perTenant = await limiter.consume("publicTenant", slug);
+    if (!perTenant.allowed) throw RateLimited(perTenant.retryAfterSeconds, "errors:tooManyRequests");
+  }
+  return next();
+});
+
+export const publicProcedure = baseProcedure.use(publicLimits);
+
+export const authedProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new DomainError("Unauthenticated", "errors:signInRequired");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
@@ -102,7 +128,7 @@ export const platformAdminProcedure = authedProcedure.use(({ ctx, next }) => {
 export function rateLimited(policy: TRateLimitPolicy) {
   return t.middleware(async ({ ctx, next }) => {
     const decision = await rateLimiter().consume(policy, ctx.ip);
-    if (!decision.allowed) throw new DomainError("RateLimited", "errors:rateLimited", { seconds: decision.retryAfterSeconds });
+    if (!decision.allowed) throw RateLimited(decision.retryAfterSeconds);
     return next();
   });
 }
