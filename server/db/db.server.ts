@@ -103,7 +103,7 @@ export async function withGlobalThenTenant<G, T>(
   const after: Array<() => void | Promise<void>> = [];
   const result = await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('role', 'app_global', true), set_config('app.tenant_id', '', true)`;
-    const globalResult = await global(tx);
+    const globalResult = await global(watchWrites(tx, null, after));
     await enterTenant(tx, tenantId, scope);
     return tenant(bindTenant(tx, tenantId, after), globalResult);
   }, TRANSACTION_OPTIONS);
