@@ -11,6 +11,7 @@ import { SESSION_USER_SELECT, type SessionUser } from "../users/session-user";
  * tokens (the __session cookie or a Bearer header) are verified with CLERK_JWT_KEY when it
  * is set: no network call at all. A Clerk user is linked to a ServicePro user on first
  * sight (by Clerk id, else by verified primary email); only that first sight calls Clerk's API.
+ * A PLATFORM_ADMIN_EMAILS address makes a platform admin only once Clerk has verified it.
  */
 let client: ClerkClient | undefined;
 
@@ -69,7 +70,9 @@ async function linkOrCreate(clerkUserId: string): Promise<SessionUser> {
   if (!primary) throw new Error(`Clerk user ${clerkUserId} has no email address`);
   const email = primary.emailAddress.toLowerCase();
   const name = [profile.firstName, profile.lastName].filter(Boolean).join(" ") || email.split("@")[0];
-  const admins = env().PLATFORM_ADMIN_EMAILS;
+  const verified = primary.verification?.status === "verified";
+  // Anyone can type an admin's address into Clerk; only an address Clerk has verified proves it.
+  const isPlatformAdmin = verified && env().PLATFORM_ADMIN_EMAILS.includes(email);
   try {
     return await withGlobal(async (db) => {
       const byEmail = await db.user.findUnique({ where: { email }, select: { id: true, clerkUserId: true } });
@@ -78,12 +81,11 @@ async function linkOrCreate(clerkUserId: string): Promise<SessionUser> {
         // an account another Clerk user already holds.
         if (byEmail.clerkUserId === clerkUserId)
           return db.user.findUniqueOrThrow({ where: { id: byEmail.id }, select: SESSION_USER_SELECT });
-        const refusal =
-          primary.verification?.status !== "verified"
-            ? "email not verified by Clerk"
-            : byEmail.clerkUserId
-              ? "account already linked to another Clerk user"
-              : null;
+        const refusal = !verified
+          ? "email not verified by Clerk"
+          : byEmail.clerkUserId
+            ? "account already linked to another Clerk user"
+            : null;
         if (refusal) {
           logger.warn({ userId: byEmail.id, clerkUserId, reason: refusal }, "refusing to link Clerk user to existing account");
           throw Forbidden("errors:forbidden");
@@ -91,7 +93,7 @@ async function linkOrCreate(clerkUserId: string): Promise<SessionUser> {
         logger.info({ userId: byEmail.id }, "linking existing user to Clerk");
         return db.user.update({ where: { id: byEmail.id }, data: { clerkUserId }, select: SESSION_USER_SELECT });
       }
-      return db.user.create({ data: { email, name, clerkUserId, isPlatformAdmin: admins.includes(email) }, select: SESSION_USER_SELECT });
+      return db.user.create({ data: { email, name, clerkUserId, isPlatformAdmin }, select: SESSION_USER_SELECT });
     });
   } catch (error) {
     // Another process linked or created the same person in the meantime.

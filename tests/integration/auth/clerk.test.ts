@@ -22,14 +22,14 @@ import { clerkRequests, clerkUserFetches, registerClerkUser } from "#tests/mocks
 setupMockServer();
 
 const FRONTEND_API = "clerk.servicepro.test";
-const CLERK_ENV = ["CLERK_JWT_KEY", "CLERK_SECRET_KEY", "CLERK_PUBLISHABLE_KEY", "APP_URL"] as const;
+const CLERK_ENV = ["CLERK_JWT_KEY", "CLERK_SECRET_KEY", "CLERK_PUBLISHABLE_KEY", "APP_URL", "PLATFORM_ADMIN_EMAILS"] as const;
 const savedEnv = Object.fromEntries(CLERK_ENV.map((k) => [k, process.env[k]]));
 
 let signingKey: CryptoKey;
 let strangerKey: CryptoKey;
 
 function useClerkEnv(overrides: Partial<Record<(typeof CLERK_ENV)[number], string | undefined>> = {}) {
-  Object.assign(process.env, { APP_URL: undefined, ...overrides });
+  Object.assign(process.env, { APP_URL: undefined, PLATFORM_ADMIN_EMAILS: undefined, ...overrides });
   for (const k of CLERK_ENV) if (process.env[k] === undefined || process.env[k] === "undefined") delete process.env[k];
   resetEnvCache();
   resetClerkClient();
@@ -147,6 +147,21 @@ describe("Clerk session tokens (Bearer)", () => {
     await expect(getSessionUser(bearerRequest((await sessionToken(impostor.id)).token))).rejects.toMatchObject({ kind: "Forbidden" });
     expect((await userRowByClerkId(owner.id))?.id).toBe(linked!.id);
     expect(await userRowByClerkId(impostor.id)).toBeNull();
+  });
+
+  it("makes a platform admin of an admin address only once Clerk has verified it", async () => {
+    const unverifiedAdmin = uniqueEmail("admin-unverified");
+    const verifiedAdmin = uniqueEmail("admin-verified");
+    useClerkEnv({ PLATFORM_ADMIN_EMAILS: `${unverifiedAdmin},${verifiedAdmin}` });
+    const squatter = registerClerkUser({ email: unverifiedAdmin, verified: false, otherEmails: [uniqueEmail("own")] });
+    const staff = registerClerkUser({ email: verifiedAdmin.toUpperCase(), verified: true });
+
+    const notAdmin = await getSessionUser(bearerRequest((await sessionToken(squatter.id)).token));
+    expect(notAdmin).toMatchObject({ email: unverifiedAdmin, isPlatformAdmin: false });
+    expect((await userRowByClerkId(squatter.id))?.isPlatformAdmin).toBe(false);
+
+    const admin = await getSessionUser(bearerRequest((await sessionToken(staff.id)).token));
+    expect(admin).toMatchObject({ email: verifiedAdmin, isPlatformAdmin: true });
   });
 
   it("resolves to no user for an expired, not-yet-valid or wrongly signed token, without calling Clerk", async () => {
