@@ -7,6 +7,7 @@ import { ACTIVE_STATUSES, nextStatus, type BookingMachineEvent } from "./booking
 import { BOOKING_ERRORS } from "./booking-errors";
 import type { BookingTimes } from "./booking-times";
 import { isContention, isExclusionViolation } from "./pg-errors.server";
+import { WORKING_STAFF } from "../scheduling/working-staff.server";
 
 /**
  * The booking domain's shared moves over the database: who can do a job, placing and
@@ -43,7 +44,7 @@ export async function clearExpiredHolds(db: TenantDb, now: Date): Promise<number
 /** Staff who may do the service (its staffIds, or every active staff member), in display order. */
 export async function eligibleStaffIds(db: TenantDb, service: { staffIds: string[] }, requested?: string | null): Promise<string[]> {
   const staff = await db.staff.findMany({
-    where: { active: true, ...(service.staffIds.length ? { id: { in: service.staffIds } } : {}) },
+    where: { ...WORKING_STAFF, ...(service.staffIds.length ? { id: { in: service.staffIds } } : {}) },
     orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
     select: { id: true },
   });

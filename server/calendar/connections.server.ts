@@ -3,6 +3,7 @@ import type { Prisma } from "../db/generated/prisma/client";
 import { NotFound } from "../errors/domain-errors";
 import { deleteIntegrationSecret } from "../integrations/secrets.server";
 import { grantSecretKey } from "./tokens.server";
+import { WORKING_STAFF } from "../scheduling/working-staff.server";
 
 /**
  * Calendar connections: one per business (staff_id null) and at most one per staff member.
@@ -66,7 +67,7 @@ export interface CalendarTarget {
 /** Checks that a connect target exists in this tenant (an unknown staff id is NotFound). */
 export async function resolveTarget(db: TenantDb, staffId: string | null): Promise<CalendarTarget> {
   if (!staffId) return { staffId: null, staffName: null };
-  const staff = await db.staff.findFirst({ where: { id: staffId, active: true }, select: { id: true, name: true } });
+  const staff = await db.staff.findFirst({ where: { id: staffId, ...WORKING_STAFF }, select: { id: true, name: true } });
   if (!staff) throw NotFound("calendar:errors.staffNotFound");
   return { staffId: staff.id, staffName: staff.name };
 }
@@ -96,7 +97,7 @@ export async function listCalendarConnections(
 ): Promise<{ connections: CalendarConnectionView[]; unconnected: CalendarTarget[] }> {
   const [rows, staff] = await Promise.all([
     db.calendarConnection.findMany({ orderBy: [{ createdAt: "asc" }] }),
-    db.staff.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db.staff.findMany({ where: WORKING_STAFF, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
   ]);
   const staffName = new Map(staff.map((s) => [s.id, s.name]));
   const connections = await Promise.all(

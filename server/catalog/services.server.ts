@@ -5,6 +5,7 @@ import { ZLocaleSchema, type TLocale } from "../i18n/localized-text";
 import { ZDepositRuleSchema, ZOptionGroupsSchema, type TDepositRule, type TOptionGroup } from "./options";
 import { zId, zName, zText } from "../validation/text";
 import { TEXT_LIMITS } from "../validation/limits";
+import { WORKING_STAFF } from "../scheduling/working-staff.server";
 
 /**
  * The catalogue's services: name and description in both languages, duration, price in
@@ -103,7 +104,7 @@ function toView(s: ServiceRow): ServiceView {
 /** The tenant's active staff in display order: the "who can do it" checklist and the schedule's columns. */
 export function listStaffChoices(db: TenantDb): Promise<StaffChoice[]> {
   return db.staff.findMany({
-    where: { active: true },
+    where: WORKING_STAFF,
     orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }],
     select: { id: true, name: true, color: true },
   });
@@ -119,7 +120,7 @@ async function checkRules(db: TenantDb, input: TServiceUpsert): Promise<void> {
     fields["depositRule.amountCents"] = "dashboard:services.errors.depositOverPrice";
   const staffIds = [...new Set(input.staffIds ?? [])];
   if (staffIds.length > 0) {
-    const found = await db.staff.count({ where: { id: { in: staffIds }, active: true } });
+    const found = await db.staff.count({ where: { id: { in: staffIds }, ...WORKING_STAFF } });
     if (found !== staffIds.length) fields.staffIds = "dashboard:services.errors.unknownStaff";
   }
   if (Object.keys(fields).length > 0) throw Invalid("errors:invalidInput", fields);

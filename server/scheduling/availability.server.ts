@@ -5,6 +5,7 @@ import type { TenantDb } from "../db/db.server";
 import { Invalid, NotFound } from "../errors/domain-errors";
 import { logger } from "../observability/logger.server";
 import { DAY_MS, MINUTE_MS } from "./local-time";
+import { WORKING_STAFF } from "./working-staff.server";
 import { groupSlotsByLocalDate, localDateOf, localDateRange, MAX_CALENDAR_DAYS, type CalendarDay } from "./slot-calendar";
 import { computeSlots, horizonLimit, type BusyInput, type Slot, type SlotEngineInput, type WeeklyHours } from "./slot-engine";
 
@@ -99,7 +100,7 @@ export async function loadAvailabilityInput(db: TenantDb, query: AvailabilityQue
 
   const staffRows = await db.staff.findMany({
     where: {
-      active: true,
+      ...WORKING_STAFF,
       // An empty list means every active member may do the service.
       ...(service.staffIds.length > 0 ? { id: { in: service.staffIds } } : {}),
       ...(query.staffId !== undefined ? { AND: [{ id: query.staffId }] } : {}),

@@ -5,6 +5,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from "../errors/domain-errors"
 import { emitEvent } from "../events/outbox.server";
 import type { SessionUser } from "../users/session-user";
 import { setLastTenant, ZEmailSchema } from "../users/users.server";
+import { takeOffSchedule } from "../scheduling/working-staff.server";
 import { assignableRoles, can, ROLES, type TRole } from "./roles";
 
 /** Invitations live 7 days; the token is shown once and stored only as a hash. */
@@ -185,6 +186,8 @@ export async function removeMember(db: TenantDb, membershipId: string, actor: { 
   const removingSelf = m.userId === actor.userId;
   if (!removingSelf && !assignableRoles(actor.role).includes(m.role)) throw Forbidden("errors:team.cannotRemove");
   if (m.role === "OWNER") await assertAnotherOwner(db, m.id);
+  // Before the delete: its ON DELETE SET NULL would unlink the staff row from the member.
+  const { staffId } = await takeOffSchedule(db, m.id);
   await db.membership.delete({ where: { id: m.id } });
   await db.auditEntry.create({
     data: {
@@ -193,7 +196,7 @@ export async function removeMember(db: TenantDb, membershipId: string, actor: { 
       action: "team.removed",
       targetType: "membership",
       targetId: m.id,
-      data: { userId: m.userId, role: m.role },
+      data: { userId: m.userId, role: m.role, staffId },
     },
   });
 }
