@@ -4,14 +4,15 @@ import { startConfigListener } from "./config/config-listener.server";
 import { startInboxListener } from "./conversations/inbox-listener.server";
 import { databaseOptionsFromEnv, getDatabase } from "./db/db.server";
 import { migrate } from "./db/migrate.server";
-import { seedDemo, type DemoLogin } from "./packs/demo/seed-demo.server";
+import type { DemoLogin } from "./packs/demo/seed-demo.server";
+import { seedDemoOnBoot } from "./packs/demo/seed-on-boot.server";
 import { env, isInngestCloudConfigured } from "./env.server";
 import { startDurableWork } from "./jobs/index.server";
 import { functions } from "../inngest/functions";
 
 /**
  * Everything a server process needs before it takes traffic: the database migrated, the
- * demo business on a fresh install, durable work running, caches listening for changes.
+ * demo business on a fresh local install (never in production unless asked for), durable work running, caches listening for changes.
  */
 export interface Platform {
   databaseKind: "postgres" | "pglite";
@@ -23,15 +24,14 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-export async function bootPlatform(options: { log?: (line: string) => void; seed?: boolean } = {}): Promise<Platform> {
+export async function bootPlatform(options: { log?: (line: string) => void } = {}): Promise<Platform> {
   const log = options.log ?? (() => {});
   const e = env();
   const db = await getDatabase();
   const result = await migrate(db, { log });
   if (result.applied.length) log(`migrations applied: ${result.applied.length}`);
 
-  const shouldSeed = options.seed ?? e.SEED_DEMO !== "false";
-  const demo = shouldSeed ? await seedDemo({ log }) : null;
+  const demo = await seedDemoOnBoot(e, log);
 
   const jobs = await startDurableWork({ functions });
   const listener = db.kind === "postgres" && e.DATABASE_URL ? await startConfigListener(e.DATABASE_URL) : null;

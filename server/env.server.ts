@@ -96,7 +96,17 @@ const ZEnvSchema = z
             : [],
         ),
     ),
-    SEED_DEMO: z.preprocess(emptyToUndefined, z.enum(["true", "false"]).optional()),
+    /**
+     * Seed the demo business and its logins at boot: `1`/`true` yes, `0`/`false` no. Unset = yes on a
+     * local install, never in a production deployment (APP_ENV=production), where it must be asked for.
+     */
+    SEED_DEMO: z.preprocess(
+      emptyToUndefined,
+      z
+        .enum(["true", "1", "yes", "false", "0", "no"], { message: "SEED_DEMO must be 1/true/yes or 0/false/no" })
+        .optional()
+        .transform((v) => (v === undefined ? undefined : ["true", "1", "yes"].includes(v))),
+    ),
     /** The platform's SMTP server (smtp://user:pass@host:587) for tenants without their own; unset = dev mailbox. */
     SMTP_URL: z.preprocess(
       emptyToUndefined,
