@@ -3,7 +3,19 @@
  * into text for their language, without floating-point surprises.
  */
 export function formatCents(cents: number, locale: string, currency = "USD"): string {
-  return new Intl.NumberFormat(locale === "es" ? "es-US" : "en-US", { style: "currency", currency }).format(cents / 100);
+  return currencyFormat(locale === "es" ? "es-US" : "en-US", currency).format(cents / 100);
+}
+
+// Building an Intl.NumberFormat costs far more than formatting with one: a public page lists every price.
+const formats = new Map<string, Intl.NumberFormat>();
+function currencyFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formats.set(key, f);
+  }
+  return f;
 }
 
 /** The amount as an editable string, e.g. 4900 -> "49.00". */
