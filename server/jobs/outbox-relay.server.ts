@@ -125,7 +125,8 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     if (options.mode === "local") {
       return withGlobal(async (tx) => {
         let runs = 0;
-        for (const row of rows) runs += await createRunsForEvent(tx, options.functions, toEvent(row), { tenantId: row.tenant_id, runAt: clock() });
+        for (const row of rows)
+          runs += await createRunsForEvent(tx, options.functions, toEvent(row), { tenantId: row.tenant_id, runAt: clock() });
         await markDelivered(tx, rows);
         return runs;
       });
@@ -155,8 +156,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         data: { attempts: { increment: 1 }, lastError: message, nextAttemptAt, deadAt: dead ? now : null, leaseUntil: null },
       }),
     );
-    if (dead) log.error({ event: row.id, name: row.name, tenantId: row.tenant_id, attempts: row.attempts + 1, error: message }, "outbox event is a dead letter");
-    else log.warn({ event: row.id, name: row.name, attempts: row.attempts + 1, retryAt: nextAttemptAt, error: message }, "outbox delivery failed; will retry");
+    if (dead)
+      log.error(
+        { event: row.id, name: row.name, tenantId: row.tenant_id, attempts: row.attempts + 1, error: message },
+        "outbox event is a dead letter",
+      );
+    else
+      log.warn(
+        { event: row.id, name: row.name, attempts: row.attempts + 1, retryAt: nextAttemptAt, error: message },
+        "outbox delivery failed; will retry",
+      );
     return dead ? "dead" : "retry";
   }
 

@@ -142,7 +142,9 @@ describe("outbox relay: attempts, backoff and dead letters in the table", () => 
     await sendStarted;
     try {
       // No transaction holds the slow event's row: it can be locked without waiting...
-      const locked = await withGlobal((g) => g.$queryRaw<Array<{ id: string }>>`SELECT id FROM outbox_events WHERE id = ${slow} FOR UPDATE NOWAIT`);
+      const locked = await withGlobal(
+        (g) => g.$queryRaw<Array<{ id: string }>>`SELECT id FROM outbox_events WHERE id = ${slow} FOR UPDATE NOWAIT`,
+      );
       expect(locked).toEqual([{ id: slow }]);
       // ...and its lease keeps a second relay off it, which delivers the others meanwhile.
       expect((await row(slow)).leaseUntil).toEqual(new Date(START.getTime() + 120_000));
