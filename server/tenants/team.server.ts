@@ -164,9 +164,10 @@ export async function changeMemberRole(
   actor: { userId: string; role: TRole },
 ): Promise<void> {
   if (!can(actor.role, "team.manage")) throw Forbidden("errors:team.cannotAssignRole");
+  const owners = await lockOwners(db, actor);
   const m = await db.membership.findUnique({ where: { id: membershipId } });
   if (!m) throw NotFound("errors:team.memberNotFound");
-  if (m.role === "OWNER" && role !== "OWNER") await assertAnotherOwner(db, m.id);
+  if (m.role === "OWNER" && role !== "OWNER") assertAnotherOwner(owners, m.id);
   await db.membership.update({ where: { id: m.id }, data: { role } });
   await db.auditEntry.create({
     data: {
@@ -181,11 +182,12 @@ export async function changeMemberRole(
 }
 
 export async function removeMember(db: TenantDb, membershipId: string, actor: { userId: string; role: TRole }): Promise<void> {
+  const owners = await lockOwners(db, actor);
   const m = await db.membership.findUnique({ where: { id: membershipId } });
   if (!m) throw NotFound("errors:team.memberNotFound");
   const removingSelf = m.userId === actor.userId;
   if (!removingSelf && !assignableRoles(actor.role).includes(m.role)) throw Forbidden("errors:team.cannotRemove");
-  if (m.role === "OWNER") await assertAnotherOwner(db, m.id);
+  if (m.role === "OWNER") assertAnotherOwner(owners, m.id);
   // Before the delete: its ON DELETE SET NULL would unlink the staff row from the member.
   const { staffId } = await takeOffSchedule(db, m.id);
   await db.membership.delete({ where: { id: m.id } });
@@ -201,7 +203,22 @@ export async function removeMember(db: TenantDb, membershipId: string, actor: { 
   });
 }
 
-async function assertAnotherOwner(db: TenantDb, exceptMembershipId: string) {
-  const owners = await db.membership.count({ where: { role: "OWNER", id: { not: exceptMembershipId } } });
-  if (owners === 0) throw Conflict("errors:team.lastOwner");
+/**
+ * Locks the tenant's owner memberships until the transaction ends and returns them. Two owners
+ * demoting or removing each other at once would each count the other as "another owner" and
+ * leave the business with none; with the lock the second waits and counts again after the first
+ * committed. An actor who was an owner when the request began but no longer is acts as nobody.
+ */
+async function lockOwners(db: TenantDb, actor: { userId: string; role: TRole }): Promise<Array<{ id: string; userId: string }>> {
+  const owners = await db.$queryRaw<Array<{ id: string; userId: string }>>`
+    SELECT id, user_id AS "userId" FROM memberships
+    WHERE tenant_id = ${db.tenantId} AND role = 'OWNER'
+    ORDER BY id
+    FOR UPDATE`;
+  if (actor.role === "OWNER" && !owners.some((o) => o.userId === actor.userId)) throw Forbidden("errors:forbidden");
+  return owners;
+}
+
+function assertAnotherOwner(owners: Array<{ id: string }>, exceptMembershipId: string) {
+  if (!owners.some((o) => o.id !== exceptMembershipId)) throw Conflict("errors:team.lastOwner");
 }
