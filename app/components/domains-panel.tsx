@@ -8,12 +8,14 @@ export interface DomainsPanelProps {
   subdomainUrl: string | null;
   cnameTarget: string;
   domains: Array<{ id: string; hostname: string; verifiedAt: string | null; verification: { name: string; value: string } }>;
+  /** Custom domains (an Advanced option): the list and the form to add one. */
+  customDomains?: boolean;
   canEdit: boolean;
   error?: string;
 }
 
 /** The public page's addresses: /s/<slug>, the subdomain, and custom domains with their DNS steps. */
-export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, canEdit, error }: DomainsPanelProps) {
+export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, customDomains = true, canEdit, error }: DomainsPanelProps) {
   const { t } = useTranslation("settings");
   const navigation = useNavigation();
   const busy = (intent: string) => navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
@@ -47,7 +49,7 @@ export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, 
             </div>
           ) : null}
         </dl>
-        {domains.length ? (
+        {customDomains && domains.length ? (
           <ul className="space-y-3">
             {domains.map((d) => (
               <li key={d.id} className="rounded-xl border border-slate-200 p-3">
@@ -91,7 +93,7 @@ export function DomainsPanel({ platformUrl, subdomainUrl, cnameTarget, domains, 
             ))}
           </ul>
         ) : null}
-        {canEdit ? (
+        {customDomains && canEdit ? (
           <Form noValidate method="post" className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
             <input type="hidden" name="intent" value="addDomain" />
             <Field label={t("domains.addLabel")} hint={t("domains.addHint")} error={error}>

@@ -10,7 +10,22 @@ import { DomainsPanel } from "~/components/domains-panel";
 import { SmtpPanel, type SmtpPanelProps } from "~/components/smtp-panel";
 import { Alert, Button, Field, Input, NativeSelect, PageHeader, Switch, Textarea } from "~/components/ui";
 import { actionFailure } from "~/lib/api.server";
-import { displayPhone, formToPatch, getPath, NODE_FORMS, NODE_SLUGS, type FieldSpec, type NodeKey } from "~/lib/config-forms";
+import { SimpleModeNote } from "~/components/simple-mode-note";
+import {
+  displayPhone,
+  FORM_MODE_FIELD,
+  formToPatch,
+  getPath,
+  hiddenOptions,
+  NODE_FORMS,
+  NODE_SLUGS,
+  postedMode,
+  resetPatch,
+  visibleFields,
+  visiblePanels,
+  type FieldSpec,
+  type NodeKey,
+} from "~/lib/config-forms";
 import { requireMember } from "~/lib/dashboard.server";
 import { WIZARD_DAYS } from "~/lib/onboarding-machine";
 import { TEXT_LIMITS } from "#server/validation/limits";
@@ -25,16 +40,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const node = nodeOf(params.node);
   // The phone line has its own page (setup and the simulator).
   if (node === "PHONE") throw redirect("/dashboard/phone");
-  const { caller, current } = await requireMember(request);
-  const value = await caller.config[node].get();
+  const { caller, current, user } = await requireMember(request);
+  const mode = user.dashboardMode;
+  const [value, recommended, addresses] = await Promise.all([
+    caller.config[node].get(),
+    // Only Simple mode hides options, and only then says how many keep the recommended value.
+    mode === "SIMPLE" ? caller.config[node].recommended() : null,
+    node === "SITE" ? siteAddresses(request, caller, current.slug) : null,
+  ]);
   const capability = CONFIG_WRITE_CAPABILITY[node];
   const canEdit = can(current.role, capability) && !NODE_FORMS[node].readOnly;
+  const panels = visiblePanels(node, mode);
   return {
     node,
+    mode,
     value: value as Record<string, unknown>,
+    /** The paths of the fields this page shows in the person's mode. */
+    fields: visibleFields(node, mode).map((f) => f.path),
+    panels,
+    hidden: recommended
+      ? hiddenOptions(node, mode, value, recommended, {
+          smtp: node === "EMAIL" && (value as { smtp: unknown }).smtp != null,
+          customDomains: (addresses?.domains.length ?? 0) > 0,
+        })
+      : { count: 0, changed: 0 },
     canEdit,
     neededRole: CAPABILITIES[capability],
-    addresses: node === "SITE" ? await siteAddresses(request, caller, current.slug) : null,
+    addresses,
   };
 }
 
@@ -58,14 +90,20 @@ async function siteAddresses(request: Request, caller: Awaited<ReturnType<typeof
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const node = nodeOf(params.node);
-  const { caller, locale } = await requireMember(request);
+  const { caller, locale, user } = await requireMember(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
+  // The mode the form was shown in: a Simple-mode post changes only what Simple mode showed.
+  const mode = postedMode(form, user.dashboardMode);
   try {
     switch (intent) {
-      case "reset":
-        await caller.config.reset({ node });
+      case "reset": {
+        const patch = mode === "SIMPLE" ? resetPatch(node, mode, await caller.config[node].recommended()) : null;
+        if (patch) {
+          if (Object.keys(patch).length) await caller.config[node].update(patch as never);
+        } else await caller.config.reset({ node });
         return data({ ok: true as const, intent, message: translateNow(locale, "settings:resetDone") });
+      }
       case "addDomain":
         await caller.domains.add({ hostname: String(form.get("hostname") ?? "") });
         return data({ ok: true as const, intent, message: translateNow(locale, "settings:domains.added") });
@@ -104,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       }
       default:
-        await caller.config[node].update(formToPatch(node, form) as never);
+        await caller.config[node].update(formToPatch(node, form, mode) as never);
         return data({ ok: true as const, intent, message: translateNow(locale, "settings:saved") });
     }
   } catch (error) {
@@ -114,11 +152,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ConfigNodePage() {
-  const { node, value, canEdit, neededRole, addresses } = useLoaderData<typeof loader>();
+  const { node, mode, value, fields, panels, hidden, canEdit, neededRole, addresses } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation(["settings", "common"]);
   const spec = NODE_FORMS[node];
+  const shown = new Set(fields);
   const errors = result && "error" in result ? (result.error.fields ?? {}) : {};
   const errorFor = (path: string) => Object.entries(errors).find(([k]) => k === path || k.startsWith(`${path}.`))?.[1];
   return (
@@ -132,8 +171,9 @@ export default function ConfigNodePage() {
           </Link>
         }
       />
+      {fields.length === 0 ? <SimpleModeNote hidden={hidden} what="page" /> : null}
       <div className="space-y-4">
-        {spec.notYet ? <Alert variant="info" description={t("notYet")} /> : null}
+        {spec.notYet && fields.length ? <Alert variant="info" description={t("notYet")} /> : null}
         {!canEdit && !spec.readOnly ? (
           <Alert variant="warning" description={t("readOnly", { role: t(`common:roles.${neededRole}`).toLowerCase() })} />
         ) : null}
@@ -145,29 +185,35 @@ export default function ConfigNodePage() {
           <Alert variant="danger" description={result.error.message} />
         ) : null}
       </div>
-      <Form
-        noValidate
-        method="post"
-        className="mt-6 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
-        key={JSON.stringify(value)}
-      >
-        <fieldset disabled={!canEdit} className="space-y-6">
-          {spec.fields.map((f) => (
-            <ConfigField key={f.path} spec={f} value={getPath(value, f.path)} error={errorFor(f.path)} />
-          ))}
-        </fieldset>
-        {canEdit ? (
-          <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
-            <Button type="submit" name="intent" value="reset" variant="ghost">
-              {t("resetToDefault")}
-            </Button>
-            <Button type="submit" name="intent" value="save" loading={navigation.state === "submitting"} loadingText={t("common:saving")}>
-              {t("common:save")}
-            </Button>
-          </div>
-        ) : null}
-      </Form>
-      {node === "EMAIL" ? (
+      {fields.length ? (
+        <Form
+          noValidate
+          method="post"
+          className="mt-6 space-y-6 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+          key={`${mode}:${JSON.stringify(value)}`}
+        >
+          <input type="hidden" name={FORM_MODE_FIELD} value={mode} />
+          <fieldset disabled={!canEdit} className="space-y-6">
+            {spec.fields
+              .filter((f) => shown.has(f.path))
+              .map((f) => (
+                <ConfigField key={f.path} spec={f} value={getPath(value, f.path)} error={errorFor(f.path)} />
+              ))}
+          </fieldset>
+          <SimpleModeNote hidden={hidden} />
+          {canEdit ? (
+            <div className="flex flex-col-reverse gap-3 border-t border-slate-200 pt-4 sm:flex-row sm:justify-between">
+              <Button type="submit" name="intent" value="reset" variant="ghost">
+                {t("resetToDefault")}
+              </Button>
+              <Button type="submit" name="intent" value="save" loading={navigation.state === "submitting"} loadingText={t("common:saving")}>
+                {t("common:save")}
+              </Button>
+            </div>
+          ) : null}
+        </Form>
+      ) : null}
+      {panels.includes("smtp") ? (
         <SmtpPanel
           smtp={(value as unknown as { smtp: SmtpPanelProps["smtp"] }).smtp}
           canEdit={canEdit}
@@ -177,6 +223,7 @@ export default function ConfigNodePage() {
       {addresses ? (
         <DomainsPanel
           {...addresses}
+          customDomains={panels.includes("customDomains")}
           canEdit={canEdit}
           error={
             result && "error" in result && result.intent === "addDomain"

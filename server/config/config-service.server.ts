@@ -66,6 +66,13 @@ export async function getAllConfig(tenantId: string): Promise<TConfigValues> {
   return withTenant(tenantId, (db) => readAllConfig(db));
 }
 
+/** A node as recommended for the tenant's trade: the platform default under the pack's layer, without the tenant's changes. */
+export async function readRecommendedConfig<K extends TConfigNodeKey>(db: TenantDb, node: K): Promise<TConfigNode<K>> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { industryPackKey: true } });
+  return resolveNode(node, { platform: PLATFORM_CONFIG_DEFAULTS[node], pack: packConfigLayer(findPack(tenant.industryPackKey))[node] })
+    .value;
+}
+
 async function loadNode<K extends TConfigNodeKey>(db: TenantDb, node: K): Promise<{ value: TConfigNode<K>; version: number }> {
   const [tenant, override] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: db.tenantId }, select: { industryPackKey: true } }),

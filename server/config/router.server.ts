@@ -2,8 +2,8 @@ import { z } from "zod";
 import { Forbidden } from "../errors/domain-errors";
 import { can, CONFIG_WRITE_CAPABILITY } from "../tenants/roles";
 import { router, tenantProcedure } from "../trpc/init.server";
-import { getAllConfig, getConfig, readConfig, resetConfig, writeConfig } from "./config-service.server";
-import { CONFIG_NODE_KEYS, CONFIG_NODE_SCHEMAS, type TConfigNodeKey } from "./schemas";
+import { getAllConfig, getConfig, readConfig, readRecommendedConfig, resetConfig, writeConfig } from "./config-service.server";
+import { CONFIG_NODE_KEYS, CONFIG_NODE_SCHEMAS, updateInputSchema, type TConfigNodeKey } from "./schemas";
 
 const ZNodeKeySchema = z.enum(CONFIG_NODE_KEYS as [TConfigNodeKey, ...TConfigNodeKey[]]);
 
@@ -14,8 +14,10 @@ const ZNodeKeySchema = z.enum(CONFIG_NODE_KEYS as [TConfigNodeKey, ...TConfigNod
 function nodeRouter<K extends TConfigNodeKey>(node: K) {
   return router({
     get: tenantProcedure("STAFF").query(({ ctx }) => getConfig(ctx.tenant.tenantId, node)),
+    /** What the node is without the tenant's changes (Simple mode keeps hidden settings at this unless changed). */
+    recommended: tenantProcedure("STAFF").query(({ ctx }) => ctx.tenant.db((db) => readRecommendedConfig(db, node))),
     update: tenantProcedure(CONFIG_WRITE_CAPABILITY[node])
-      .input(CONFIG_NODE_SCHEMAS[node].partial())
+      .input(updateInputSchema(CONFIG_NODE_SCHEMAS[node]))
       .mutation(({ ctx, input }) => ctx.tenant.db((db) => writeConfig(db, node, input as never, ctx.user.id))),
   });
 }

@@ -224,3 +224,19 @@ export type TConfigValues = { [K in TConfigNodeKey]: TConfigNode<K> };
 /** A partial of a node as a pack or an override holds it (deep partial; arrays whole). */
 export type DeepPartial<T> = T extends Array<unknown> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
 export type TConfigLayer = { [K in TConfigNodeKey]?: DeepPartial<TConfigNode<K>> };
+
+/**
+ * What a node's `update` accepts: every key optional at every depth of its nested objects (a
+ * form that shows `reminders.enabled` alone posts `{ reminders: { enabled } }`). Leaves keep
+ * their own schemas; writeConfig validates the merged value against the node's full schema.
+ */
+export function updateInputSchema<S extends z.ZodObject>(schema: S): ReturnType<S["partial"]> {
+  return deepPartialObject(schema) as unknown as ReturnType<S["partial"]>;
+}
+
+function deepPartialObject(schema: z.ZodObject): z.ZodObject {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, field instanceof z.ZodObject ? deepPartialObject(field) : field]),
+  );
+  return z.strictObject(shape).partial();
+}
