@@ -1,6 +1,6 @@
-import { smsPort } from "../../server/integrations/sms";
 import { composeOwnerNotices, type OwnerNotice } from "../../server/notifications/owner-notifications.server";
 import { sendTenantEmail } from "../../server/notifications/send-email.server";
+import { sendOwnerText } from "../../server/notifications/send-owner-text.server";
 
 /** The part of an Inngest step tool these helpers use. */
 interface StepRunner {
@@ -9,7 +9,7 @@ interface StepRunner {
 
 /**
  * Tells the owners about one notice as durable steps: compose, then one memoized step per
- * email and per text, so a retry never sends one twice. Shared by the owner-notification,
+ * email and per text, so a retry never sends one twice. Texts are metered (usage). Shared by the owner-notification,
  * voicemail and call follow-up functions. Returns how many went out.
  */
 export async function sendOwnerNoticeSteps(
@@ -23,9 +23,7 @@ export async function sendOwnerNoticeSteps(
   >;
   for (const [i, email] of emails.entries()) await step.run(`email-${i}`, () => sendTenantEmail(tenantId, email));
   for (const [i, text] of texts.entries()) {
-    await step.run(`sms-${i}`, async () => ({
-      providerMessageId: (await smsPort().send(text.to, text.body, { tenantId })).providerMessageId,
-    }));
+    await step.run(`sms-${i}`, () => sendOwnerText(tenantId, text, notice));
   }
   return emails.length + texts.length;
 }

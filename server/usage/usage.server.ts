@@ -9,7 +9,7 @@ export interface TUsageInput {
   quantity: number;
   /** Counted once per key and tenant, e.g. `sms-in:<messageId>`, `call-in:<callId>`. */
   idempotencyKey: string;
-  sourceType: "message" | "call" | "voicemail" | "agent";
+  sourceType: "message" | "call" | "voicemail" | "agent" | "ownerAlert";
   sourceId: string;
   simulated?: boolean;
   occurredAt?: Date;

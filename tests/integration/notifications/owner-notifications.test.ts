@@ -91,6 +91,37 @@ describe("owner notifications", () => {
     expect(texts()).toHaveLength(2);
   });
 
+  it("meters every owner alert text like any text the platform sends: outbound segments, once per text", async () => {
+    const t = await createTestTenant({ input: { timeZone: "America/Chicago" } });
+    const { booking } = await bookingFor(t.id);
+    await withTenant(t.id, (db) => writeConfig(db, "EMAIL", { notifyChannel: "SMS", notifySmsTo: "+15125550199" }, t.owner.id));
+    const run = async () =>
+      (await new InngestTestEngine({ function: ownerNotifications, events: [created(t.id, booking.id)] }).execute()).result;
+    expect(await run()).toEqual({ sent: 1 });
+    expect(await run()).toEqual({ sent: 1 });
+    const texts = localSms()
+      .sent()
+      .filter((m) => m.tenantId === t.id);
+    const usage = await withTenant(t.id, (db) =>
+      db.usageEvent.findMany({
+        select: { kind: true, quantity: true, sourceType: true, sourceId: true, simulated: true, idempotencyKey: true },
+        orderBy: { occurredAt: "asc" },
+      }),
+    );
+    expect(texts).toHaveLength(2);
+    expect(usage).toEqual(
+      texts.map((text) => ({
+        kind: "SMS_SEGMENT_OUTBOUND",
+        quantity: text.segments,
+        sourceType: "ownerAlert",
+        sourceId: booking.id,
+        // The offline adapter carried them: counted, but not billed.
+        simulated: true,
+        idempotencyKey: `sms-owner:${text.providerMessageId}`,
+      })),
+    );
+  });
+
   it("text chosen but no alert number set: the owners get the email instead of nothing", async () => {
     const t = await createTestTenant();
     const { booking } = await bookingFor(t.id);
