@@ -18,16 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .catch(undefined)
     .parse(url.searchParams.get("status") ?? undefined);
   const cursor = url.searchParams.get("cursor") ?? undefined;
-  const [stats, page] = await Promise.all([caller.admin.jobs.stats(), caller.admin.jobs.list({ status, limit: 50, cursor })]);
-  return { stats, ...page, status: status ?? null, locale: caller.ctx.locale, inngest: isInngestCloudConfigured() };
+  const [stats, page, dead] = await Promise.all([
+    caller.admin.jobs.stats(),
+    caller.admin.jobs.list({ status, limit: 50, cursor }),
+    caller.admin.outbox.deadLetters({ limit: 50 }),
+  ]);
+  return { stats, ...page, dead, status: status ?? null, locale: caller.ctx.locale, inngest: isInngestCloudConfigured() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const caller = await api(request, await requireUser(request));
   const form = await request.formData();
+  const id = String(form.get("id") ?? "");
   try {
-    const { retried } = await caller.admin.jobs.retry({ id: String(form.get("id") ?? "") });
-    return data({ ok: true as const, retried });
+    if (form.get("intent") === "retry-event") {
+      const { retried } = await caller.admin.outbox.retry({ id });
+      return data({ ok: true as const, kind: "event" as const, retried });
+    }
+    const { retried } = await caller.admin.jobs.retry({ id });
+    return data({ ok: true as const, kind: "run" as const, retried });
   } catch (error) {
     const failure = actionFailure(error, caller.ctx.locale);
     return data(failure, { status: failure.error.status });
@@ -55,10 +64,15 @@ export default function AdminJobs() {
         <Alert
           variant={result.retried ? "success" : "warning"}
           className="mb-4"
-          description={result.retried ? t("jobs.retried") : t("jobs.notRetryable")}
+          description={
+            result.kind === "event"
+              ? t(result.retried ? "jobs.deadLetters.retried" : "jobs.deadLetters.notRetryable")
+              : t(result.retried ? "jobs.retried" : "jobs.notRetryable")
+          }
         />
       ) : null}
       {result && !result.ok ? <Alert variant="danger" className="mb-4" description={result.error.message} /> : null}
+      <DeadLetters dead={d.dead} fmt={fmt} />
       <nav className="mb-4 flex flex-wrap gap-2" aria-label={t("jobs.status")}>
         <Link to={filter(null)} className={chip(!d.status)}>
           {t("jobs.all")}
@@ -95,6 +109,7 @@ export default function AdminJobs() {
             ) : null}
             {r.status === "FAILED" || r.status === "CANCELLED" ? (
               <Form noValidate method="post" className="mt-2">
+                <input type="hidden" name="intent" value="retry-run" />
                 <input type="hidden" name="id" value={r.id} />
                 <Button type="submit" size="sm" variant="outline">
                   {t("jobs.retry")}
@@ -110,6 +125,62 @@ export default function AdminJobs() {
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** Events the outbox relay gave up on (server/events/dead-letters.server.ts): shown only when there are some. */
+function DeadLetters({ dead, fmt }: { dead: ReturnType<typeof useLoaderData<typeof loader>>["dead"]; fmt: Intl.DateTimeFormat }) {
+  const { t } = useTranslation("admin");
+  if (dead.total === 0) return null;
+  return (
+    <section aria-labelledby="dead-letters" className="mb-6 rounded-xl border border-red-200 bg-red-50/40 p-4">
+      <h2 id="dead-letters" className="text-lg font-semibold text-slate-900">
+        {t("jobs.deadLetters.title")} <span className="tabular-nums text-red-700">{dead.total}</span>
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{t("jobs.deadLetters.description")}</p>
+      <ul className="mt-3 space-y-2">
+        {dead.deadLetters.map((e) => (
+          <li key={e.id} className="min-w-0 rounded-xl border border-slate-200 bg-white p-4">
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <Badge variant="danger">{t("jobs.deadLetters.dead")}</Badge>
+              <span className="break-all font-medium text-slate-900">{e.name}</span>
+              <span className="text-sm text-slate-600">
+                {e.tenantName} <span className="text-slate-500">({e.tenantSlug})</span>
+              </span>
+            </div>
+            <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-sm text-slate-600 sm:grid-cols-3">
+              <div>
+                <dt className="inline">{t("jobs.deadLetters.attempts")}: </dt>
+                <dd className="inline tabular-nums">{e.attempts}</dd>
+              </div>
+              <div>
+                <dt className="inline">{t("jobs.created")}: </dt>
+                <dd className="inline tabular-nums">{fmt.format(new Date(e.createdAt))}</dd>
+              </div>
+              <div>
+                <dt className="inline">{t("jobs.deadLetters.deadAt")}: </dt>
+                <dd className="inline tabular-nums">{fmt.format(new Date(e.deadAt))}</dd>
+              </div>
+            </dl>
+            {e.lastError ? (
+              <p className="mt-2 break-words rounded-lg bg-red-50 p-2 font-mono text-xs text-red-800 [overflow-wrap:anywhere]">
+                {t("jobs.lastError")}: {e.lastError}
+              </p>
+            ) : null}
+            <Form noValidate method="post" className="mt-2">
+              <input type="hidden" name="intent" value="retry-event" />
+              <input type="hidden" name="id" value={e.id} />
+              <Button type="submit" size="sm" variant="outline">
+                {t("jobs.deadLetters.retry")}
+              </Button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+      {dead.total > dead.deadLetters.length ? (
+        <p className="mt-2 text-sm text-slate-600">{t("jobs.deadLetters.more", { count: dead.total - dead.deadLetters.length })}</p>
+      ) : null}
+    </section>
   );
 }
 

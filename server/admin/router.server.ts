@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { getJobRun, jobRunStats, listJobRuns, retryJobRun } from "../jobs/index.server";
 import { NotFound } from "../errors/domain-errors";
+import { listDeadLetters, retryDeadLetter } from "../events/dead-letters.server";
 import { platformAdminProcedure, router } from "../trpc/init.server";
 import { listTenantsForAdmin, setTenantStatus } from "./tenant-status.server";
 import { zId, zText, zToken } from "../validation/text";
 
 const ZRunStatus = z.enum(["QUEUED", "RUNNING", "SLEEPING", "COMPLETED", "FAILED", "CANCELLED"]);
 
-/** ServicePro staff only: every business, and the durable-job runs with their failures. */
+/** ServicePro staff only: every business, the durable-job runs with their failures, and undeliverable events. */
 export const adminRouter = router({
   tenants: router({
     list: platformAdminProcedure.query(() => listTenantsForAdmin()),
@@ -38,5 +39,13 @@ export const adminRouter = router({
       return run;
     }),
     retry: platformAdminProcedure.input(z.object({ id: zId() })).mutation(async ({ input }) => ({ retried: await retryJobRun(input.id) })),
+  }),
+  outbox: router({
+    deadLetters: platformAdminProcedure
+      .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }))
+      .query(({ input }) => listDeadLetters(input)),
+    retry: platformAdminProcedure
+      .input(z.object({ id: zId() }))
+      .mutation(async ({ ctx, input }) => ({ retried: await retryDeadLetter(input.id, ctx.user.id) })),
   }),
 });

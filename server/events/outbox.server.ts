@@ -12,8 +12,13 @@ export async function emitEvent<N extends TEventName>(db: TenantDb, name: N, dat
     throw new Error(`emitEvent: event ${name} names tenant ${parsed.tenantId} inside tenant ${db.tenantId}`);
   }
   const row = await db.outboxEvent.create({ data: { tenantId: db.tenantId, name, data: parsed }, select: { id: true } });
-  db.afterCommit(() => committedListener()?.());
+  wakeRelayAfterCommit(db);
   return row.id;
+}
+
+/** Wakes this process's relay once the caller's unit of work commits (new or revived events). */
+export function wakeRelayAfterCommit(db: TenantDb): void {
+  db.afterCommit(() => committedListener()?.());
 }
 
 // The server bundles this module twice (Remix build and server entry), so the listener
