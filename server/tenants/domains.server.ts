@@ -31,26 +31,48 @@ export async function listDomains(db: TenantDb) {
   });
 }
 
-export async function addCustomDomain(db: TenantDb, rawHostname: string, actorUserId: string) {
+/**
+ * Claims a hostname for the tenant. A claim holds nothing until its TXT record is verified:
+ * only a hostname another tenant already verified is refused, and the refusal never says who.
+ */
+export async function addCustomDomain(tenantId: string, rawHostname: string, actorUserId: string) {
   const parsed = ZHostnameSchema.safeParse(rawHostname);
   if (!parsed.success) throw Invalid("errors:validation.hostname", { hostname: "errors:validation.hostname" });
   const hostname = parsed.data;
   const root = env().APP_DOMAIN.toLowerCase();
   if (hostname === root || hostname.endsWith(`.${root}`))
     throw Invalid("errors:domains.platformDomain", { hostname: "errors:domains.platformDomain" });
-  // Another tenant's domain is invisible here (RLS): the unique index is what says "taken".
-  // (Never open withGlobal inside withTenant: on the embedded database that waits forever.)
-  const domain = await db.domain
-    .create({ data: { tenantId: db.tenantId, hostname, kind: "CUSTOM" }, select: { id: true, hostname: true } })
-    .catch((error: unknown) => {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-        throw Conflict("errors:domains.taken", {}, { hostname: "errors:domains.taken" });
-      throw error;
-    });
-  await db.auditEntry.create({
-    data: { tenantId: db.tenantId, actorUserId, action: "domain.added", targetType: "domain", targetId: domain.id, data: { hostname } },
-  });
-  return domain;
+  // Another tenant's rows are invisible to the tenant role (RLS): the global role looks first,
+  // in the same transaction. (Never open withGlobal inside withTenant: on the embedded database that waits forever.)
+  return withGlobalThenTenant(
+    tenantId,
+    async (g) => {
+      if (await connectedElsewhere(g, hostname, tenantId)) throw taken();
+    },
+    async (db) => {
+      const domain = await db.domain
+        .create({ data: { tenantId: db.tenantId, hostname, kind: "CUSTOM" }, select: { id: true, hostname: true } })
+        .catch((error: unknown) => {
+          if (isUniqueViolation(error)) throw Conflict("errors:domains.alreadyAdded", {}, { hostname: "errors:domains.alreadyAdded" });
+          throw error;
+        });
+      await db.auditEntry.create({
+        data: { tenantId: db.tenantId, actorUserId, action: "domain.added", targetType: "domain", targetId: domain.id, data: { hostname } },
+      });
+      return domain;
+    },
+    { userId: actorUserId },
+  );
+}
+
+/** Refusal of a hostname another tenant verified: no name, slug or id of that tenant. */
+const taken = () => Conflict("errors:domains.taken", {}, { hostname: "errors:domains.taken" });
+
+const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+async function connectedElsewhere(g: GlobalDb, hostname: string, tenantId: string): Promise<boolean> {
+  const verified = await g.domain.findFirst({ where: { hostname, verifiedAt: { not: null } }, select: { tenantId: true } });
+  return verified !== null && verified.tenantId !== tenantId;
 }
 
 export async function removeCustomDomain(db: TenantDb, domainId: string, actorUserId: string) {
@@ -66,9 +88,24 @@ export async function markDomainVerified(domainId: string): Promise<void> {
   await withGlobal((g) => setDomainVerified(g, domainId));
 }
 
-async function setDomainVerified(g: GlobalDb, domainId: string): Promise<void> {
-  const updated = await g.domain.updateMany({ where: { id: domainId }, data: { verifiedAt: new Date() } });
-  if (updated.count === 0) throw NotFound();
+/**
+ * The first verification of a hostname wins it: refused when another tenant verified it
+ * first (the partial unique index settles two at once), and the other tenants' pending
+ * claims of it are removed. Returns false when it was already verified.
+ */
+async function setDomainVerified(g: GlobalDb, domainId: string): Promise<boolean> {
+  const domain = await g.domain.findUnique({ where: { id: domainId }, select: { tenantId: true, hostname: true } });
+  if (!domain) throw NotFound();
+  if (await connectedElsewhere(g, domain.hostname, domain.tenantId)) throw taken();
+  const updated = await g.domain
+    .updateMany({ where: { id: domainId, verifiedAt: null }, data: { verifiedAt: new Date() } })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) throw taken();
+      throw error;
+    });
+  if (updated.count === 0) return false; // verified a moment ago by its own tenant (a second click)
+  await g.domain.deleteMany({ where: { hostname: domain.hostname, verifiedAt: null, tenantId: { not: domain.tenantId } } });
+  return true;
 }
 
 /** Where the owner proves control of a domain, and what the record must say. */
@@ -94,11 +131,13 @@ export async function verifyCustomDomain(
   const record = verificationRecord(domain);
   const values = await resolver.txt(record.name);
   if (!values.some((v) => v.trim() === record.value)) return false;
-  // The verification, its audit row and its event commit together or not at all.
+  // The verification (and the removal of other tenants' pending claims), its audit row and
+  // its event commit together or not at all.
   await withGlobalThenTenant(
     tenantId,
     (g) => setDomainVerified(g, domain.id),
-    async (db) => {
+    async (db, newlyVerified) => {
+      if (!newlyVerified) return;
       await db.auditEntry.create({
         data: {
           tenantId,

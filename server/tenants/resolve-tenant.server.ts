@@ -67,7 +67,9 @@ export async function resolveTenantByHostname(hostname: string): Promise<PublicT
 }
 
 async function loadTenantByHostname(hostname: string): Promise<PublicTenant | null> {
-  const domain = await withGlobal((db) => db.domain.findUnique({ where: { hostname }, select: { verifiedAt: true, tenantId: true } }));
+  const domain = await withGlobal((db) =>
+    db.domain.findFirst({ where: { hostname, verifiedAt: { not: null } }, select: { verifiedAt: true, tenantId: true } }),
+  );
   if (!domain?.verifiedAt) return null;
   const t = await withGlobal((db) => db.tenant.findUnique({ where: { id: domain.tenantId }, select: SELECT }));
   return t && t.status === "ACTIVE" ? strip(t) : null;

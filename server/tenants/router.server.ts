@@ -86,7 +86,7 @@ export const domainsRouter = router({
   }),
   add: tenantProcedure("site.manage")
     .input(z.object({ hostname: zText({ max: TEXT_LIMITS.hostname }) }))
-    .mutation(({ ctx, input }) => ctx.tenant.db((db) => addCustomDomain(db, input.hostname, ctx.user.id))),
+    .mutation(({ ctx, input }) => addCustomDomain(ctx.tenant.tenantId, input.hostname, ctx.user.id)),
   remove: tenantProcedure("site.manage")
     .input(z.object({ domainId: zId() }))
     .mutation(({ ctx, input }) => ctx.tenant.db((db) => removeCustomDomain(db, input.domainId, ctx.user.id))),

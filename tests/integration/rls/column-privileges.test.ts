@@ -23,7 +23,7 @@ describe("column privileges of the tenant role", () => {
     await expect(
       withTenant(t.id, (db) => db.domain.create({ data: { tenantId: t.id, hostname, kind: "CUSTOM", verifiedAt: new Date() } })),
     ).rejects.toThrow(/permission denied/);
-    const domain = await withTenant(t.id, (db) => addCustomDomain(db, `https://${hostname.toUpperCase()}/`, t.owner.id));
+    const domain = await addCustomDomain(t.id, `https://${hostname.toUpperCase()}/`, t.owner.id);
     expect(domain.hostname).toBe(hostname);
     await expect(
       withTenant(t.id, (db) => db.domain.update({ where: { id: domain.id }, data: { verifiedAt: new Date() } })),
@@ -32,19 +32,22 @@ describe("column privileges of the tenant role", () => {
     expect((await withTenant(t.id, (db) => db.domain.findUniqueOrThrow({ where: { id: domain.id } }))).verifiedAt).toBeInstanceOf(Date);
   });
 
-  it("a hostname another tenant holds, or the platform's own domain, is refused", async () => {
+  it("a hostname another tenant verified, or the platform's own domain, is refused", async () => {
     const a = await createTestTenant();
     const b = await createTestTenant();
     const hostname = `${uid("dup")}.example.com`;
-    await withTenant(a.id, (db) => addCustomDomain(db, hostname, a.owner.id));
-    await expect(withTenant(b.id, (db) => addCustomDomain(db, hostname, b.owner.id))).rejects.toMatchObject({
-      key: "errors:domains.taken",
-    });
-    await expect(withTenant(b.id, (db) => addCustomDomain(db, "shop.localhost", b.owner.id))).rejects.toMatchObject({
-      key: "errors:domains.platformDomain",
-    });
-    await expect(withTenant(b.id, (db) => addCustomDomain(db, "not a host", b.owner.id))).rejects.toMatchObject({
-      key: "errors:validation.hostname",
-    });
+    await markDomainVerified((await addCustomDomain(a.id, hostname, a.owner.id)).id);
+    await expect(addCustomDomain(b.id, hostname, b.owner.id)).rejects.toMatchObject({ key: "errors:domains.taken" });
+    await expect(addCustomDomain(b.id, "shop.localhost", b.owner.id)).rejects.toMatchObject({ key: "errors:domains.platformDomain" });
+    await expect(addCustomDomain(b.id, "not a host", b.owner.id)).rejects.toMatchObject({ key: "errors:validation.hostname" });
+  });
+
+  it("the platform removes a pending claim but never a verified domain", async () => {
+    const t = await createTestTenant();
+    const pending = await addCustomDomain(t.id, `${uid("p")}.example.com`, t.owner.id);
+    const verified = await addCustomDomain(t.id, `${uid("v")}.example.com`, t.owner.id);
+    await markDomainVerified(verified.id);
+    expect(await withGlobal((g) => g.domain.deleteMany({ where: { id: { in: [pending.id, verified.id] } } }))).toEqual({ count: 1 });
+    expect((await withTenant(t.id, (db) => db.domain.findMany({ select: { id: true } }))).map((d) => d.id)).toEqual([verified.id]);
   });
 });
