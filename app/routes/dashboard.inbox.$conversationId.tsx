@@ -110,7 +110,7 @@ export default function ConversationPage() {
   return (
     <section
       aria-labelledby="thread-title"
-      className="flex min-h-0 flex-col lg:overflow-hidden lg:rounded-2xl lg:border lg:border-slate-200 lg:bg-white"
+      className="flex min-h-0 min-w-0 flex-col lg:overflow-hidden lg:rounded-2xl lg:border lg:border-slate-200 lg:bg-white"
     >
       <header className="space-y-3 border-b border-slate-200 pb-3 lg:px-4 lg:pt-3">
         <Link

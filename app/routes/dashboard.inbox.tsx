@@ -57,8 +57,9 @@ export default function InboxLayout() {
   const nothingAtAll = d.conversations.length === 0 && d.filter === "all" && !d.q && !d.paged;
 
   return (
-    <div className="grid gap-4 lg:h-[calc(100dvh-8.5rem)] lg:grid-cols-[minmax(18rem,22rem)_1fr]">
-      <section aria-labelledby="inbox-title" className={cn("flex min-h-0 flex-col gap-3", conversationId && "hidden lg:flex")}>
+    // minmax(0, …) tracks and min-w-0 sections: a long preview or an unbroken word never widens the page past the screen.
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:h-[calc(100dvh-8.5rem)] lg:grid-cols-[minmax(18rem,22rem)_minmax(0,1fr)]">
+      <section aria-labelledby="inbox-title" className={cn("flex min-h-0 min-w-0 flex-col gap-3", conversationId && "hidden lg:flex")}>
         <header className="flex items-center gap-3">
           <h1 id="inbox-title" className="text-2xl font-semibold tracking-tight text-slate-900">
             {t("title")}

@@ -68,13 +68,13 @@ function MessageBubble({
     const author = m.authorUserId === me ? t("you") : (m.authorName ?? "");
     return (
       <div
-        className="mx-auto max-w-[36rem] rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-slate-900"
+        className="mx-auto min-w-0 max-w-[36rem] rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-slate-900"
         data-testid="message-note"
       >
         <p className="mb-1 flex items-center gap-1.5 text-xs font-medium text-amber-900">
           <StickyNote aria-hidden className="size-3.5" /> {t("noteLabel")}
         </p>
-        <p className="whitespace-pre-wrap break-words">{m.body}</p>
+        <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{m.body}</p>
         <p className="mt-1 text-xs text-amber-900/80">
           {author ? `${t("noteBy", { name: author })} · ` : ""}
           <time dateTime={new Date(m.createdAt).toISOString()}>{clock}</time>
@@ -92,10 +92,10 @@ function MessageBubble({
 
   return (
     <div className={cn("flex", inbound ? "justify-start" : "justify-end")}>
-      <div className={cn("flex max-w-[85%] flex-col sm:max-w-[75%]", inbound ? "items-start" : "items-end")}>
+      <div className={cn("flex min-w-0 max-w-[85%] flex-col sm:max-w-[75%]", inbound ? "items-start" : "items-end")}>
         <div
           className={cn(
-            "rounded-2xl px-4 py-2.5",
+            "min-w-0 max-w-full rounded-2xl px-4 py-2.5",
             inbound && "rounded-bl-md border border-slate-200 bg-white text-slate-900",
             !inbound && !blocked && !failed && "rounded-br-md bg-brand-600 text-white",
             (blocked || failed) && "rounded-br-md border-2 border-dashed border-red-300 bg-red-50 text-slate-900",
@@ -112,9 +112,9 @@ function MessageBubble({
             </p>
           ) : null}
           {m.channel === "VOICEMAIL" ? <VoicemailFlags metadata={m.metadata} /> : null}
-          {m.subject ? <p className="font-semibold">{m.subject}</p> : null}
+          {m.subject ? <p className="font-semibold [overflow-wrap:anywhere]">{m.subject}</p> : null}
           {m.body ? (
-            <p className="whitespace-pre-wrap break-words">{m.body}</p>
+            <p className="whitespace-pre-wrap [overflow-wrap:anywhere]">{m.body}</p>
           ) : isCall ? (
             <p className="text-sm italic text-slate-500">{t("emptyCall")}</p>
           ) : null}

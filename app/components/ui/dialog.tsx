@@ -40,7 +40,8 @@ export const DialogContent = React.forwardRef<React.ElementRef<typeof DialogPrim
       <DialogPrimitive.Content
         ref={ref}
         className={cn(
-          "fixed inset-0 z-50 flex flex-col gap-4 overflow-y-auto bg-white p-4 text-slate-900 shadow-xl focus:outline-none",
+          // A long link or unbroken word wraps inside the dialog instead of widening it.
+          "fixed inset-0 z-50 flex flex-col gap-4 overflow-y-auto bg-white p-4 text-slate-900 shadow-xl [overflow-wrap:anywhere] focus:outline-none",
           "pb-[max(1rem,env(safe-area-inset-bottom))] pt-[max(1rem,env(safe-area-inset-top))]",
           "sm:inset-auto sm:left-1/2 sm:top-1/2 sm:max-h-[85vh] sm:w-full sm:max-w-lg sm:-translate-x-1/2 sm:-translate-y-1/2",
           "sm:rounded-xl sm:border sm:border-slate-200 sm:p-6",

@@ -60,13 +60,17 @@ const openPages: OpenPage[] = [];
 
 /**
  * A page in its own browser context. `locale` is the browser's language (Accept-Language and
- * navigator.language: en-US or es-US), so the app's language detection is exercised.
+ * navigator.language: en-US or es-US), so the app's language detection is exercised. The browser's
+ * time zone is America/Chicago unless `timezoneId` says otherwise.
  */
-export async function newPage(browser: Browser, options: { locale: Locale; viewport: ViewportKind; label?: string }): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  options: { locale: Locale; viewport: ViewportKind; label?: string; timezoneId?: string },
+): Promise<Page> {
   const context = await browser.newContext({
     ...VIEWPORTS[options.viewport],
     locale: options.locale === "es" ? "es-US" : "en-US",
-    timezoneId: "America/Chicago",
+    timezoneId: options.timezoneId ?? "America/Chicago",
   });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
